@@ -1,0 +1,62 @@
+# Leitstand: `make demo` runs the demo, `make test` runs every test. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test check bench lint format locks setup messages run clean
+
+setup: $(VENV)/.installed node_modules/.installed translations
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json .npmrc
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+translations: $(VENV)/.installed
+	$(BIN)/leitstand compile_translations
+
+demo: setup
+	$(BIN)/leitstand migrate --noinput -v0
+	$(BIN)/leitstand load_demo
+	$(BIN)/leitstand collectstatic --noinput -v0
+	@echo ""
+	@echo "Leitstand runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@echo ""
+	$(BIN)/gunicorn leitstand.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
+
+check: setup
+	$(BIN)/leitstand check
+	$(BIN)/leitstand makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: check
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python -m bench
+
+lint: setup
+	$(BIN)/ruff check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: setup
+	$(BIN)/leitstand makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore='leitstand/demo/*' --ignore=e2e --ignore=bench --ignore=tests
+	$(BIN)/leitstand compile_translations
+
+locks:
+	uv pip compile --generate-hashes --python-version 3.11 requirements/base.in -o requirements/base.txt
+	uv pip compile --generate-hashes --python-version 3.11 requirements/dev.in -o requirements/dev.txt
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,73 @@
+"""Shared test fixtures: the fixed personas of every test module.
+
+`org` has an owner, an editor and a viewer; `outsider` belongs only to `other_org`.
+"""
+
+import os
+
+import pytest
+
+from leitstand.tenancy.models import Role
+from leitstand.tenancy.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+# Playwright's sync API runs an event loop; Django's live server is still safe to use from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@pytest.fixture(autouse=True)
+def _english_and_fast(settings):
+    settings.LANGUAGE_CODE = "en"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def org(db):
+    return OrganisationFactory(name="Acme GmbH", slug="acme")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Other AG", slug="other")
+
+
+def _member(organisation, role, email):
+    return MembershipFactory(
+        organisation=organisation, role=role, user=UserFactory(email=email)
+    ).user
+
+
+@pytest.fixture
+def owner(org):
+    return _member(org, Role.OWNER, "owner@acme.example")
+
+
+@pytest.fixture
+def editor(org):
+    return _member(org, Role.EDITOR, "editor@acme.example")
+
+
+@pytest.fixture
+def viewer(org):
+    return _member(org, Role.VIEWER, "viewer@acme.example")
+
+
+@pytest.fixture
+def outsider(other_org):
+    return _member(other_org, Role.OWNER, "outsider@other.example")
+
+
+@pytest.fixture
+def login(client):
+    """`login(user)` signs the test client in as that user and returns it."""
+
+    def sign_in(user):
+        client.force_login(user, backend=AUTH_BACKEND)
+        return client
+
+    return sign_in

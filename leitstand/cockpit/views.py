@@ -1,0 +1,21 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from leitstand.cockpit.selectors import inventory_figures
+from leitstand.core.charts import horizontal_eur_bars
+from leitstand.tenancy.access import org_view
+
+
+@org_view()
+def home(request: HttpRequest) -> HttpResponse:
+    figures = inventory_figures(request.org)
+    rows = figures.cost_by_department
+    chart = (
+        horizontal_eur_bars(
+            [row.name or _("(no department)") for row in rows], [row.eur_per_year for row in rows]
+        )
+        if rows
+        else None
+    )
+    return render(request, "cockpit/home.html", {"figures": figures, "cost_chart": chart})

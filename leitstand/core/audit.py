@@ -1,0 +1,81 @@
+"""The audit trail: one entry per create, update or delete, with actor and organisation.
+
+django-auditlog writes entries from model signals (so the admin is covered too). Forms that
+also change many-to-many fields go through `save_form`, which folds those changes into the
+same entry instead of leaving one entry per related field.
+"""
+
+from auditlog.context import disable_auditlog, set_actor
+from auditlog.models import LogEntry
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.forms import ModelForm
+
+from leitstand.tenancy.models import Organisation
+
+
+def _m2m_state(instance: models.Model, form: ModelForm) -> dict[str, set[str]]:
+    state = {}
+    for field in instance._meta.many_to_many:
+        if field.name in form.fields and instance.pk:
+            state[field.name] = {str(obj) for obj in getattr(instance, field.name).all()}
+    return state
+
+
+def _m2m_changes(before: dict[str, set[str]], after: dict[str, set[str]]) -> dict:
+    changes = {}
+    for name, now in after.items():
+        then = before.get(name, set())
+        if now != then:
+            changes[name] = [", ".join(sorted(then)) or None, ", ".join(sorted(now)) or None]
+    return changes
+
+
+def _latest_entry_pk(instance: models.Model) -> int:
+    if instance.pk is None:
+        return 0
+    entry = LogEntry.objects.get_for_object(instance).order_by("-pk").first()
+    return entry.pk if entry else 0
+
+
+def save_form(form: ModelForm, actor) -> models.Model:
+    """Save a validated model form and leave exactly one audit entry for the change."""
+    instance = form.instance
+    before = _m2m_state(instance, form)
+    last_pk = _latest_entry_pk(instance)
+    with transaction.atomic(), set_actor(actor):
+        obj = form.save(commit=False)
+        obj.save()
+        with disable_auditlog():
+            form.save_m2m()
+        changes = _m2m_changes(before, _m2m_state(obj, form))
+        if not changes:
+            return obj
+        entry = LogEntry.objects.get_for_object(obj).filter(pk__gt=last_pk).order_by("-pk").first()
+        if entry is None:
+            LogEntry.objects.log_create(
+                obj, action=LogEntry.Action.UPDATE, changes=changes, actor=actor
+            )
+        else:
+            entry.changes = {**(entry.changes or {}), **changes}
+            entry.save(update_fields=["changes"])
+    return obj
+
+
+def delete_object(obj: models.Model, actor) -> None:
+    with transaction.atomic(), set_actor(actor):
+        obj.delete()
+
+
+def history_for(obj: models.Model) -> QuerySet:
+    return (
+        LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp", "-pk")
+    )
+
+
+def history_for_organisation(organisation: Organisation) -> QuerySet:
+    return (
+        LogEntry.objects.filter(additional_data__organisation=organisation.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

@@ -1,0 +1,48 @@
+"""Server-side SVG charts (pygal): the same picture on a page and in a PDF, no JavaScript."""
+
+from collections.abc import Sequence
+
+import pygal
+from django.utils.safestring import SafeString, mark_safe
+from pygal.style import Style
+
+from leitstand.core.formatting import format_eur
+
+_STYLE = Style(
+    background="transparent",
+    plot_background="transparent",
+    foreground="#212529",
+    foreground_strong="#212529",
+    foreground_subtle="#6c757d",
+    colors=("#0d6efd", "#198754", "#fd7e14", "#dc3545", "#6f42c1", "#20c997"),
+    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=12,
+    title_font_size=15,
+)
+
+
+def horizontal_eur_bars(
+    labels: Sequence[str], values: Sequence[float], title: str = ""
+) -> SafeString:
+    """A horizontal bar per label with its euro value printed beside it."""
+    chart = pygal.HorizontalBar(
+        style=_STYLE,
+        show_legend=False,
+        print_values=True,
+        value_formatter=format_eur,
+        height=max(140, 44 * len(labels) + 60),
+        width=720,
+        margin=8,
+        js=[],
+        disable_xml_declaration=True,
+        show_y_guides=False,
+        show_x_guides=False,
+        show_x_labels=False,
+        truncate_label=-1,
+        title=title or None,
+    )
+    chart.x_labels = list(labels)
+    chart.add("", [float(v) for v in values])
+    return mark_safe(chart.render(is_unicode=True))  # noqa: S308  (pygal escapes labels itself)

@@ -1,0 +1,142 @@
+"""Generic pages for tenant-owned objects: list, detail, create, edit, delete, history.
+
+Each inventory entity (and later ones) is a small subclass that names its model, form,
+filters and templates. Tenancy and roles come from `OrgViewMixin`; objects are fetched only
+through the organisation.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import ProtectedError, QuerySet
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+
+from leitstand.core.audit import delete_object, history_for, save_form
+from leitstand.tenancy.access import OrgViewMixin, get_for_org
+from leitstand.tenancy.models import Role
+
+
+class OrgObjectMixin(OrgViewMixin):
+    """Fetches `self.object` through the organisation (404 for anyone else's)."""
+
+    url_prefix: str = ""  # e.g. "inventory:system"; views add _list, _detail, _edit, ...
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.for_org(self.org)
+
+    def get_object(self, queryset=None):
+        return get_for_org(
+            queryset if queryset is not None else self.get_queryset(), self.org, self.kwargs["pk"]
+        )
+
+    def url(self, action: str, **kwargs) -> str:
+        return reverse(f"{self.url_prefix}_{action}", kwargs={"org": self.org.slug, **kwargs})
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("url_prefix", self.url_prefix)
+        kwargs.setdefault("verbose_name", self.model._meta.verbose_name)
+        kwargs.setdefault("verbose_name_plural", self.model._meta.verbose_name_plural)
+        return super().get_context_data(**kwargs)
+
+
+class OrgListView(OrgObjectMixin, ListView):
+    filterset_class = None
+    paginate_by = settings.LEITSTAND_PAGE_SIZE
+
+    def get_queryset(self) -> QuerySet:
+        queryset = super().get_queryset()
+        if self.filterset_class is None:
+            self.filterset = None
+            return queryset
+        self.filterset = self.filterset_class(
+            self.request.GET, queryset=queryset, request=self.request
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("filter", self.filterset)
+        kwargs.setdefault("active_filters", _active_filters(self.request.GET))
+        return super().get_context_data(**kwargs)
+
+
+def _active_filters(params) -> bool:
+    return any(value for key, value in params.items() if key not in {"page", "sort"})
+
+
+class OrgDetailView(OrgObjectMixin, DetailView):
+    pass
+
+
+class OrgFormMixin(OrgObjectMixin):
+    """Create and edit: the form is bound to the organisation and validated inline via HTMX."""
+
+    required_role = Role.EDITOR
+    template_name = "core/object_form.html"
+    success_message = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["organisation"] = self.org
+        kwargs["validation_url"] = self.request.path
+        return kwargs
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object() if "pk" in self.kwargs else None
+        form = self.get_form()
+        if request.htmx:  # validate the field the user just left; never save
+            form.is_valid()
+            return self.render_to_response(self.get_context_data(form=form))
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form) -> HttpResponse:
+        self.object = save_form(form, self.request.user)
+        messages.success(
+            self.request, self.success_message or _("Saved “%(name)s”.") % {"name": self.object}
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return self.url("detail", pk=self.object.pk)
+
+
+class OrgCreateView(OrgFormMixin, CreateView):
+    def get_object(self, queryset=None):
+        return None
+
+
+class OrgUpdateView(OrgFormMixin, UpdateView):
+    pass
+
+
+class OrgDeleteView(OrgObjectMixin, DeleteView):
+    required_role = Role.EDITOR
+    template_name = "core/confirm_delete.html"
+
+    def get_form_class(self):
+        return forms.Form  # a confirmation only, never the entity's own form
+
+    def form_valid(self, form) -> HttpResponse:
+        name = str(self.object)
+        try:
+            delete_object(self.object, self.request.user)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("“%(name)s” is still in use and cannot be deleted.") % {"name": name},
+            )
+            return HttpResponseRedirect(self.url("detail", pk=self.object.pk))
+        messages.success(self.request, _("Deleted “%(name)s”.") % {"name": name})
+        return HttpResponseRedirect(self.url("list"))
+
+
+class OrgHistoryView(OrgObjectMixin, DetailView):
+    template_name = "core/history.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["entries"] = history_for(self.object)[:200]
+        return super().get_context_data(**kwargs)

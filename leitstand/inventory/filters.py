@@ -1,0 +1,155 @@
+"""Search, filters and sorting of the inventory lists (also used by the API)."""
+
+import django_filters as filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.core.dates import add_months
+from leitstand.inventory.models import (
+    Capability,
+    Department,
+    Hosting,
+    Lifecycle,
+    Person,
+    System,
+    SystemKind,
+    Vendor,
+)
+
+
+def _org_queryset(model):
+    def queryset(request):
+        return model.objects.for_org(request.org) if request is not None else model.objects.none()
+
+    return queryset
+
+
+class SearchFilterSet(filters.FilterSet):
+    """Adds `q`: a case-insensitive search over `search_fields`."""
+
+    search_fields: tuple[str, ...] = ("name",)
+    q = filters.CharFilter(label=_("Search"), method="search")
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class DepartmentFilter(SearchFilterSet):
+    search_fields = ("name", "description")
+    sort = filters.OrderingFilter(fields=(("name", "name"),), label=_("Sort"))
+
+    class Meta:
+        model = Department
+        fields = ["q"]
+
+
+class PersonFilter(SearchFilterSet):
+    search_fields = ("name", "job_title", "email")
+    department = filters.ModelChoiceFilter(
+        queryset=_org_queryset(Department), label=_("Department")
+    )
+    sort = filters.OrderingFilter(
+        fields=(("name", "name"), ("department__name", "department")), label=_("Sort")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "department"]
+
+
+class VendorFilter(SearchFilterSet):
+    search_fields = ("name", "country", "notes")
+    sort = filters.OrderingFilter(
+        fields=(("name", "name"), ("contract_end", "contract_end")), label=_("Sort")
+    )
+
+    class Meta:
+        model = Vendor
+        fields = ["q", "jurisdiction"]
+
+
+class CapabilityFilter(SearchFilterSet):
+    search_fields = ("name_en", "name_de")
+    sort = filters.OrderingFilter(
+        fields=(("name_en", "name_en"), ("name_de", "name_de")), label=_("Sort")
+    )
+
+    class Meta:
+        model = Capability
+        fields = ["q", "differentiating"]
+
+
+class SystemFilter(SearchFilterSet):
+    search_fields = ("name", "description", "vendor__name", "version")
+    department = filters.ModelChoiceFilter(
+        queryset=_org_queryset(Department), field_name="departments", label=_("Department")
+    )
+    capability = filters.ModelChoiceFilter(
+        queryset=_org_queryset(Capability), field_name="capabilities", label=_("Capability")
+    )
+    owner = filters.ModelChoiceFilter(queryset=_org_queryset(Person), label=_("Owner"))
+    vendor = filters.ModelChoiceFilter(queryset=_org_queryset(Vendor), label=_("Vendor"))
+    kind = filters.ChoiceFilter(choices=SystemKind.choices, label=_("Kind"))
+    lifecycle = filters.ChoiceFilter(choices=Lifecycle.choices, label=_("Lifecycle"))
+    hosting = filters.ChoiceFilter(choices=Hosting.choices, label=_("Hosting"))
+    shadow_it = filters.BooleanFilter(
+        field_name="centrally_managed", exclude=True, label=_("Shadow IT (not centrally managed)")
+    )
+    eos_within = filters.NumberFilter(
+        method="filter_eos_within",
+        label=_("End of support within (months)"),
+        min_value=0,
+        max_value=600,
+    )
+    in_use = filters.BooleanFilter(method="filter_in_use", label=_("In use (not retired)"))
+    no_department = filters.BooleanFilter(
+        field_name="departments", lookup_expr="isnull", label=_("Without department")
+    )
+    no_owner = filters.BooleanFilter(
+        field_name="owner", lookup_expr="isnull", label=_("Without owner")
+    )
+    no_deputy = filters.BooleanFilter(
+        field_name="deputy", lookup_expr="isnull", label=_("Without deputy")
+    )
+    sort = filters.OrderingFilter(
+        fields=(
+            ("name", "name"),
+            ("annual_cost", "annual_cost"),
+            ("end_of_support", "end_of_support"),
+            ("lifecycle", "lifecycle"),
+            ("owner__name", "owner"),
+            ("vendor__name", "vendor"),
+        ),
+        label=_("Sort"),
+    )
+
+    class Meta:
+        model = System
+        fields = [
+            "q",
+            "department",
+            "capability",
+            "owner",
+            "vendor",
+            "kind",
+            "lifecycle",
+            "hosting",
+        ]
+
+    def filter_in_use(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.in_use() if value else queryset.filter(lifecycle=Lifecycle.RETIRED)
+
+    def filter_eos_within(self, queryset, name, value):
+        """Past or within `value` months from today, so nothing overdue is hidden."""
+        if value is None:
+            return queryset
+        return queryset.support_ends_before(add_months(timezone.localdate(), int(value)))

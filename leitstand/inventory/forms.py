@@ -1,0 +1,128 @@
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.core.forms import OrgModelForm
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+
+
+class DepartmentForm(OrgModelForm):
+    class Meta:
+        model = Department
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class PersonForm(OrgModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "department", "email", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class VendorForm(OrgModelForm):
+    class Meta:
+        model = Vendor
+        fields = [
+            "name",
+            "country",
+            "jurisdiction",
+            "contract_end",
+            "notice_period_months",
+            "website",
+            "notes",
+        ]
+        widgets = {"contract_end": forms.DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class CapabilityForm(OrgModelForm):
+    unique_name_field = None
+
+    class Meta:
+        model = Capability
+        fields = ["name_de", "name_en", "differentiating"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("name_de") and not cleaned.get("name_en"):
+            raise forms.ValidationError(_("Give the capability a name in at least one language."))
+        others = Capability.objects.for_org(self.organisation).exclude(pk=self.instance.pk)
+        for field in ("name_de", "name_en"):
+            value = cleaned.get(field)
+            if value and others.filter(**{f"{field}__iexact": value}).exists():
+                self.add_error(
+                    field, _("“%(name)s” already exists in this organisation.") % {"name": value}
+                )
+        return cleaned
+
+
+class SystemForm(OrgModelForm):
+    class Meta:
+        model = System
+        fields = [
+            "name",
+            "description",
+            "kind",
+            "lifecycle",
+            "departments",
+            "capabilities",
+            "owner",
+            "deputy",
+            "vendor",
+            "hosting",
+            "jurisdiction",
+            "user_count",
+            "annual_cost",
+            "one_off_cost",
+            "introduced_on",
+            "end_of_support",
+            "version",
+            "centrally_managed",
+            "personal_data",
+            "personal_data_categories",
+            "url",
+            "notes",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "departments": forms.CheckboxSelectMultiple,
+            "capabilities": forms.CheckboxSelectMultiple,
+            "introduced_on": forms.DateInput(),
+            "end_of_support": forms.DateInput(),
+            "personal_data": forms.NullBooleanSelect,
+        }
+
+    #: Sections of the form page, so a long form reads in plain groups.
+    sections = [
+        (_("What it is"), ["name", "description", "kind", "lifecycle", "version", "url"]),
+        (
+            _("Who uses it and who answers for it"),
+            ["owner", "deputy", "user_count", "centrally_managed", "departments", "capabilities"],
+        ),
+        (
+            _("Vendor, hosting and cost"),
+            [
+                "vendor",
+                "hosting",
+                "jurisdiction",
+                "annual_cost",
+                "one_off_cost",
+                "introduced_on",
+                "end_of_support",
+            ],
+        ),
+        (_("Data protection and notes"), ["personal_data", "personal_data_categories", "notes"]),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personal_data"].widget.attrs["class"] = "form-select"
+        capability_name = "name_de" if (get_language() or "en").startswith("de") else "name_en"
+        self.fields["capabilities"].queryset = self.fields["capabilities"].queryset.order_by(
+            capability_name
+        )
+        for name in ("annual_cost", "one_off_cost"):
+            self.fields[name].widget.attrs.update(
+                {"min": "0", "step": "0.01", "inputmode": "decimal"}
+            )

@@ -1,0 +1,378 @@
+"""The inventory (Bestandsaufnahme): departments, people, vendors, capabilities and systems."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.core.dates import add_months
+from leitstand.tenancy.models import TenantModel, TenantQuerySet
+
+NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
+
+
+def unique_name(model_name: str, message) -> models.UniqueConstraint:
+    """Names are unique per organisation, ignoring upper and lower case."""
+    return models.UniqueConstraint(
+        Lower("name"),
+        "organisation",
+        name=f"{model_name}_unique_name_per_org",
+        violation_error_message=message,
+    )
+
+
+class Jurisdiction(models.TextChoices):
+    EU = "eu", _("EU")
+    NON_EU = "non_eu", _("outside the EU")
+
+
+class Department(TenantModel):
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        constraints = [unique_name("department", _("A department with this name already exists."))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "inventory:department_detail", kwargs={"org": self.organisation.slug, "pk": self.pk}
+        )
+
+
+class Person(TenantModel):
+    """Someone who owns or runs things; a person need not be a user of Leitstand."""
+
+    name = models.CharField(_("name"), max_length=120)
+    job_title = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: head of sales, part-time IT."),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("department"),
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            unique_name(
+                "person",
+                _(
+                    "A person with this name already exists. "
+                    "Add a middle initial to tell them apart."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "inventory:person_detail", kwargs={"org": self.organisation.slug, "pk": self.pk}
+        )
+
+    def clean(self) -> None:
+        if self.department_id and self.department.organisation_id != self.organisation_id:
+            raise ValidationError({"department": _("Choose a department of this organisation.")})
+
+
+class Vendor(TenantModel):
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=80, blank=True)
+    jurisdiction = models.CharField(
+        _("jurisdiction"),
+        max_length=10,
+        choices=Jurisdiction.choices,
+        blank=True,
+        help_text=_("Whose law applies to the vendor: matters for data protection (GDPR)."),
+    )
+    contract_end = models.DateField(_("contract end"), null=True, blank=True)
+    notice_period_months = models.PositiveSmallIntegerField(
+        _("notice period (months)"), null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = _("vendor")
+        verbose_name_plural = _("vendors")
+        constraints = [unique_name("vendor", _("A vendor with this name already exists."))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "inventory:vendor_detail", kwargs={"org": self.organisation.slug, "pk": self.pk}
+        )
+
+    @property
+    def notice_deadline(self) -> date | None:
+        """The last day to give notice before the contract renews."""
+        if not self.contract_end or self.notice_period_months is None:
+            return None
+        return add_months(self.contract_end, -self.notice_period_months)
+
+
+class Capability(TenantModel):
+    """A business capability (what the company does, e.g. invoicing), named in both languages."""
+
+    key = models.SlugField(_("catalogue key"), max_length=60, blank=True, editable=False)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_de = models.CharField(_("name (German)"), max_length=120, blank=True)
+    differentiating = models.BooleanField(
+        _("differentiating"),
+        default=False,
+        help_text=_(
+            "Sets the company apart from its competitors (build or tailor it). "
+            "Otherwise it is standard (buy it)."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("capability")
+        verbose_name_plural = _("capabilities")
+        constraints = [
+            models.UniqueConstraint(
+                "organisation",
+                "key",
+                condition=~models.Q(key=""),
+                name="capability_unique_key_per_org",
+            ),
+            models.CheckConstraint(
+                condition=~(models.Q(name_en="") & models.Q(name_de="")),
+                name="capability_has_a_name",
+                violation_error_message=_("Give the capability a name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "en").startswith("de"):
+            return self.name_de or self.name_en
+        return self.name_en or self.name_de
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "inventory:capability_detail", kwargs={"org": self.organisation.slug, "pk": self.pk}
+        )
+
+
+class SystemKind(models.TextChoices):
+    APPLICATION = "application", _("application")
+    SAAS = "saas", _("SaaS (rented online service)")
+    INFRASTRUCTURE = "infrastructure", _("infrastructure")
+    DEVICE = "device", _("device")
+    SPREADSHEET = "spreadsheet", _("in-house spreadsheet or database")
+
+
+class Hosting(models.TextChoices):
+    ON_PREMISES = "on_premises", _("on-premises (own premises)")
+    PRIVATE_CLOUD = "private_cloud", _("private cloud / hosted")
+    PUBLIC_CLOUD = "public_cloud", _("public cloud (IaaS/PaaS)")
+    SAAS = "saas", _("SaaS")
+
+
+class Lifecycle(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ACTIVE = "active", _("active")
+    PHASE_OUT = "phase_out", _("phase-out")
+    RETIRED = "retired", _("retired")
+
+
+class SystemQuerySet(TenantQuerySet):
+    def in_use(self) -> "SystemQuerySet":
+        return self.exclude(lifecycle=Lifecycle.RETIRED)
+
+    def shadow_it(self) -> "SystemQuerySet":
+        return self.filter(centrally_managed=False)
+
+    def support_ends_before(self, day: date) -> "SystemQuerySet":
+        """Support ended or ends before `day` (the day itself is still supported)."""
+        return self.filter(end_of_support__isnull=False, end_of_support__lt=day)
+
+
+class System(TenantModel):
+    """Anything the company runs: software, online services, devices, spreadsheets."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SystemKind.choices, default=SystemKind.APPLICATION
+    )
+    departments = models.ManyToManyField(
+        Department, blank=True, related_name="systems", verbose_name=_("departments using it")
+    )
+    owner = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_systems",
+        verbose_name=_("owner"),
+        help_text=_("The person who answers for this system."),
+    )
+    deputy = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputy_for_systems",
+        verbose_name=_("deputy"),
+        help_text=_("Who can run it when the owner is away."),
+    )
+    vendor = models.ForeignKey(
+        Vendor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="systems",
+        verbose_name=_("vendor"),
+    )
+    capabilities = models.ManyToManyField(
+        Capability, blank=True, related_name="systems", verbose_name=_("capabilities")
+    )
+    hosting = models.CharField(_("hosting"), max_length=20, choices=Hosting.choices, blank=True)
+    jurisdiction = models.CharField(
+        _("provider jurisdiction"),
+        max_length=10,
+        choices=Jurisdiction.choices,
+        blank=True,
+        help_text=_("Where the provider that hosts the data is based: EU or outside the EU."),
+    )
+    user_count = models.PositiveIntegerField(_("number of users"), null=True, blank=True)
+    annual_cost = models.DecimalField(
+        _("annual recurring cost (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text=_(
+            "Licences, subscriptions, maintenance, hosting per year. Leave empty if unknown."
+        ),
+    )
+    one_off_cost = models.DecimalField(
+        _("one-off cost (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text=_("Purchase or introduction cost, paid once."),
+    )
+    lifecycle = models.CharField(
+        _("lifecycle"), max_length=20, choices=Lifecycle.choices, default=Lifecycle.ACTIVE
+    )
+    introduced_on = models.DateField(_("introduced on"), null=True, blank=True)
+    end_of_support = models.DateField(
+        _("vendor end of support"),
+        null=True,
+        blank=True,
+        help_text=_("The day the vendor stops shipping updates for this version."),
+    )
+    version = models.CharField(_("version"), max_length=60, blank=True)
+    centrally_managed = models.BooleanField(
+        _("centrally managed"),
+        default=True,
+        help_text=_("No means shadow IT: introduced by a team or a person without IT's knowledge."),
+    )
+    personal_data = models.BooleanField(_("holds personal data"), null=True, blank=True)
+    personal_data_categories = models.CharField(
+        _("categories of personal data"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: customer contacts, employee records, health data."),
+    )
+    url = models.URLField(_("address (URL)"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = SystemQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = _("system")
+        verbose_name_plural = _("systems")
+        constraints = [
+            unique_name(
+                "system", _("A system with this name already exists in this organisation.")
+            ),
+            models.CheckConstraint(
+                condition=models.Q(annual_cost__gte=0) | models.Q(annual_cost__isnull=True),
+                name="system_annual_cost_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(one_off_cost__gte=0) | models.Q(one_off_cost__isnull=True),
+                name="system_one_off_cost_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "end_of_support"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "inventory:system_detail", kwargs={"org": self.organisation.slug, "pk": self.pk}
+        )
+
+    @property
+    def is_shadow_it(self) -> bool:
+        return not self.centrally_managed
+
+    def support_status(self, today: date | None = None) -> str:
+        """'past', 'soon' (within 12 months), 'ok' or 'unknown'."""
+        if self.end_of_support is None:
+            return "unknown"
+        today = today or timezone.localdate()
+        if self.end_of_support < today:
+            return "past"
+        if self.end_of_support < add_months(today, 12):
+            return "soon"
+        return "ok"
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("owner", "deputy", "vendor"):
+            related = getattr(self, field)
+            if related is not None and related.organisation_id != self.organisation_id:
+                errors[field] = _("Choose an entry of this organisation.")
+        if self.owner_id and self.owner_id == self.deputy_id:
+            errors["deputy"] = _("The deputy must be someone other than the owner.")
+        if self.introduced_on and self.end_of_support and self.end_of_support < self.introduced_on:
+            errors["end_of_support"] = _(
+                "End of support cannot be before the system was introduced."
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,233 @@
+"""Pages of the inventory: one list/detail/create/edit/delete/history set per entity."""
+
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Lower
+from django.utils.translation import get_language
+
+from leitstand.core import views as generic
+from leitstand.inventory import filters, forms
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+
+
+class DepartmentViews:
+    model = Department
+    form_class = forms.DepartmentForm
+    url_prefix = "inventory:department"
+
+
+class DepartmentList(DepartmentViews, generic.OrgListView):
+    filterset_class = filters.DepartmentFilter
+    template_name = "inventory/department_list.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .annotate(
+                system_count=Count("systems", distinct=True),
+                people_count=Count("people", distinct=True),
+            )
+            .order_by(Lower("name"))
+        )
+
+
+class DepartmentDetail(DepartmentViews, generic.OrgDetailView):
+    template_name = "inventory/department_detail.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["systems"] = self.object.systems.select_related("owner", "vendor")
+        kwargs["people"] = self.object.people.all()
+        return super().get_context_data(**kwargs)
+
+
+class PersonViews:
+    model = Person
+    form_class = forms.PersonForm
+    url_prefix = "inventory:person"
+
+
+class PersonList(PersonViews, generic.OrgListView):
+    filterset_class = filters.PersonFilter
+    template_name = "inventory/person_list.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("department")
+            .annotate(
+                owned_count=Count("owned_systems", distinct=True),
+                deputy_count=Count("deputy_for_systems", distinct=True),
+            )
+            .order_by(Lower("name"))
+        )
+
+
+class PersonDetail(PersonViews, generic.OrgDetailView):
+    template_name = "inventory/person_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("department")
+
+    def get_context_data(self, **kwargs):
+        kwargs["owned"] = self.object.owned_systems.select_related("deputy")
+        kwargs["deputy_for"] = self.object.deputy_for_systems.select_related("owner")
+        return super().get_context_data(**kwargs)
+
+
+class VendorViews:
+    model = Vendor
+    form_class = forms.VendorForm
+    url_prefix = "inventory:vendor"
+
+
+class VendorList(VendorViews, generic.OrgListView):
+    filterset_class = filters.VendorFilter
+    template_name = "inventory/vendor_list.html"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().annotate(system_count=Count("systems")).order_by(Lower("name"))
+        )
+
+
+class VendorDetail(VendorViews, generic.OrgDetailView):
+    template_name = "inventory/vendor_detail.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["systems"] = self.object.systems.select_related("owner")
+        return super().get_context_data(**kwargs)
+
+
+class CapabilityViews:
+    model = Capability
+    form_class = forms.CapabilityForm
+    url_prefix = "inventory:capability"
+
+
+class CapabilityList(CapabilityViews, generic.OrgListView):
+    filterset_class = filters.CapabilityFilter
+    template_name = "inventory/capability_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        name = "name_de" if (get_language() or "en").startswith("de") else "name_en"
+        return super().get_queryset().annotate(system_count=Count("systems")).order_by(name)
+
+
+class CapabilityDetail(CapabilityViews, generic.OrgDetailView):
+    template_name = "inventory/capability_detail.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["systems"] = self.object.systems.select_related("owner", "vendor").prefetch_related(
+            "departments"
+        )
+        return super().get_context_data(**kwargs)
+
+
+class SystemViews:
+    model = System
+    form_class = forms.SystemForm
+    url_prefix = "inventory:system"
+
+
+def _systems_with_relations(queryset):
+    return queryset.select_related("owner", "deputy", "vendor").prefetch_related(
+        Prefetch("departments", queryset=Department.objects.order_by(Lower("name"))),
+        "capabilities",
+    )
+
+
+class SystemList(SystemViews, generic.OrgListView):
+    filterset_class = filters.SystemFilter
+    template_name = "inventory/system_list.html"
+
+    def get_queryset(self):
+        return _systems_with_relations(super().get_queryset())
+
+
+class SystemDetail(SystemViews, generic.OrgDetailView):
+    template_name = "inventory/system_detail.html"
+
+    def get_queryset(self):
+        return _systems_with_relations(super().get_queryset())
+
+
+class SystemCreate(SystemViews, generic.OrgCreateView):
+    pass
+
+
+class SystemUpdate(SystemViews, generic.OrgUpdateView):
+    pass
+
+
+class DepartmentCreate(DepartmentViews, generic.OrgCreateView):
+    pass
+
+
+class DepartmentUpdate(DepartmentViews, generic.OrgUpdateView):
+    pass
+
+
+class DepartmentDelete(DepartmentViews, generic.OrgDeleteView):
+    pass
+
+
+class DepartmentHistory(DepartmentViews, generic.OrgHistoryView):
+    pass
+
+
+class PersonCreate(PersonViews, generic.OrgCreateView):
+    pass
+
+
+class PersonUpdate(PersonViews, generic.OrgUpdateView):
+    pass
+
+
+class PersonDelete(PersonViews, generic.OrgDeleteView):
+    pass
+
+
+class PersonHistory(PersonViews, generic.OrgHistoryView):
+    pass
+
+
+class VendorCreate(VendorViews, generic.OrgCreateView):
+    pass
+
+
+class VendorUpdate(VendorViews, generic.OrgUpdateView):
+    pass
+
+
+class VendorDelete(VendorViews, generic.OrgDeleteView):
+    pass
+
+
+class VendorHistory(VendorViews, generic.OrgHistoryView):
+    pass
+
+
+class CapabilityCreate(CapabilityViews, generic.OrgCreateView):
+    pass
+
+
+class CapabilityUpdate(CapabilityViews, generic.OrgUpdateView):
+    pass
+
+
+class CapabilityDelete(CapabilityViews, generic.OrgDeleteView):
+    pass
+
+
+class CapabilityHistory(CapabilityViews, generic.OrgHistoryView):
+    pass
+
+
+class SystemDelete(SystemViews, generic.OrgDeleteView):
+    pass
+
+
+class SystemHistory(SystemViews, generic.OrgHistoryView):
+    pass

@@ -1,0 +1,24 @@
+"""URL map. Everything an organisation owns lives under /o/<org>/ (see tenancy.access)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from leitstand.tenancy import views as tenancy_views
+
+org_patterns = [
+    path("", include("leitstand.cockpit.urls")),
+    path("", include("leitstand.tenancy.urls")),
+    path("", include("leitstand.inventory.urls")),
+]
+
+urlpatterns = [
+    path("", tenancy_views.home, name="home"),
+    path("organisations/", tenancy_views.organisation_list, name="organisation_list"),
+    path("organisations/new/", tenancy_views.organisation_create, name="organisation_create"),
+    path("invite/<str:token>/", tenancy_views.invitation, name="invitation"),
+    path("o/<slug:org>/", include(org_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/language/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]

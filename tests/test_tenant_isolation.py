@@ -1,0 +1,90 @@
+"""Generated: every page under /o/<org>/ refuses outsiders, anonymous visitors and read-only writes.
+
+New views are covered as soon as they are added to a urls.py. A view whose URL takes a `pk`
+must say which model it refers to (`model` on the class or `org_view(model=...)`), and that
+model needs a factory in its app's tests/factories.py.
+"""
+
+import pytest
+from django.urls import reverse
+
+from leitstand.tenancy.models import Role
+from tests.urlwalk import factories_by_model, org_routes
+
+ROUTES = org_routes()
+FACTORIES = factories_by_model()
+
+
+def _object_for(route, organisation):
+    assert route.model is not None, (
+        f"{route.name}: the view does not name the model its pk refers to"
+    )
+    assert route.model in FACTORIES, f"{route.name}: no factory for {route.model.__name__}"
+    return FACTORIES[route.model](organisation=organisation)
+
+
+def _url(route, organisation, obj=None) -> str:
+    kwargs = {"org": organisation.slug}
+    for param in route.params:
+        if param == "org":
+            continue
+        assert param == "pk", f"{route.name}: teach this test the URL parameter {param!r}"
+        kwargs["pk"] = obj.pk
+    return reverse(route.name, kwargs=kwargs)
+
+
+@pytest.fixture
+def urls(org, other_org):
+    def build(route):
+        needs_object = "pk" in route.params
+        own = _object_for(route, org) if needs_object else None
+        foreign = _object_for(route, other_org) if needs_object else None
+        return _url(route, org, own), (_url(route, org, foreign) if needs_object else None)
+
+    return build
+
+
+def test_routes_were_found():
+    names = {route.name for route in ROUTES}
+    assert {"inventory:system_list", "inventory:system_edit", "cockpit:home", "members"} <= names
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_anonymous_visitor_is_sent_to_login(client, urls, route):
+    own_url, _ = urls(route)
+    for method in (client.get, client.post):
+        response = method(own_url)
+        assert response.status_code == 302, (method, own_url)
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_outsider_gets_404(login, outsider, urls, route):
+    own_url, _ = urls(route)
+    client = login(outsider)
+    assert client.get(own_url).status_code == 404
+    assert client.post(own_url).status_code == 404
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if "pk" in r.params], ids=lambda r: r.name)
+def test_member_gets_404_for_another_organisations_object(login, owner, urls, route):
+    _, foreign_url = urls(route)
+    client = login(owner)
+    statuses = {client.get(foreign_url).status_code, client.post(foreign_url).status_code}
+    assert statuses <= {404, 405}  # 405: the view does not take that method at all
+    assert 404 in statuses
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_viewer_reads_but_never_writes(login, viewer, urls, route):
+    own_url, _ = urls(route)
+    client = login(viewer)
+    expected_get = 200 if route.required_role in (None, Role.VIEWER) else 403
+    assert client.get(own_url).status_code == expected_get
+    assert client.post(own_url).status_code == 403
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_owner_can_open_every_page(login, owner, urls, route):
+    own_url, _ = urls(route)
+    assert login(owner).get(own_url).status_code in (200, 405)
