@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from leitstand.cockpit.selectors import inventory_figures
 from leitstand.core.charts import horizontal_eur_bars
+from leitstand.core.extensions import cockpit_sections
 from leitstand.tenancy.access import org_view
 
 
@@ -18,4 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
         if rows
         else None
     )
-    return render(request, "cockpit/home.html", {"figures": figures, "cost_chart": chart})
+    sections = cockpit_sections.render(request)
+    context = {"figures": figures, "cost_chart": chart, "sections": sections}
+    return render(request, "cockpit/home.html", context)

@@ -1,5 +1,12 @@
-"""Loads a demo organisation from one of the data modules beside this file."""
+"""Loads a demo organisation from one of the data modules beside this file.
 
+Each later capability adds its part of the demo (integrations, assessments, processes, ...)
+as a function `load_demo(organisation, data)` in `leitstand/<app>/demo.py`, listed in
+DEMO_EXTENSIONS in the order they build on each other. A data module that lacks an app's
+records (the small second organisation) simply gets none.
+"""
+
+import importlib
 from types import ModuleType
 
 from django.db import transaction
@@ -8,6 +15,9 @@ from leitstand.accounts.models import User
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.tenancy.models import Membership, Organisation, Role
 from leitstand.tenancy.services import create_organisation
+
+#: Modules with a `load_demo(organisation, data)` function, run after the inventory.
+DEMO_EXTENSIONS: list[str] = []
 
 
 @transaction.atomic
@@ -66,4 +76,6 @@ def load_organisation(data: ModuleType, members: dict[User, Role]) -> Organisati
         system.save()
         system.departments.set([departments[name] for name in department_names])
         system.capabilities.set([capabilities[key] for key in capability_keys])
+    for module_name in DEMO_EXTENSIONS:
+        importlib.import_module(module_name).load_demo(organisation, data)
     return organisation

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language
 
 from leitstand.core import views as generic
+from leitstand.core.extensions import system_panels
 from leitstand.inventory import filters, forms
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 
@@ -151,6 +152,10 @@ class SystemDetail(SystemViews, generic.OrgDetailView):
 
     def get_queryset(self):
         return _systems_with_relations(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        kwargs["panels"] = system_panels.render(self.request, self.object)
+        return super().get_context_data(**kwargs)
 
 
 class SystemCreate(SystemViews, generic.OrgCreateView):
