@@ -81,7 +81,6 @@ TEMPLATES = [
 ]
 
 FORM_RENDERER = "leitstand.core.forms.FormRenderer"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Database: embedded SQLite under var/ unless DATABASE_URL names another (PostgreSQL).
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'leitstand.sqlite3'}")
@@ -160,6 +159,7 @@ TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "leitstand_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+FORMAT_MODULE_PATH = ["leitstand.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

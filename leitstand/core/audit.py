@@ -13,6 +13,9 @@ from django.forms import ModelForm
 
 from leitstand.tenancy.models import Organisation
 
+#: Bookkeeping fields that say nothing to a reader of the change log.
+AUDIT_EXCLUDED_FIELDS = ["id", "organisation", "created_at", "updated_at"]
+
 
 def _m2m_state(instance: models.Model, form: ModelForm) -> dict[str, set[str]]:
     state = {}
@@ -27,7 +30,7 @@ def _m2m_changes(before: dict[str, set[str]], after: dict[str, set[str]]) -> dic
     for name, now in after.items():
         then = before.get(name, set())
         if now != then:
-            changes[name] = [", ".join(sorted(then)) or None, ", ".join(sorted(now)) or None]
+            changes[name] = [", ".join(sorted(then)), ", ".join(sorted(now))]
     return changes
 
 

@@ -52,6 +52,8 @@ class OrgModelForm(forms.ModelForm):
             if queryset is not None and issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
             style_widget(field.widget)
+            if isinstance(field, forms.URLField):
+                field.assume_scheme = "https"
             if isinstance(field.widget, forms.DateInput):
                 field.widget.input_type = "date"
                 field.widget.format = "%Y-%m-%d"

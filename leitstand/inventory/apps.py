@@ -9,7 +9,8 @@ class InventoryConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 
         for model in (Department, Person, Vendor, Capability, System):
-            auditlog.register(model)
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)

@@ -3,27 +3,35 @@
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 
+def catalogue_folders() -> list[Path]:
+    """The project's locale folder and each Leitstand app's own."""
+    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+    folders += [
+        Path(app.path) / "locale"
+        for app in apps.get_app_configs()
+        if app.name.startswith("leitstand.")
+    ]
+    return folders
+
+
 class Command(BaseCommand):
-    help = (
-        "Compile the German and English message catalogues (leitstand/locale/*/LC_MESSAGES/*.po)."
-    )
+    help = "Compile the German and English message catalogues of Leitstand and its apps."
 
     def handle(self, *args, **options):
         catalogues = [
-            po for folder in settings.LOCALE_PATHS for po in Path(folder).glob("*/LC_MESSAGES/*.po")
+            po for folder in catalogue_folders() for po in folder.glob("*/LC_MESSAGES/*.po")
         ]
         if not catalogues:
-            raise CommandError("No message catalogues found under LOCALE_PATHS.")
+            raise CommandError("No message catalogues found.")
         for po_path in catalogues:
-            catalogue = polib.pofile(str(po_path))
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue
+            catalogue = polib.pofile(str(po_path))
             catalogue.save_as_mofile(str(mo_path))
-            self.stdout.write(
-                f"{po_path.parent.parent.name}: {catalogue.percent_translated()} % translated"
-            )
+            self.stdout.write(f"{po_path}: {catalogue.percent_translated()} % translated")
