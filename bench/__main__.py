@@ -1,0 +1,51 @@
+"""Runs the benchmarks in bench/ against a throwaway database under var/bench/.
+
+Each module `bench/bench_<name>.py` has `main() -> None`. They run in one process, one after
+another, so their ratios come from the same machine state.
+"""
+
+import importlib
+import os
+import pkgutil
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _prepare_environment() -> None:
+    var = HERE.parent / "var" / "bench"
+    var.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leitstand.settings")
+    if "DATABASE_URL" not in os.environ:
+        database = var / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("LEITSTAND_MANIFEST_STATIC", "false")
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def main(argv: list[str]) -> None:
+    names = argv or sorted(
+        module.name.removeprefix("bench_")
+        for module in pkgutil.iter_modules([str(HERE)])
+        if module.name.startswith("bench_")
+    )
+    _prepare_environment()
+    for name in names:
+        module = importlib.import_module(f"bench.bench_{name}")
+        print(f"\n=== {name} ===", flush=True)
+        started = time.perf_counter()
+        module.main()
+        print(f"({name} took {time.perf_counter() - started:.1f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
