@@ -17,7 +17,10 @@ class Timing:
     queries: int
 
     def line(self) -> str:
-        return f"{self.label:<45} median {self.median_ms:7.1f} ms   p95 {self.p95_ms:7.1f} ms   queries {self.queries:>3}"
+        return (
+            f"{self.label:<45} median {self.median_ms:7.1f} ms   "
+            f"p95 {self.p95_ms:7.1f} ms   queries {self.queries:>3}"
+        )
 
 
 def percentile(samples: list[float], share: float) -> float:
