@@ -51,8 +51,11 @@ def inventory_figures(organisation: Organisation) -> InventoryFigures:
 
 
 def cost_by_department(organisation: Organisation) -> list[DepartmentCost]:
-    """Annual cost per department; a system used by several departments is split equally."""
-    in_use = System.objects.for_org(organisation).in_use().filter(annual_cost__isnull=False)
+    """Annual cost per department; a system used by several departments is split equally.
+
+    `systems` counts every system in use in the department, also those without a known cost.
+    """
+    in_use = System.objects.for_org(organisation).in_use()
     links = System.departments.through.objects.filter(system__in=in_use).values_list(
         "system_id", "department_id"
     )
@@ -65,16 +68,19 @@ def cost_by_department(organisation: Organisation) -> list[DepartmentCost]:
     for system_id, cost in in_use.values_list("pk", "annual_cost"):
         shares = departments_of.get(system_id) or [None]
         for department_id in shares:
-            totals[department_id] = totals.get(department_id, Decimal("0")) + cost / len(shares)
+            share = cost / len(shares) if cost is not None else Decimal("0")
+            totals[department_id] = totals.get(department_id, Decimal("0")) + share
             system_counts[department_id] = system_counts.get(department_id, 0) + 1
     rows = [
         DepartmentCost(
             name=names.get(department_id, ""),
             eur_per_year=total.quantize(Decimal("0.01")),
             systems=system_counts[department_id],
-            filter=f"in_use=true&department={department_id}"
-            if department_id
-            else "in_use=true&no_department=true",
+            filter=(
+                f"in_use=true&department={department_id}"
+                if department_id
+                else "in_use=true&no_department=true"
+            ),
         )
         for department_id, total in totals.items()
     ]

@@ -1,6 +1,6 @@
 """One way to show money, hours and shares, in the user's language."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.translation import get_language
@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 
 def _number(value: float | Decimal, decimals: int) -> str:
-    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # Django's number_format cuts extra digits off; round half up first, as people expect.
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return formats.number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def format_eur(value: float | Decimal | None, decimals: int = 0) -> str:

@@ -132,10 +132,12 @@ class SystemViews:
     url_prefix = "inventory:system"
 
 
-def _systems_with_relations(queryset):
+def _systems_with_relations(queryset, organisation):
     return queryset.select_related("owner", "deputy", "vendor").prefetch_related(
-        Prefetch("departments", queryset=Department.objects.order_by(Lower("name"))),
-        "capabilities",
+        Prefetch(
+            "departments", queryset=Department.objects.for_org(organisation).order_by(Lower("name"))
+        ),
+        Prefetch("capabilities", queryset=Capability.objects.for_org(organisation)),
     )
 
 
@@ -144,14 +146,14 @@ class SystemList(SystemViews, generic.OrgListView):
     template_name = "inventory/system_list.html"
 
     def get_queryset(self):
-        return _systems_with_relations(super().get_queryset())
+        return _systems_with_relations(super().get_queryset(), self.org)
 
 
 class SystemDetail(SystemViews, generic.OrgDetailView):
     template_name = "inventory/system_detail.html"
 
     def get_queryset(self):
-        return _systems_with_relations(super().get_queryset())
+        return _systems_with_relations(super().get_queryset(), self.org)
 
     def get_context_data(self, **kwargs):
         kwargs["panels"] = system_panels.render(self.request, self.object)

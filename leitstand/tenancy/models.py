@@ -205,7 +205,15 @@ class Invitation(models.Model):
 
 class TenantQuerySet(models.QuerySet):
     def for_org(self, organisation: Organisation) -> "TenantQuerySet":
-        return self.filter(organisation=organisation)
+        """Rows of this organisation, each knowing its organisation without another query."""
+        queryset = self.filter(organisation=organisation)
+        field = self.model._meta.get_field("organisation")
+        # Django's own mechanism for related managers: fetched rows get this object attached.
+        queryset._known_related_objects = {
+            **queryset._known_related_objects,
+            field: {organisation.pk: organisation},
+        }
+        return queryset
 
 
 class TenantModel(models.Model):

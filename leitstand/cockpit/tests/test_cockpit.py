@@ -1,0 +1,93 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from leitstand.cockpit.selectors import cost_by_department, inventory_figures
+from leitstand.inventory.tests.factories import DepartmentFactory, PersonFactory, SystemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def landscape(org):
+    today = timezone.localdate()
+    owner, deputy = PersonFactory(organisation=org), PersonFactory(organisation=org)
+    sales, stock = (
+        DepartmentFactory(organisation=org, name="Sales"),
+        DepartmentFactory(organisation=org, name="Stock"),
+    )
+    shared = SystemFactory(
+        organisation=org, annual_cost=Decimal("1000"), owner=owner, deputy=deputy
+    )
+    shared.departments.set([sales, stock])
+    SystemFactory(
+        organisation=org, annual_cost=Decimal("300"), centrally_managed=False, owner=owner
+    ).departments.add(sales)
+    SystemFactory(organisation=org, annual_cost=None, end_of_support=today - timedelta(days=1))
+    SystemFactory(
+        organisation=org,
+        annual_cost=Decimal("50"),
+        end_of_support=today + timedelta(days=30),
+        owner=owner,
+    )
+    SystemFactory(
+        organisation=org, annual_cost=Decimal("999"), lifecycle="retired", centrally_managed=False
+    )
+    return org
+
+
+def test_figures_count_systems_in_use_only(landscape):
+    figures = inventory_figures(landscape)
+    assert figures.systems == 4
+    assert figures.shadow_it == 1
+    assert figures.annual_cost == Decimal("1350")
+    assert figures.cost_unknown == 1
+    assert figures.support_past == 1
+    assert figures.support_within_12_months == 2
+    assert figures.without_owner == 1
+    assert figures.without_deputy == 3
+
+
+def test_cost_of_a_shared_system_is_split_between_its_departments(landscape):
+    rows = {row.name: row.eur_per_year for row in cost_by_department(landscape)}
+    assert rows == {"Sales": Decimal("800.00"), "Stock": Decimal("500.00"), "": Decimal("50.00")}
+    assert sum(rows.values()) == inventory_figures(landscape).annual_cost
+
+
+def test_every_cockpit_number_links_to_a_list_with_that_many_systems(login, viewer, landscape):
+    client = login(viewer)
+    page = client.get(reverse("cockpit:home", kwargs={"org": landscape.slug}))
+    figures = page.context["figures"]
+    content = page.content.decode()
+    systems_url = reverse("inventory:system_list", kwargs={"org": landscape.slug})
+    expected = {
+        "in_use=true": figures.systems,
+        "in_use=true&shadow_it=true": figures.shadow_it,
+        "in_use=true&eos_within=12": figures.support_within_12_months,
+        "in_use=true&eos_within=0": figures.support_past,
+        "in_use=true&no_owner=true": figures.without_owner,
+        "in_use=true&no_deputy=true": figures.without_deputy,
+    }
+    for query, count in expected.items():
+        assert f'href="{systems_url}?{query}"' in content, query
+        listed = client.get(f"{systems_url}?{query}").context["paginator"].count
+        assert listed == count, query
+    for row in figures.cost_by_department:
+        listed = client.get(f"{systems_url}?{row.filter}").context["paginator"].count
+        assert listed == row.systems, row.name
+
+
+def test_cockpit_shows_how_department_costs_are_computed(login, viewer, landscape):
+    content = (
+        login(viewer).get(reverse("cockpit:home", kwargs={"org": landscape.slug})).content.decode()
+    )
+    assert "split equally among the departments" in content
+    assert "<svg" in content
+
+
+def test_empty_organisation_gets_a_helpful_cockpit(login, owner, org):
+    content = login(owner).get(reverse("cockpit:home", kwargs={"org": org.slug})).content.decode()
+    assert "No costs recorded yet" in content
