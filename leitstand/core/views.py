@@ -5,6 +5,8 @@ filters and templates. Tenancy and roles come from `OrgViewMixin`; objects are f
 through the organisation.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -19,10 +21,20 @@ from leitstand.tenancy.access import OrgViewMixin, get_for_org
 from leitstand.tenancy.models import Role
 
 
+@dataclass(frozen=True)
+class EntityLabels:
+    """Whole sentences per entity: German grammar (gender, case) forbids composing them."""
+
+    new: str  # "New system"
+    add_first: str  # "Add the first system"
+    none_yet: str  # "No systems recorded yet."
+
+
 class OrgObjectMixin(OrgViewMixin):
     """Fetches `self.object` through the organisation (404 for anyone else's)."""
 
     url_prefix: str = ""  # e.g. "inventory:system"; views add _list, _detail, _edit, ...
+    labels: EntityLabels
 
     def get_queryset(self) -> QuerySet:
         return self.model.objects.for_org(self.org)
@@ -37,6 +49,7 @@ class OrgObjectMixin(OrgViewMixin):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("url_prefix", self.url_prefix)
+        kwargs.setdefault("labels", self.labels)
         kwargs.setdefault("verbose_name", self.model._meta.verbose_name)
         kwargs.setdefault("verbose_name_plural", self.model._meta.verbose_name_plural)
         return super().get_context_data(**kwargs)

@@ -1,6 +1,7 @@
 """Search, filters and sorting of the inventory lists (also used by the API)."""
 
 import django_filters as filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,9 @@ from leitstand.inventory.models import (
     SystemKind,
     Vendor,
 )
+
+ANY = _("all")
+YES_NO = forms.Select(choices=[("", ANY), ("true", _("yes")), ("false", _("no"))])
 
 
 def _org_queryset(model):
@@ -89,18 +93,33 @@ class CapabilityFilter(SearchFilterSet):
 class SystemFilter(SearchFilterSet):
     search_fields = ("name", "description", "vendor__name", "version")
     department = filters.ModelChoiceFilter(
-        queryset=_org_queryset(Department), field_name="departments", label=_("Department")
+        queryset=_org_queryset(Department),
+        field_name="departments",
+        label=_("Department"),
+        empty_label=ANY,
     )
     capability = filters.ModelChoiceFilter(
-        queryset=_org_queryset(Capability), field_name="capabilities", label=_("Capability")
+        queryset=_org_queryset(Capability),
+        field_name="capabilities",
+        label=_("Capability"),
+        empty_label=ANY,
     )
-    owner = filters.ModelChoiceFilter(queryset=_org_queryset(Person), label=_("Owner"))
-    vendor = filters.ModelChoiceFilter(queryset=_org_queryset(Vendor), label=_("Vendor"))
-    kind = filters.ChoiceFilter(choices=SystemKind.choices, label=_("Kind"))
-    lifecycle = filters.ChoiceFilter(choices=Lifecycle.choices, label=_("Lifecycle"))
-    hosting = filters.ChoiceFilter(choices=Hosting.choices, label=_("Hosting"))
+    owner = filters.ModelChoiceFilter(
+        queryset=_org_queryset(Person), label=_("Owner"), empty_label=ANY
+    )
+    vendor = filters.ModelChoiceFilter(
+        queryset=_org_queryset(Vendor), label=_("Vendor"), empty_label=ANY
+    )
+    kind = filters.ChoiceFilter(choices=SystemKind.choices, label=_("Kind"), empty_label=ANY)
+    lifecycle = filters.ChoiceFilter(
+        choices=Lifecycle.choices, label=_("Lifecycle"), empty_label=ANY
+    )
+    hosting = filters.ChoiceFilter(choices=Hosting.choices, label=_("Hosting"), empty_label=ANY)
     shadow_it = filters.BooleanFilter(
-        field_name="centrally_managed", exclude=True, label=_("Shadow IT (not centrally managed)")
+        field_name="centrally_managed",
+        exclude=True,
+        label=_("Shadow IT (not centrally managed)"),
+        widget=YES_NO,
     )
     eos_within = filters.NumberFilter(
         method="filter_eos_within",

@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
 from leitstand.core.extensions import system_panels
@@ -12,6 +13,9 @@ from leitstand.inventory.models import Capability, Department, Person, System, V
 
 class DepartmentViews:
     model = Department
+    labels = generic.EntityLabels(
+        _("New department"), _("Add the first department"), _("No departments recorded yet.")
+    )
     form_class = forms.DepartmentForm
     url_prefix = "inventory:department"
 
@@ -43,6 +47,9 @@ class DepartmentDetail(DepartmentViews, generic.OrgDetailView):
 
 class PersonViews:
     model = Person
+    labels = generic.EntityLabels(
+        _("New person"), _("Add the first person"), _("No people recorded yet.")
+    )
     form_class = forms.PersonForm
     url_prefix = "inventory:person"
 
@@ -78,6 +85,9 @@ class PersonDetail(PersonViews, generic.OrgDetailView):
 
 class VendorViews:
     model = Vendor
+    labels = generic.EntityLabels(
+        _("New vendor"), _("Add the first vendor"), _("No vendors recorded yet.")
+    )
     form_class = forms.VendorForm
     url_prefix = "inventory:vendor"
 
@@ -102,6 +112,9 @@ class VendorDetail(VendorViews, generic.OrgDetailView):
 
 class CapabilityViews:
     model = Capability
+    labels = generic.EntityLabels(
+        _("New capability"), _("Add the first capability"), _("No capabilities recorded yet.")
+    )
     form_class = forms.CapabilityForm
     url_prefix = "inventory:capability"
 
@@ -128,6 +141,9 @@ class CapabilityDetail(CapabilityViews, generic.OrgDetailView):
 
 class SystemViews:
     model = System
+    labels = generic.EntityLabels(
+        _("New system"), _("Add the first system"), _("No systems recorded yet.")
+    )
     form_class = forms.SystemForm
     url_prefix = "inventory:system"
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class FederalState(models.TextChoices):
@@ -100,9 +101,9 @@ class Organisation(models.Model):
 class Role(models.TextChoices):
     """Ordered from least to most rights; `rank` compares them."""
 
-    VIEWER = "viewer", _("viewer")
-    EDITOR = "editor", _("editor")
-    OWNER = "owner", _("owner")
+    VIEWER = "viewer", pgettext_lazy("member role", "viewer")
+    EDITOR = "editor", pgettext_lazy("member role", "editor")
+    OWNER = "owner", pgettext_lazy("member role", "owner")
 
     @property
     def rank(self) -> int:
