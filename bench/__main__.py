@@ -24,6 +24,7 @@ def _prepare_environment() -> None:
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("LEITSTAND_MANIFEST_STATIC", "false")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
     import django
     from django.core.management import call_command

@@ -37,9 +37,10 @@ def time_calls(
         call()
     with CaptureQueriesContext(connection) as captured:
         call()
+    queries = len(captured)  # read now: later requests clear the connection's query log
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000)
-    return Timing(label, statistics.median(samples), percentile(samples, 0.95), len(captured))
+    return Timing(label, statistics.median(samples), percentile(samples, 0.95), queries)

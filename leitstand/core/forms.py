@@ -5,6 +5,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext as _
 
+from leitstand.core.widgets import FastSelect
 from leitstand.tenancy.models import Organisation, TenantModel
 
 
@@ -51,6 +52,8 @@ class OrgModelForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
+            if type(field.widget) is forms.Select:
+                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
             style_widget(field.widget)
             if isinstance(field, forms.URLField):
                 field.assume_scheme = "https"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.dates import add_months
+from leitstand.core.widgets import FastSelect
 from leitstand.inventory.models import (
     Capability,
     Department,
@@ -30,10 +31,16 @@ def _org_queryset(model):
 
 
 class SearchFilterSet(filters.FilterSet):
-    """Adds `q`: a case-insensitive search over `search_fields`."""
+    """Adds `q`: a case-insensitive search over `search_fields`; long choice lists stay fast."""
 
     search_fields: tuple[str, ...] = ("name",)
     q = filters.CharFilter(label=_("Search"), method="search")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for declared in self.filters.values():
+            if isinstance(declared, filters.ModelChoiceFilter):
+                declared.extra.setdefault("widget", FastSelect)
 
     def search(self, queryset, name, value):
         value = value.strip()

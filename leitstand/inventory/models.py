@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -20,9 +21,10 @@ NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 def unique_name(model_name: str, message) -> models.UniqueConstraint:
     """Names are unique per organisation, ignoring upper and lower case."""
+    # Organisation first: the same index serves "this organisation's rows, by name".
     return models.UniqueConstraint(
+        F("organisation"),
         Lower("name"),
-        "organisation",
         name=f"{model_name}_unique_name_per_org",
         violation_error_message=message,
     )
@@ -34,6 +36,7 @@ class Jurisdiction(models.TextChoices):
 
 
 class Department(TenantModel):
+    choice_label_field = "name"  # see core.widgets.FastSelect
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
 
@@ -54,6 +57,8 @@ class Department(TenantModel):
 
 class Person(TenantModel):
     """Someone who owns or runs things; a person need not be a user of Leitstand."""
+
+    choice_label_field = "name"  # see core.widgets.FastSelect
 
     name = models.CharField(_("name"), max_length=120)
     job_title = models.CharField(
@@ -101,6 +106,7 @@ class Person(TenantModel):
 
 
 class Vendor(TenantModel):
+    choice_label_field = "name"  # see core.widgets.FastSelect
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=80, blank=True)
     jurisdiction = models.CharField(
@@ -223,6 +229,8 @@ class SystemQuerySet(TenantQuerySet):
 
 class System(TenantModel):
     """Anything the company runs: software, online services, devices, spreadsheets."""
+
+    choice_label_field = "name"  # see core.widgets.FastSelect
 
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -102,3 +102,19 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fast_select_renders_like_djangos_select():
+    from django import forms
+
+    from leitstand.core.widgets import FastSelect
+
+    choices = [("", "all"), ("1", "A & B"), ("2", "<b>C</b>")]
+    fast = FastSelect(attrs={"class": "form-select", "hx-post": "/x"}, choices=choices).render(
+        "owner", "2"
+    )
+    assert fast.startswith('<select class="form-select" hx-post="/x" name="owner">')
+    assert '<option value="1">A &amp; B</option>' in fast
+    assert '<option value="2" selected>&lt;b&gt;C&lt;/b&gt;</option>' in fast
+    django_select = forms.Select(choices=choices).render("owner", "2")
+    assert fast.count("<option") == django_select.count("<option")
