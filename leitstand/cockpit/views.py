@@ -11,7 +11,7 @@ from leitstand.tenancy.access import org_view
 @org_view()
 def home(request: HttpRequest) -> HttpResponse:
     figures = inventory_figures(request.org)
-    rows = figures.cost_by_department
+    rows = list(reversed(figures.cost_by_department))  # the chart draws the first bar lowest
     chart = (
         horizontal_eur_bars(
             [row.name or _("(no department)") for row in rows], [row.eur_per_year for row in rows]

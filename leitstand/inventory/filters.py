@@ -12,6 +12,7 @@ from leitstand.inventory.models import (
     Capability,
     Department,
     Hosting,
+    Jurisdiction,
     Lifecycle,
     Person,
     System,
@@ -64,7 +65,7 @@ class DepartmentFilter(SearchFilterSet):
 class PersonFilter(SearchFilterSet):
     search_fields = ("name", "job_title", "email")
     department = filters.ModelChoiceFilter(
-        queryset=_org_queryset(Department), label=_("Department")
+        queryset=_org_queryset(Department), label=_("Department"), empty_label=ANY
     )
     sort = filters.OrderingFilter(
         fields=(("name", "name"), ("department__name", "department")), label=_("Sort")
@@ -77,6 +78,9 @@ class PersonFilter(SearchFilterSet):
 
 class VendorFilter(SearchFilterSet):
     search_fields = ("name", "country", "notes")
+    jurisdiction = filters.ChoiceFilter(
+        choices=Jurisdiction.choices, label=_("Jurisdiction"), empty_label=ANY
+    )
     sort = filters.OrderingFilter(
         fields=(("name", "name"), ("contract_end", "contract_end")), label=_("Sort")
     )
@@ -88,6 +92,7 @@ class VendorFilter(SearchFilterSet):
 
 class CapabilityFilter(SearchFilterSet):
     search_fields = ("name_en", "name_de")
+    differentiating = filters.BooleanFilter(label=_("Differentiating"), widget=YES_NO)
     sort = filters.OrderingFilter(
         fields=(("name_en", "name_en"), ("name_de", "name_de")), label=_("Sort")
     )
