@@ -22,7 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "leitstand.core.staticfiles.LeitstandStaticFilesConfig",
     "django.contrib.humanize",
     "django.forms",
     "allauth",
@@ -186,7 +186,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "leitstand.core.staticfiles.StaticStorage"
             if env_bool("LEITSTAND_MANIFEST_STATIC", not DEBUG)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
