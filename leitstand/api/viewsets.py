@@ -1,0 +1,49 @@
+"""The shape every organisation-scoped API resource shares: list, retrieve, create, update,
+delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
+
+from django.db.models import ProtectedError, QuerySet
+from django.utils.translation import gettext as _
+from rest_framework import status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+
+from leitstand.api.permissions import OrganisationRole
+from leitstand.core.audit import delete_object, save_serializer
+from leitstand.tenancy.models import Role
+
+
+class OrgModelViewSet(viewsets.ModelViewSet):
+    """Set `model`, `serializer_class`, `filterset_class`; override `get_queryset` to add
+    select_related/prefetch_related."""
+
+    permission_classes = [IsAuthenticated, OrganisationRole]
+    read_role = Role.VIEWER
+    write_role = Role.EDITOR
+    model = None
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def base_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular building the schema
+            return self.model.objects.none()
+        return self.model.objects.for_org(self.request.org)
+
+    def get_queryset(self) -> QuerySet:
+        return self.base_queryset().order_by("pk")
+
+    def perform_create(self, serializer) -> None:
+        save_serializer(serializer, self.request.user, organisation=self.request.org)
+
+    def perform_update(self, serializer) -> None:
+        save_serializer(serializer, self.request.user)
+
+    def perform_destroy(self, instance) -> None:
+        try:
+            delete_object(instance, self.request.user)
+        except ProtectedError as exc:
+            raise ValidationError(
+                {
+                    "detail": _("“%(name)s” is still in use and cannot be deleted.")
+                    % {"name": instance}
+                },
+                code=status.HTTP_400_BAD_REQUEST,
+            ) from exc
