@@ -180,7 +180,7 @@ _MONTHS = {
     "dezember": 12,
     "december": 12,
 }
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")

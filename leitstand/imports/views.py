@@ -13,6 +13,7 @@ from leitstand.imports.display import PREVIEW_ROWS, display_rows, labelled_new_n
 from leitstand.imports.forms import MappingForm, UploadForm
 from leitstand.imports.headers import headers_of
 from leitstand.imports.models import ImportRun
+from leitstand.imports.services import mapping_of
 from leitstand.imports.planning import SKIP
 from leitstand.imports.reader import FileProblem
 from leitstand.imports.targets import target_for
@@ -76,16 +77,14 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         _apply_mapping_form(run, form, sheets)
         return redirect("imports:preview", org=request.org.slug, pk=run.pk)
     plan = services.plan_run(run, sheets)
-    mapped = [
-        (int(column), field)
-        for column, field in sorted(run.mapping.items(), key=lambda i: int(i[0]))
-    ]
+    columns = sorted(mapping_of(run).items())
+    mapped = [(column, target.label_for(field), field) for column, field in columns]
     context = {
         "run": run,
         "form": form,
         "plan": plan,
         "counts": plan.counts,
-        "mapped": [(column, target.label_for(field), field) for column, field in mapped],
+        "mapped": mapped,
         "rows": display_rows(plan, mapped),
         "more_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
         "skipped": plan.skipped[:PREVIEW_SKIPPED],
