@@ -99,8 +99,7 @@ def guess_header(target: str, sheet: Sheet) -> HeaderGuess:
     """The row among the first ones whose cells read most like column headers."""
     best = HeaderGuess(sheet, 0, {})
     for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
-        if len(texts) < 2:
+        if not any(isinstance(cell, str) and cell.strip() for cell in row):
             continue
         guess = HeaderGuess(sheet, index, propose_mapping(target, row))
         if guess.score > best.score:
@@ -112,7 +111,7 @@ def guess_header(target: str, sheet: Sheet) -> HeaderGuess:
 
 def _first_filled_row(sheet: Sheet) -> int:
     for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        if sum(1 for cell in row if clean_text(cell)) >= 2:
+        if any(clean_text(cell) for cell in row):
             return index
     return 0
 
