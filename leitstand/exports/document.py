@@ -28,8 +28,9 @@ class Part:
     key: str
     model: type[models.Model]
     serializer: type[serializers.ModelSerializer]
-    #: Fields that match an existing row in a new organisation instead of creating one.
-    match_on: str | None = None
+    #: Fields (tried in order) that match an existing row of the organisation, which is then
+    #: updated instead of created: seeded catalogue capabilities, for example.
+    match_on: tuple[str, ...] = ()
 
     def queryset(self, organisation: Organisation):
         return self.serializer_queryset(self.model.objects.for_org(organisation)).order_by("pk")
@@ -43,7 +44,12 @@ PARTS: tuple[Part, ...] = (
     Part("departments", Department, inventory_api.DepartmentSerializer),
     Part("people", Person, inventory_api.PersonSerializer),
     Part("vendors", Vendor, inventory_api.VendorSerializer),
-    Part("capabilities", Capability, inventory_api.CapabilitySerializer, match_on="key"),
+    Part(
+        "capabilities",
+        Capability,
+        inventory_api.CapabilitySerializer,
+        match_on=("key", "name_de", "name_en"),
+    ),
     Part("systems", System, inventory_api.SystemSerializer),
 )
 
@@ -152,7 +158,7 @@ def _load_part(organisation: Organisation, part: Part, records: list, ids: dict)
         where = f"{part.key} #{index}"
         if not isinstance(record, dict):
             raise DocumentProblem(_("%(where)s is not a record.") % {"where": where})
-        match = existing.get(record.get(part.match_on)) if part.match_on else None
+        match = _match(existing, part, record)
         serializer = part.serializer(
             match, data=_remap(record, relations, ids, where), context=_context(organisation)
         )
@@ -164,8 +170,8 @@ def _load_part(organisation: Organisation, part: Part, records: list, ids: dict)
             continue
         values = dict(serializer.validated_data)
         many = {name: values.pop(name) for name in list(values) if name in _m2m_names(part)}
-        if part.match_on and record.get(part.match_on):
-            values[part.match_on] = record[part.match_on]
+        if "key" in part.match_on and record.get("key"):
+            values["key"] = record["key"]
         pending.append((record.get("id"), part.model(organisation=organisation, **values), many))
     part.model.objects.bulk_create([obj for _id, obj, _many in pending], batch_size=1000)
     for old_id, obj, many in pending:
@@ -181,10 +187,19 @@ def _m2m_names(part: Part) -> set[str]:
 
 
 def _existing_matches(organisation: Organisation, part: Part) -> dict:
-    if not part.match_on:
-        return {}
-    return {
-        getattr(obj, part.match_on): obj
-        for obj in part.model.objects.for_org(organisation)
-        if getattr(obj, part.match_on)
-    }
+    """(field, lower-case value) -> existing object, for the fields in `part.match_on`."""
+    found = {}
+    for obj in part.model.objects.for_org(organisation) if part.match_on else []:
+        for name in part.match_on:
+            value = getattr(obj, name)
+            if value:
+                found.setdefault((name, str(value).lower()), obj)
+    return found
+
+
+def _match(existing: dict, part: Part, record: dict):
+    for name in part.match_on:
+        value = record.get(name)
+        if value and (name, str(value).lower()) in existing:
+            return existing[(name, str(value).lower())]
+    return None

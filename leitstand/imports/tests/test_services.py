@@ -72,7 +72,9 @@ def test_messy_german_list_is_imported(org, editor, german_xlsx):
     assert run.report["new"]["vendors"] == ["DATEV eG", "Microsoft", "Sage"]
 
 
-def test_the_batch_leaves_exactly_one_audit_entry_with_actor_and_organisation(org, editor, german_xlsx):
+def test_the_batch_leaves_exactly_one_audit_entry_with_actor_and_organisation(
+    org, editor, german_xlsx
+):
     run = upload(org, german_xlsx, editor)
     before = LogEntry.objects.count()
     services.commit_run(run, editor)
