@@ -13,9 +13,9 @@ from leitstand.imports.display import PREVIEW_ROWS, display_rows, labelled_new_n
 from leitstand.imports.forms import MappingForm, UploadForm
 from leitstand.imports.headers import headers_of
 from leitstand.imports.models import ImportRun
-from leitstand.imports.services import mapping_of
 from leitstand.imports.planning import SKIP
 from leitstand.imports.reader import FileProblem
+from leitstand.imports.services import mapping_of
 from leitstand.imports.targets import target_for
 from leitstand.imports.template import template_response
 from leitstand.tenancy.access import get_for_org, org_view

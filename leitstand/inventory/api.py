@@ -40,6 +40,7 @@ class VendorSerializer(OrgModelSerializer):
 
 class CapabilitySerializer(OrgModelSerializer):
     unique_name_field = None
+    key = serializers.CharField(read_only=True, help_text=_("Set for catalogue capabilities."))
 
     class Meta:
         model = Capability

@@ -89,7 +89,7 @@ def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
     }
     _run(["migrate", "--noinput", "-v0"], env)
     small = tmp_path / "small.csv"
-    small.write_bytes("Name\nFirst system\n".encode())
+    small.write_bytes(b"Name\nFirst system\n")
     _run(["import", str(small), "--org", "kill", "--create-org", "Kill GmbH"], env)
     big = write_inventory_xlsx(tmp_path / "big.xlsx", 30_000)
     wal = Path(f"{database}-wal")

@@ -106,7 +106,7 @@ def test_matching_is_case_insensitive_and_updates_changed_fields(org, editor, tm
 def test_an_empty_cell_never_clears_an_existing_value(org, editor, tmp_path):
     existing = SystemFactory(organisation=org, name="Outlook", version="2019")
     path = tmp_path / "liste.csv"
-    path.write_bytes("Name;Version\nOutlook;\n".encode())
+    path.write_bytes(b"Name;Version\nOutlook;\n")
     plan = services.commit_run(upload(org, path), editor)
     assert plan.counts["unchanged"] == 1
     existing.refresh_from_db()
@@ -116,8 +116,8 @@ def test_an_empty_cell_never_clears_an_existing_value(org, editor, tmp_path):
 def test_a_row_with_a_bad_cell_is_skipped_whole_with_the_reason(org, editor, tmp_path):
     path = tmp_path / "liste.csv"
     path.write_bytes(
-        "Name;Kosten;Support bis;Hosting\nGut;100;31.12.2030;SaaS\n"
-        "Schlecht;viel;31.12.2030;SaaS\nAuch schlecht;5;bald;Keller\n".encode()
+        b"Name;Kosten;Support bis;Hosting\nGut;100;31.12.2030;SaaS\n"
+        b"Schlecht;viel;31.12.2030;SaaS\nAuch schlecht;5;bald;Keller\n"
     )
     plan = services.commit_run(upload(org, path), editor)
     assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "skip": 2}
@@ -130,7 +130,7 @@ def test_a_row_with_a_bad_cell_is_skipped_whole_with_the_reason(org, editor, tmp
 
 def test_repeated_names_in_one_file_import_once(org, editor, tmp_path):
     path = tmp_path / "liste.csv"
-    path.write_bytes("Name,Users\nCRM,5\ncrm,7\n".encode())
+    path.write_bytes(b"Name,Users\nCRM,5\ncrm,7\n")
     plan = services.commit_run(upload(org, path), editor)
     assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
     assert "row 2" in plan.skipped[0].skip_reason
