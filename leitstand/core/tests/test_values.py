@@ -121,9 +121,11 @@ def test_date_parser_never_fails_unexpectedly(text):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("ja", True), ("x", True), ("Yes", True), ("1", True), (1, True), (True, True)]
-    + [("nein", False), ("no", False), ("0", False), (0, False), ("-", False)]
-    + [("", None), (None, None), ("unbekannt", None)],
+    [
+        *[("ja", True), ("x", True), ("Yes", True), ("1", True), (1, True), (True, True)],
+        *[("nein", False), ("no", False), ("0", False), (0, False), ("-", False)],
+        *[("", None), (None, None), ("unbekannt", None)],
+    ],
 )
 def test_yes_and_no_in_both_languages(value, expected):
     assert parse_bool(value) is expected

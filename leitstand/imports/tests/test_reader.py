@@ -34,7 +34,7 @@ def test_xlsx_sheets_are_read_with_cached_formula_values(tmp_path):
 def test_a_pdf_named_xlsx_gets_a_clear_message(tmp_path):
     path = tmp_path / "liste.xlsx"
     path.write_bytes(b"%PDF-1.4 not a workbook")
-    with pytest.raises(FileProblem, match="not what its name says.*PDF"):
+    with pytest.raises(FileProblem, match=r"not what its name says.*PDF"):
         read_sheets(path, path.name)
 
 

@@ -1,4 +1,4 @@
-"""Importing messy spreadsheets: what is created, updated, skipped, and that it is all or nothing."""
+"""Importing messy spreadsheets: what is created, updated, skipped; all or nothing."""
 
 from decimal import Decimal
 from pathlib import Path
