@@ -32,9 +32,16 @@ def read_cell(target: ImportTarget, spec: FieldSpec, raw: object) -> object:
     return reader(target, spec, raw)
 
 
+@cache
+def _max_length(target_key: str, field_name: str) -> int | None:
+    return TARGETS[target_key].model_field(field_name).max_length
+
+
 def _text(target: ImportTarget, spec: FieldSpec, raw: object) -> str:
-    text = clean_text(raw)
-    limit = target.model_field(spec.name).max_length
+    text = raw.strip() if isinstance(raw, str) else clean_text(raw)
+    if text[:1] == "'":
+        text = clean_text(text)
+    limit = _max_length(target.key, spec.name)
     if limit and len(text) > limit:
         raise ValueProblem(
             _("Too long: %(length)s characters, at most %(limit)s fit.")
@@ -66,11 +73,18 @@ def _money(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | None
         return None
     if value < 0:
         raise ValueProblem(_("An amount cannot be negative."))
-    model_field = target.model_field(spec.name)
-    value = value.quantize(Decimal(1).scaleb(-model_field.decimal_places))
-    if value >= Decimal(10) ** (model_field.max_digits - model_field.decimal_places):
+    places, limit = _money_limits(target.key, spec.name)
+    value = value.quantize(places)
+    if value >= limit:
         raise ValueProblem(_("%(value)s is far too large for an amount.") % {"value": value})
     return value
+
+
+@cache
+def _money_limits(target_key: str, field_name: str) -> tuple[Decimal, Decimal]:
+    model_field = TARGETS[target_key].model_field(field_name)
+    places = Decimal(1).scaleb(-model_field.decimal_places)
+    return places, Decimal(10) ** (model_field.max_digits - model_field.decimal_places)
 
 
 def _integer(target: ImportTarget, spec: FieldSpec, raw: object) -> int | None:
@@ -104,7 +118,7 @@ def _url(target: ImportTarget, spec: FieldSpec, raw: object) -> str:
         raise ValueProblem(
             _("“%(value)s” is not a web address.") % {"value": clean_text(raw)}
         ) from None
-    if len(text) > target.model_field(spec.name).max_length:
+    if len(text) > _max_length(target.key, spec.name):
         raise ValueProblem(_("The web address is too long."))
     return text
 
@@ -130,7 +144,8 @@ def _choice(target: ImportTarget, spec: FieldSpec, raw: object) -> str | None:
     text = clean_text(raw)
     if is_unknown(text):
         return None
-    found = choice_index(target.key, spec.name).get(normalise(text))
+    index = choice_index(target.key, spec.name)
+    found = index.get(text.lower()) or index.get(normalise(text))
     if found is None:
         choices = target.model_field(spec.name).choices
         allowed = ", ".join(str(label) for _value, label in choices)

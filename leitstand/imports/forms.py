@@ -1,6 +1,7 @@
 """Upload and mapping forms of the import pages."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import style_widget
@@ -44,7 +45,7 @@ class MappingForm(forms.Form):
         self.fields["sheet"].choices = [(sheet.name, sheet.name) for sheet in sheets]
         self.fields["header_row"].max_value = max(1, max(len(sheet.rows) for sheet in sheets))
         field_choices = [(IGNORE, _("— do not import —"))] + [
-            (spec.name, target.label_for(spec.name).capitalize()) for spec in target.fields
+            (spec.name, capfirst(target.label_for(spec.name))) for spec in target.fields
         ]
         for column, header in enumerate(headers):
             self.fields[f"column_{column}"] = forms.ChoiceField(

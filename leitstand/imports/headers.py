@@ -104,9 +104,16 @@ def guess_header(target: str, sheet: Sheet) -> HeaderGuess:
         guess = HeaderGuess(sheet, index, propose_mapping(target, row))
         if guess.score > best.score:
             best = guess
+        if _clearly_headers(guess, row):
+            break  # the rows below are data; matching them fuzzily only costs time
     if not best.mapping:
         best.row = _first_filled_row(sheet)
     return best
+
+
+def _clearly_headers(guess: HeaderGuess, row: list) -> bool:
+    filled = sum(1 for cell in row if clean_text(cell))
+    return "name" in guess.mapping.values() and len(guess.mapping) >= max(3, 0.6 * filled)
 
 
 def _first_filled_row(sheet: Sheet) -> int:

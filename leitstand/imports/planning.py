@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from leitstand.core.values import ValueProblem, clean_text
+from leitstand.core.values import ValueProblem
 from leitstand.imports.cells import read_cell
-from leitstand.imports.headers import catalogue, normalise
+from leitstand.imports.headers import catalogue
 from leitstand.imports.reader import Sheet
 from leitstand.imports.targets import ImportTarget, Reference
 from leitstand.tenancy.models import Organisation
@@ -28,7 +28,7 @@ class RowResult:
     problems: dict[str, str] = field(default_factory=dict)  # field -> message
     skip_reason: str = ""
     action: str = CREATE
-    existing: object = None
+    existing: dict | None = None  # the current values of the row this line updates
     changed: list[str] = field(default_factory=list)
 
     @property
@@ -77,17 +77,28 @@ def plan_import(
     return ImportPlan(target, rows, new, known)
 
 
+def _is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _is_totals_row(cells: list, totals_words: set[str]) -> bool:
+    """ "Summe", "Gesamt:" or "Total" in one of the first cells marks the totals line."""
+    return any(
+        isinstance(cell, str) and cell.strip().lower().rstrip(":").strip() in totals_words
+        for cell in cells[:8]
+    )
+
+
 def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
-    totals_words = {normalise(word) for word in catalogue()["totals"]}
+    totals_words = {word.lower() for word in catalogue()["totals"]}
     specs = [(column, target.field(name)) for column, name in mapping.items() if name]
     results = []
     for index in range(header_row + 1, len(sheet.rows)):
         cells = sheet.rows[index]
-        texts = [clean_text(cell) for cell in cells]
-        if not any(texts):
+        if all(_is_blank(cell) for cell in cells):
             continue  # a spacer row
         row = RowResult(number=index + 1)
-        if any(normalise(text).rstrip(":") in totals_words for text in texts[:8] if text):
+        if _is_totals_row(cells, totals_words):
             row.action, row.skip_reason = SKIP, _("A totals row, not a system.")
             results.append(row)
             continue
@@ -116,7 +127,7 @@ def _decide_skip(target: ImportTarget, row: RowResult) -> None:
         row.action, row.skip_reason = SKIP, _("No %(fields)s given.") % {"fields": labels}
     elif row.problems:
         row.action = SKIP
-        row.skip_reason = "; ".join(
+        row.skip_reason = " ".join(
             f"{target.label_for(name)}: {message}" for name, message in row.problems.items()
         )
 
@@ -167,36 +178,43 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
 
 
 def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
+    """Find the existing row each line updates; compare values, not model instances."""
     candidates = [row for row in rows if row.action != SKIP]
     if not candidates:
         return
-    many = [spec.name for spec in target.fields if spec.kind == "many"]
-    existing = {
-        _identity(target, {name: getattr(obj, name) for name in target.identity}): obj
-        for obj in target.model.objects.for_org(organisation)
+    mapped = {name for row in candidates for name in row.values}
+    many = [spec.name for spec in target.fields if spec.kind == "many" and spec.name in mapped]
+    columns = {
+        spec.name: spec.name if spec.kind not in ("one", "many") else f"{spec.name}_id"
+        for spec in target.fields
+        if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
     }
-    current_many = _current_many(target, many, existing.values())
+    existing = {}
+    for values in target.model.objects.for_org(organisation).values("pk", *columns.values()):
+        current = {name: values[column] for name, column in columns.items()}
+        current["pk"] = values["pk"]
+        existing[_identity(target, current)] = current
+    current_many = _current_many(organisation, target, many)
     for row in candidates:
-        obj = existing.get(_identity(target, row.values))
-        if obj is None:
+        current = existing.get(_identity(target, row.values))
+        if current is None:
             continue
-        row.existing = obj
-        row.changed = _changed_fields(target, row, obj, known, current_many)
+        row.existing = current
+        row.changed = _changed_fields(target, row, current, known, current_many)
         row.action = UPDATE if row.changed else UNCHANGED
 
 
-def _current_many(target, names: list[str], objects) -> dict[str, dict[int, set[int]]]:
+def _current_many(organisation, target, names: list[str]) -> dict[str, dict[int, set[int]]]:
     """field -> {object id: set of related ids}, one query per many-to-many field."""
-    ids = [obj.pk for obj in objects]
     current: dict[str, dict[int, set[int]]] = {}
     for name in names:
         through = target.model_field(name).remote_field.through
         source = f"{target.model._meta.model_name}_id"
         related = f"{target.model_field(name).related_model._meta.model_name}_id"
         pairs = defaultdict(set)
-        for source_id, related_id in through.objects.filter(**{f"{source}__in": ids}).values_list(
-            source, related
-        ):
+        owner = source.removesuffix("_id")
+        links = through.objects.filter(**{f"{owner}__organisation": organisation})
+        for source_id, related_id in links.values_list(source, related):
             pairs[source_id].add(related_id)
         current[name] = pairs
     return current
@@ -206,7 +224,7 @@ def is_empty(value: object) -> bool:
     return value is None or value == "" or value == []
 
 
-def _changed_fields(target, row, obj, known, current_many) -> list[str]:
+def _changed_fields(target, row, current: dict, known, current_many) -> list[str]:
     """Fields whose new, non-empty value differs. An empty cell never clears a value."""
     changed = []
     for name, value in row.values.items():
@@ -216,13 +234,13 @@ def _changed_fields(target, row, obj, known, current_many) -> list[str]:
         if spec.kind == "many":
             wanted = {known[spec.reference.key].get(item.lower()) for item in value}
             wanted_ids = {item.pk for item in wanted if item is not None}
-            if None in wanted or wanted_ids != current_many[name].get(obj.pk, set()):
+            if None in wanted or wanted_ids != current_many[name].get(current["pk"], set()):
                 changed.append(name)
         elif spec.kind == "one":
             related = known[spec.reference.key].get(value.lower())
-            if related is None or related.pk != getattr(obj, f"{name}_id"):
+            if related is None or related.pk != current[name]:
                 changed.append(name)
-        elif not _same_value(value, getattr(obj, name)):
+        elif not _same_value(value, current[name]):
             changed.append(name)
     return changed
 

@@ -24,7 +24,7 @@ MAX_COLUMNS = 300
 MAX_CELLS = 6_000_000
 CHUNK = 1024 * 1024
 _ROW_REF = re.compile(rb'<row[^>]*?\sr="(\d+)"')
-_WIDE_CELL = re.compile(rb'<c[^>]*?\sr="([A-Z]{2,3})\d+"')
+_WIDE_CELL = re.compile(rb'\sr="([A-Z]{2,3})\d')  # cells from column AA on
 _SIGNATURES = {
     b"PK\x03\x04": "zip",
     b"\xd0\xcf\x11\xe0": "ole",

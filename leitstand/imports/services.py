@@ -36,6 +36,7 @@ def start_import(
     except FileProblem:
         run.file.delete(save=False)
         raise
+    run.read_sheets = sheets  # kept for this request or command: the file is read once
     run.sheet = guess.sheet.name
     run.header_row = guess.row
     run.mapping = {str(column): field for column, field in guess.mapping.items()}
@@ -44,6 +45,9 @@ def start_import(
 
 
 def sheets_of(run: ImportRun) -> list[Sheet]:
+    cached = getattr(run, "read_sheets", None)
+    if cached is not None:
+        return cached
     return read_sheets(Path(run.file.path), run.original_name)
 
 

@@ -69,25 +69,19 @@ def _build(organisation, target: ImportTarget, row: RowResult, plan) -> models.M
 
 
 def _apply_updates(target: ImportTarget, rows: list[RowResult], plan) -> list[models.Model]:
+    """bulk_update with partial instances: only the changed fields are written."""
     if not rows:
         return []
     fields: set[str] = set()
-    now = timezone.now()
     has_updated_at = any(f.name == "updated_at" for f in target.model._meta.fields)
+    extra = {"updated_at": timezone.now()} if has_updated_at else {}
+    objects = []
     for row in rows:
         scalar = _scalar_values(target, row, plan, row.changed)
-        for attribute, value in scalar.items():
-            setattr(row.existing, attribute, value)
         fields.update(name.removesuffix("_id") for name in scalar)
-        if has_updated_at:
-            row.existing.updated_at = now
-    if has_updated_at:
-        fields.add("updated_at")
-    objects = [row.existing for row in rows]
-    if fields - {"updated_at"}:
-        target.model.objects.bulk_update(objects, sorted(fields), batch_size=BATCH_SIZE)
-    elif has_updated_at:
-        target.model.objects.filter(pk__in=[obj.pk for obj in objects]).update(updated_at=now)
+        objects.append(target.model(pk=row.existing["pk"], **scalar, **extra))
+    fields.update(extra)
+    target.model.objects.bulk_update(objects, sorted(fields), batch_size=BATCH_SIZE)
     return objects
 
 
@@ -100,13 +94,13 @@ def _write_many(target: ImportTarget, created_pairs, updating: list[RowResult], 
         source = f"{target.model._meta.model_name}_id"
         related = f"{model_field.related_model._meta.model_name}_id"
         known = plan.known[spec.reference.key]
-        replaced = [row.existing.pk for row in updating if spec.name in row.changed]
+        replaced = [row.existing["pk"] for row in updating if spec.name in row.changed]
         if replaced:
             through.objects.filter(**{f"{source}__in": replaced}).delete()
         links = []
-        pairs = [(row, obj) for row, obj in created_pairs]
-        pairs += [(row, row.existing) for row in updating if spec.name in row.changed]
-        for row, obj in pairs:
+        pairs = [(row, obj.pk) for row, obj in created_pairs]
+        pairs += [(row, row.existing["pk"]) for row in updating if spec.name in row.changed]
+        for row, object_id in pairs:
             related_ids = {known[name.lower()].pk for name in row.values.get(spec.name) or []}
-            links += [through(**{source: obj.pk, related: pk}) for pk in sorted(related_ids)]
+            links += [through(**{source: object_id, related: pk}) for pk in sorted(related_ids)]
         through.objects.bulk_create(links, batch_size=BATCH_SIZE * 5)

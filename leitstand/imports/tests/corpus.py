@@ -54,7 +54,9 @@ GERMAN_ROWS = [
 ]
 
 
-def write_german_xlsx(path: Path, with_title: bool = True, with_totals: bool = True) -> Path:
+def write_german_xlsx(
+    path: Path, with_title: bool = True, with_totals: bool = True, with_problem: bool = False
+) -> Path:
     """Title rows with a merged title cell, a spacer row, German headers, an Excel date, totals."""
     workbook = xlsxwriter.Workbook(str(path))
     workbook.add_worksheet("Hinweise").write_string(0, 0, "Bitte jährlich aktualisieren")
@@ -80,6 +82,10 @@ def write_german_xlsx(path: Path, with_title: bool = True, with_totals: bool = T
     row += 2  # an empty spacer row
     sheet.write_string(row, 0, "Zoom")
     sheet.write_string(row, 4, "1,234.50")
+    if with_problem:
+        row += 1
+        for column, value in enumerate(["Kaputt", "", "", "", "viel", "bald"]):
+            sheet.write_string(row, column, value)
     if with_totals:
         row += 1
         sheet.write_string(row, 0, "Summe")
