@@ -73,6 +73,8 @@ def _large_in_subprocess(path: Path) -> dict:
 
 
 def _api_timing(organisation) -> None:
+    import gc
+
     from django.test import Client
 
     from leitstand.accounts.models import User
@@ -85,6 +87,9 @@ def _api_timing(organisation) -> None:
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}", SERVER_NAME="localhost")
     url = f"/api/v1/o/{organisation.slug}/systems/"
     pages = iter(range(10**9))
+    client.get(url)  # load URL patterns, serializers and templates once, like a worker does
+    gc.collect()
+    gc.freeze()  # what leitstand/wsgi.py does in every worker after loading the application
 
     def one_page():
         response = client.get(url, {"page": next(pages) % 100 + 1, "page_size": 100})
