@@ -4,6 +4,8 @@ no server errors, and every documented response matches the schema."""
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -25,7 +27,18 @@ def test_the_schema_is_valid_openapi_3(tmp_path):
 
 
 @pytest.fixture
-def bearer(org, owner):
+def _keep_test_connection():
+    """Calling the WSGI application directly would close the test's database connection at the
+    end of each request (Django's own test client switches this off the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def bearer(org, owner, _keep_test_connection):
     """An organisation with some data and the owner's token."""
     department = DepartmentFactory(organisation=org)
     person = PersonFactory(organisation=org, department=department)
