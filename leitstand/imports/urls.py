@@ -5,7 +5,7 @@ from leitstand.imports import views
 app_name = "imports"
 
 urlpatterns = [
-    path("import/", views.import_home, name="home"),
+    path("import/", views.import_home, name="start"),
     path("import/template/", views.template_download, name="template"),
     path("import/<int:pk>/", views.preview, name="preview"),
     path("import/<int:pk>/commit/", views.commit, name="commit"),

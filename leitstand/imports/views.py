@@ -60,7 +60,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         sheets = services.sheets_of(run)
     except FileProblem as problem:
         messages.error(request, str(problem))
-        return redirect("imports:home", org=request.org.slug)
+        return redirect("imports:start", org=request.org.slug)
     sheet = services.sheet_of(run, sheets)
     header_row = run.header_row or 0
     target = target_for(run.target)
@@ -117,7 +117,7 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
         services.commit_run(run, request.user)
     except FileProblem as problem:
         messages.error(request, str(problem))
-        return redirect("imports:home", org=request.org.slug)
+        return redirect("imports:start", org=request.org.slug)
     messages.success(
         request,
         _(
@@ -161,5 +161,5 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         services.delete_run(run)
         messages.success(request, _("Removed “%(name)s” from the import history.") % {"name": run})
-        return redirect("imports:home", org=request.org.slug)
+        return redirect("imports:start", org=request.org.slug)
     return render(request, "imports/delete.html", {"run": run})

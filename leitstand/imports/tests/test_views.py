@@ -11,7 +11,7 @@ from leitstand.inventory.models import System
 
 def _upload(client, org, name: str, data: bytes):
     return client.post(
-        reverse("imports:home", kwargs={"org": org.slug}),
+        reverse("imports:start", kwargs={"org": org.slug}),
         {"file": SimpleUploadedFile(name, data)},
     )
 
@@ -86,7 +86,7 @@ def test_files_over_the_limit_are_refused(login, org, editor, settings):
 
 def test_viewer_sees_history_and_template_but_cannot_upload(login, org, viewer):
     client = login(viewer)
-    page = client.get(reverse("imports:home", kwargs={"org": "acme"}))
+    page = client.get(reverse("imports:start", kwargs={"org": "acme"}))
     assert "Only editors and owners can import." in page.content.decode()
     template = client.get(reverse("imports:template", kwargs={"org": "acme"}))
     assert template["Content-Type"].startswith("application/vnd.openxmlformats")
