@@ -2,9 +2,22 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
+from rest_framework import relations, serializers
 
 from leitstand.tenancy.models import TenantModel
+
+RELATED_IDS = "_related_ids"
+
+
+class OrgManyRelatedField(relations.ManyRelatedField):
+    """Reads ids that the list view attached in one query per page (see attach_related_ids),
+    instead of building a model instance per related row."""
+
+    def get_attribute(self, instance):
+        attached = getattr(instance, RELATED_IDS, None)
+        if attached is not None and self.field_name in attached:
+            return [relations.PKOnlyObject(pk) for pk in attached[self.field_name]]
+        return super().get_attribute(instance)
 
 
 class OrgRelatedField(serializers.PrimaryKeyRelatedField):
@@ -14,6 +27,14 @@ class OrgRelatedField(serializers.PrimaryKeyRelatedField):
         "does_not_exist": _("There is no entry with id {pk_value} in this organisation."),
         "incorrect_type": _("Expected an id (a whole number), got {data_type}."),
     }
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in relations.MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return OrgManyRelatedField(**list_kwargs)
 
     def get_queryset(self):
         queryset = super().get_queryset()

@@ -8,6 +8,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 
 from leitstand.api.permissions import OrganisationRole
+from leitstand.api.serializers import RELATED_IDS
 from leitstand.core.audit import delete_object, save_serializer
 from leitstand.tenancy.models import Role
 
@@ -30,6 +31,12 @@ class OrgModelViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet:
         return self.base_queryset().order_by("pk")
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            attach_related_ids(self.model, page)
+        return page
+
     def perform_create(self, serializer) -> None:
         save_serializer(serializer, self.request.user, organisation=self.request.org)
 
@@ -47,3 +54,21 @@ class OrgModelViewSet(viewsets.ModelViewSet):
                 },
                 code=status.HTTP_400_BAD_REQUEST,
             ) from exc
+
+
+def attach_related_ids(model, objects: list) -> None:
+    """One query per many-to-many field for a whole page: plain ids, no model instances
+    (which would also leave reference cycles for the garbage collector)."""
+    ids = [obj.pk for obj in objects]
+    attached: dict[int, dict[str, list[int]]] = {pk: {} for pk in ids}
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        source = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        for pk in ids:
+            attached[pk][field.name] = []
+        pairs = through.objects.filter(**{f"{source}__in": ids}).order_by(target)
+        for source_id, target_id in pairs.values_list(f"{source}_id", f"{target}_id"):
+            attached[source_id][field.name].append(target_id)
+    for obj in objects:
+        setattr(obj, RELATED_IDS, attached[obj.pk])

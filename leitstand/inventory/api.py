@@ -1,7 +1,5 @@
 """REST API of the inventory: serializers and viewsets, registered in leitstand/api/urls.py."""
 
-from django.db.models import Prefetch
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -121,17 +119,9 @@ class CapabilityViewSet(OrgModelViewSet):
 
 
 class SystemViewSet(OrgModelViewSet):
+    """Relations are written as ids, so the list needs no joins; many-to-many ids are read
+    per page by OrgModelViewSet."""
+
     model = System
     serializer_class = SystemSerializer
     filterset_class = filters.SystemFilter
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("owner", "deputy", "vendor")
-            .prefetch_related(
-                Prefetch("departments", queryset=Department.objects.order_by(Lower("name"))),
-                Prefetch("capabilities", queryset=Capability.objects.order_by("pk")),
-            )
-        )

@@ -181,3 +181,16 @@ def test_schema_and_docs_are_served_without_a_cdn(client):
     docs = client.get(reverse("api:docs")).content.decode()
     assert "/static/drf_spectacular_sidecar/" in docs
     assert "cdn" not in docs.lower()
+
+
+def test_list_and_detail_show_the_same_relations(org, viewer):
+    system = SystemFactory(organisation=org, name="ERP", owner=PersonFactory(organisation=org))
+    system.departments.add(
+        DepartmentFactory(organisation=org, name="B"), DepartmentFactory(organisation=org, name="A")
+    )
+    client = api(viewer, org)
+    listed = client.get(url("system-list")).json()["results"][0]
+    detail = client.get(url("system-detail", pk=system.pk)).json()
+    assert sorted(listed["departments"]) == sorted(detail["departments"])
+    assert len(listed["departments"]) == 2
+    assert listed["owner"] == detail["owner"] == system.owner_id
