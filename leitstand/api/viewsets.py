@@ -29,7 +29,8 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         return self.model.objects.for_org(self.request.org)
 
     def get_queryset(self) -> QuerySet:
-        return self.base_queryset().order_by("pk")
+        """The model's own order (by name: the organisation's name index serves it), then id."""
+        return self.base_queryset().order_by(*self.model._meta.ordering, "pk")
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
