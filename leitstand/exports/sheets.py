@@ -141,6 +141,21 @@ SHEETS: tuple[ExportSheet, ...] = (
             field("created_at", _("Member since")),
         ),
     ),
+    ExportSheet(
+        "organisation",
+        _("Organisation"),
+        lambda org: [org],
+        (
+            field("name", _("Name")),
+            field("industry", _("Industry")),
+            field("employees", _("Employees")),
+            field("annual_revenue", _("Annual revenue (EUR)")),
+            field("federal_state", _("Federal state")),
+            field("labour_cost_per_hour", _("Labour cost per hour (EUR)")),
+            field("working_days_per_year", _("Working days per year")),
+            field("productive_hours_per_fte", _("Productive hours per full-time employee")),
+        ),
+    ),
 )
 
 
