@@ -161,19 +161,28 @@ def _known_by_name(organisation: Organisation, reference: Reference) -> dict[str
 
 
 def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
+    """Names to create; a row naming a missing entry that cannot be created is skipped."""
     new: dict[str, dict[str, str]] = defaultdict(dict)
     for row in rows:
         if row.action == SKIP:
             continue
+        wanted: dict[str, dict[str, str]] = defaultdict(dict)
         for spec in target.fields:
             if not spec.reference or spec.name not in row.values:
                 continue
             value = row.values[spec.name]
-            names = value if isinstance(value, list) else [value] if value else []
-            for name in names:
-                lowered = name.lower()
-                if lowered not in known[spec.reference.key]:
-                    new[spec.reference.key].setdefault(lowered, name)
+            for name in value if isinstance(value, list) else [value] if value else []:
+                if name.lower() in known[spec.reference.key]:
+                    continue
+                if spec.reference.build is None:
+                    row.problems[spec.name] = _("“%(name)s” does not exist yet.") % {"name": name}
+                else:
+                    wanted[spec.reference.key].setdefault(name.lower(), name)
+        _decide_skip(target, row)
+        if row.action != SKIP:
+            for key, names in wanted.items():
+                for lowered, name in names.items():
+                    new[key].setdefault(lowered, name)
     return dict(new)
 
 

@@ -171,3 +171,25 @@ def test_a_file_already_imported_cannot_be_committed_twice(org, editor, german_x
     services.commit_run(run, editor)
     with pytest.raises(services.FileProblem):
         services.commit_run(run, editor)
+
+
+def test_a_reference_that_must_exist_skips_the_row_instead_of_creating_it(org, tmp_path):
+    from dataclasses import replace
+
+    from leitstand.imports.planning import plan_import
+    from leitstand.imports.reader import read_sheets
+    from leitstand.imports.targets import SYSTEMS, VENDORS
+
+    fixed_vendors = replace(VENDORS, build=None)
+    fields = tuple(
+        replace(spec, reference=fixed_vendors) if spec.name == "vendor" else spec
+        for spec in SYSTEMS.fields
+    )
+    target = replace(SYSTEMS, fields=fields, _by_name={})
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Name;Hersteller\nCRM;Nobody GmbH\nERP;\n")
+    (sheet,) = read_sheets(path, path.name)
+    plan = plan_import(org, target, sheet, 0, {0: "name", 1: "vendor"})
+    assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
+    assert "“Nobody GmbH” does not exist yet." in plan.skipped[0].skip_reason
+    assert plan.new_names() == {}
