@@ -27,6 +27,12 @@ def _english_and_fast(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files (imports) go to a temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def org(db):
     return OrganisationFactory(name="Acme GmbH", slug="acme")

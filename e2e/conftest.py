@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.test import override_settings
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -26,6 +27,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "e2e" in Path(str(item.fspath)).parts:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_from_finders():
+    """Serve CSS and JavaScript to the browser without collectstatic.
+
+    pytest-django's live server adds its static files handler only when INSTALLED_APPS names
+    "django.contrib.staticfiles" literally; Leitstand lists its own subclass
+    (core.staticfiles), so WhiteNoise finds the files instead.
+    """
+    with override_settings(WHITENOISE_USE_FINDERS=True):
+        yield
 
 
 @pytest.fixture(scope="session")

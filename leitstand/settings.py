@@ -35,12 +35,16 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "leitstand.core",
     "leitstand.accounts",
     "leitstand.tenancy",
     "leitstand.inventory",
     "leitstand.cockpit",
     "leitstand.demo",
+    "leitstand.imports",
+    "leitstand.exports",
+    "leitstand.api",
 ]
 
 MIDDLEWARE = [
@@ -232,11 +236,30 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "leitstand.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "leitstand.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Leitstand API",
+    "DESCRIPTION": (
+        "Everything an organisation records in Leitstand, under /api/v1/o/{org}/. "
+        "Authenticate with `Authorization: Bearer <token>` (tokens are created on the "
+        "organisation's API tokens page) or with your signed-in browser session."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1/o/\{org\}",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
@@ -252,3 +275,6 @@ LEITSTAND_DEFAULT_LABOUR_COST_PER_HOUR = "45.00"
 LEITSTAND_DEFAULT_WORKING_DAYS_PER_YEAR = 220
 LEITSTAND_DEFAULT_PRODUCTIVE_HOURS_PER_FTE = 1600
 LEITSTAND_PAGE_SIZE = env_int("LEITSTAND_PAGE_SIZE", 25, minimum=5)
+
+# Import: larger uploads are refused before they are parsed.
+LEITSTAND_IMPORT_MAX_BYTES = env_int("LEITSTAND_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024

@@ -10,6 +10,9 @@ org_patterns = [
     path("", include("leitstand.cockpit.urls")),
     path("", include("leitstand.tenancy.urls")),
     path("", include("leitstand.inventory.urls")),
+    path("", include("leitstand.imports.urls")),
+    path("", include("leitstand.exports.urls")),
+    path("", include("leitstand.api.token_urls")),
 ]
 
 urlpatterns = [
@@ -18,6 +21,7 @@ urlpatterns = [
     path("organisations/new/", tenancy_views.organisation_create, name="organisation_create"),
     path("invite/<str:token>/", tenancy_views.invitation, name="invitation"),
     path("o/<slug:org>/", include(org_patterns)),
+    path("api/v1/", include("leitstand.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

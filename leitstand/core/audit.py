@@ -17,7 +17,8 @@ from leitstand.tenancy.models import Organisation
 AUDIT_EXCLUDED_FIELDS = ["id", "organisation", "created_at", "updated_at"]
 
 
-def _m2m_state(instance: models.Model, form: ModelForm) -> dict[str, set[str]]:
+def _m2m_state(instance: models.Model, form) -> dict[str, set[str]]:
+    """Names of related objects per many-to-many field the form (or serializer) edits."""
     state = {}
     for field in instance._meta.many_to_many:
         if field.name in form.fields and instance.pk:
@@ -51,18 +52,33 @@ def save_form(form: ModelForm, actor) -> models.Model:
         obj.save()
         with disable_auditlog():
             form.save_m2m()
-        changes = _m2m_changes(before, _m2m_state(obj, form))
-        if not changes:
-            return obj
-        entry = LogEntry.objects.get_for_object(obj).filter(pk__gt=last_pk).order_by("-pk").first()
-        if entry is None:
-            LogEntry.objects.log_create(
-                obj, action=LogEntry.Action.UPDATE, changes=changes, actor=actor
-            )
-        else:
-            entry.changes = {**(entry.changes or {}), **changes}
-            entry.save(update_fields=["changes"])
+        _fold_m2m_changes(obj, before, _m2m_state(obj, form), last_pk, actor)
     return obj
+
+
+def save_serializer(serializer, actor, **extra) -> models.Model:
+    """The same for a validated REST API serializer: one audit entry, m2m included."""
+    instance = serializer.instance
+    before = _m2m_state(instance, serializer) if instance is not None else {}
+    last_pk = _latest_entry_pk(instance) if instance is not None else 0
+    with transaction.atomic(), set_actor(actor):
+        obj = serializer.save(**extra)
+        _fold_m2m_changes(obj, before, _m2m_state(obj, serializer), last_pk, actor)
+    return obj
+
+
+def _fold_m2m_changes(obj: models.Model, before: dict, after: dict, last_pk: int, actor) -> None:
+    changes = _m2m_changes(before, after)
+    if not changes:
+        return
+    entry = LogEntry.objects.get_for_object(obj).filter(pk__gt=last_pk).order_by("-pk").first()
+    if entry is None:
+        LogEntry.objects.log_create(
+            obj, action=LogEntry.Action.UPDATE, changes=changes, actor=actor
+        )
+    else:
+        entry.changes = {**(entry.changes or {}), **changes}
+        entry.save(update_fields=["changes"])
 
 
 def delete_object(obj: models.Model, actor) -> None:

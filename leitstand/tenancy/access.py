@@ -65,6 +65,24 @@ def authorize(request: HttpRequest, slug: str, role: Role | str) -> HttpResponse
     return None
 
 
+def authorize_api(request, slug: str, role: Role | str, token_organisation_id=None) -> Membership:
+    """The same checks for the REST API, without redirects: raises Http404 or PermissionDenied.
+
+    A token only opens the organisation it was created for.
+    """
+    membership = membership_for(request.user, slug)
+    organisation = membership.organisation
+    if token_organisation_id is not None and token_organisation_id != organisation.pk:
+        raise Http404(_("No such organisation."))
+    if organisation.require_2fa and not is_mfa_enabled(request.user):
+        raise PermissionDenied(_("%(org)s requires two-factor login.") % {"org": organisation.name})
+    if not membership.has_role(required_role_for(request, role)):
+        raise PermissionDenied(_("Your role in this organisation does not allow this."))
+    request.org = organisation
+    request.membership = membership
+    return membership
+
+
 class OrgViewMixin:
     """For class-based views under /o/<org>/. Set `required_role` for pages beyond reading."""
 

@@ -1,0 +1,134 @@
+"""Import and API figures: `python -m bench import`.
+
+- 10,000-row xlsx: the whole import (read, find headers, map, validate, write) against
+  python-calamine merely reading the same file, in the same run (target: at most 2x).
+- 100,000-row xlsx: the whole import in a child process, with its peak RSS (target < 500 MB).
+- API list of 10,000 systems, 100 per page: median and p95 (target p95 < 50 ms).
+"""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.measure import time_calls
+
+ROWS_SMALL = 10_000
+ROWS_LARGE = 100_000
+
+
+def _calamine_read_seconds(path: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    started = time.perf_counter()
+    workbook = CalamineWorkbook.from_path(str(path))
+    for name in workbook.sheet_names:
+        workbook.get_sheet_by_name(name).to_python()
+    return time.perf_counter() - started
+
+
+def _import(organisation, path: Path) -> tuple[float, dict]:
+    from django.core.files import File
+
+    from leitstand.imports import services
+
+    started = time.perf_counter()
+    with path.open("rb") as handle:
+        run = services.start_import(organisation, File(handle), path.name, None)
+    plan = services.commit_run(run, None)
+    elapsed = time.perf_counter() - started
+    run.file.delete(save=False)
+    return elapsed, plan.counts
+
+
+def _organisation(slug: str):
+    from leitstand.tenancy.models import Organisation
+    from leitstand.tenancy.services import create_organisation
+
+    Organisation.objects.filter(slug=slug).delete()
+    return create_organisation(owner=None, name=f"Benchmark {slug}", slug=slug)
+
+
+def _child(path: str) -> None:
+    """Runs in a fresh process: import the large file, print seconds and peak RSS as JSON."""
+    import django
+
+    django.setup()
+    elapsed, counts = _import(_organisation("bench-import-large"), Path(path))
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak_kib / 1024, "counts": counts}))
+
+
+def _large_in_subprocess(path: Path) -> dict:
+    command = [sys.executable, "-m", "bench.bench_import", "--child", str(path)]
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, env=os.environ, cwd=root
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _api_timing(organisation) -> None:
+    import gc
+
+    from django.test import Client
+
+    from leitstand.accounts.models import User
+    from leitstand.api.tokens import create_token
+    from leitstand.tenancy.models import Membership, Role
+
+    user, _created = User.objects.get_or_create(email="bench-api@example.com")
+    Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.VIEWER)
+    _token, secret = create_token(organisation=organisation, user=user, name="bench")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}", SERVER_NAME="localhost")
+    url = f"/api/v1/o/{organisation.slug}/systems/"
+    pages = iter(range(10**9))
+    client.get(url)  # load URL patterns, serializers and templates once, like a worker does
+    gc.collect()
+    gc.freeze()  # what leitstand/wsgi.py does in every worker after loading the application
+
+    def one_page():
+        response = client.get(url, {"page": next(pages) % 100 + 1, "page_size": 100})
+        assert response.status_code == 200, response.content[:200]
+
+    timing = time_calls("API list, 10,000 systems, 100 per page", one_page, repeat=200)
+    print(timing.line())
+    print(f"  target p95 < 50 ms: {'met' if timing.p95_ms < 50 else 'MISSED'}")
+
+
+def main() -> None:
+    from leitstand.imports.tests.corpus import write_inventory_xlsx
+
+    with tempfile.TemporaryDirectory() as folder:
+        small = write_inventory_xlsx(Path(folder) / "inventory-10k.xlsx", ROWS_SMALL)
+        large = write_inventory_xlsx(Path(folder) / "inventory-100k.xlsx", ROWS_LARGE)
+        read = min(_calamine_read_seconds(small) for _ in range(3))
+        organisation = _organisation("bench-import")
+        first, counts = _import(organisation, small)
+        again, counts_again = _import(organisation, small)
+        print(f"python-calamine reads {ROWS_SMALL:,} rows:        {read * 1000:8.0f} ms")
+        print(
+            f"whole import of {ROWS_SMALL:,} rows (new):     {first * 1000:8.0f} ms  "
+            f"= {first / read:.1f}x calamine  ({ROWS_SMALL / first:,.0f} rows/s) {counts}"
+        )
+        print(
+            f"whole import again (all unchanged):     {again * 1000:8.0f} ms  "
+            f"= {again / read:.1f}x calamine  {counts_again}"
+        )
+        print(f"  target at most 2x: {'met' if first / read <= 2 else 'MISSED'}")
+        result = _large_in_subprocess(large)
+        print(
+            f"whole import of {ROWS_LARGE:,} rows (child):  {result['seconds']:8.1f} s   "
+            f"peak RSS {result['peak_mb']:.0f} MB  {result['counts']}"
+        )
+        print(f"  target peak RSS < 500 MB: {'met' if result['peak_mb'] < 500 else 'MISSED'}")
+        _api_timing(organisation)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        _child(sys.argv[2])

@@ -1,0 +1,100 @@
+"""The import in a real browser: upload a messy workbook, correct a column, read the problems,
+import, read the report; then the export page, the API token page and the API docs."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from leitstand.imports.tests.corpus import write_german_xlsx
+
+
+@pytest.fixture
+def messy_workbook(tmp_path):
+    return write_german_xlsx(tmp_path / "IT-Liste 2024.xlsx", with_problem=True)
+
+
+def test_editor_imports_a_messy_workbook(
+    live_server, page, sign_in, org, editor, messy_workbook, shot
+):
+    sign_in(page, editor)
+    page.goto(f"{live_server.url}/o/acme/")
+    page.get_by_role("button", name="Inventory").click()
+    page.get_by_role("link", name="Import", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Import your list of systems")
+    shot(page, "import-home")
+
+    page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(str(messy_workbook))
+    page.get_by_role("button", name="Upload and preview").click()
+    expect(page).to_have_url(re.compile(r"/import/\d+/$"))
+    expect(page.get_by_label("Sheet")).to_have_value("Software 2024")
+    expect(page.get_by_label("Header row")).to_have_value("4")
+    expect(page.locator("#new-entries")).to_contain_text("Erika Muster")
+    expect(page.locator("#preview-table")).to_contain_text("“viel” is not a number.")
+    expect(page.locator("#skipped-list")).to_contain_text("A totals row, not a system.")
+    expect(page.locator("#preview-table")).to_contain_text("<script>alert(1)</script>")
+    shot(page, "import-preview")
+
+    page.get_by_label("Column “Bemerkung”").select_option(label="Description")
+    page.get_by_role("button", name="Apply and refresh the preview").click()
+    expect(page.locator("#preview-table thead")).to_contain_text("Description")
+    expect(page.locator("#preview-counts")).to_contain_text("6 new")
+    shot(page, "import-preview-corrected")
+
+    page.get_by_role("button", name="Import now").click()
+    expect(page.locator("h1")).to_contain_text("Import report")
+    expect(page.locator("#count-created")).to_have_text("6")
+    expect(page.locator("#count-skipped")).to_have_text("2")
+    expect(page.locator("#skipped-rows")).to_contain_text("not a number")
+    shot(page, "import-report")
+
+    page.get_by_role("link", name="Show the systems").click()
+    expect(page.locator("#system-table tbody tr")).to_have_count(6)
+
+    page.goto(f"{live_server.url}/o/acme/import/")
+    expect(page.locator("#import-history")).to_contain_text("IT-Liste 2024.xlsx")
+    shot(page, "import-history")
+
+
+def test_export_tokens_and_api_docs_pages(live_server, page, sign_in, org, editor, shot):
+    sign_in(page, editor)
+    page.goto(f"{live_server.url}/o/acme/export/")
+    expect(page.locator("#export-xlsx")).to_be_visible()
+    shot(page, "export")
+    with page.expect_download() as download:
+        page.locator("#export-xlsx").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+
+    page.goto(f"{live_server.url}/o/acme/api-tokens/")
+    shot(page, "api-tokens-empty")
+    page.get_by_label("What is the token for?").fill("Nightly backup")
+    page.get_by_role("button", name="Create token").click()
+    expect(page.locator("#new-token input")).to_have_value(re.compile(r"^ls_"))
+    shot(page, "api-token-created")
+    page.get_by_role("link", name="Revoke").click()
+    shot(page, "api-token-revoke")
+    page.get_by_role("button", name="Yes, revoke").click()
+    expect(page.locator("#token-table")).to_contain_text("revoked")
+
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.goto(f"{live_server.url}/api/v1/docs/")
+    expect(page.locator(".swagger-ui .title")).to_contain_text("Leitstand API")
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/o/{org}/systems/")
+    shot(page, "api-docs")
+    assert not [e for e in errors if "Content Security Policy" in e]
+
+
+def test_import_pages_in_german(live_server, page, sign_in, org, editor, messy_workbook, shot):
+    sign_in(page, editor)
+    page.context.add_cookies(
+        [{"name": "leitstand_language", "value": "de", "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/o/acme/import/")
+    expect(page.locator("h1")).to_have_text("Ihre Systemliste importieren")
+    page.get_by_label("Tabelle (.xlsx oder .csv)").set_input_files(str(messy_workbook))
+    page.get_by_role("button", name="Hochladen und Vorschau ansehen").click()
+    expect(page.locator("#preview-table")).to_contain_text("„viel“ ist keine Zahl.")
+    shot(page, "import-preview-de")

@@ -1,0 +1,107 @@
+"""Serializer base for tenant-owned objects: relations accept only the organisation's own ids."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import relations, serializers
+
+from leitstand.tenancy.models import TenantModel
+
+RELATED_IDS = "_related_ids"
+
+
+class OrgManyRelatedField(relations.ManyRelatedField):
+    """Reads ids that the list view attached in one query per page (see attach_related_ids),
+    instead of building a model instance per related row."""
+
+    def get_attribute(self, instance):
+        attached = getattr(instance, RELATED_IDS, None)
+        if attached is not None and self.field_name in attached:
+            return [relations.PKOnlyObject(pk) for pk in attached[self.field_name]]
+        return super().get_attribute(instance)
+
+
+class OrgRelatedField(serializers.PrimaryKeyRelatedField):
+    """Accepts an id only if the object belongs to the request's organisation."""
+
+    default_error_messages = {
+        "does_not_exist": _("There is no entry with id {pk_value} in this organisation."),
+        "incorrect_type": _("Expected an id (a whole number), got {data_type}."),
+    }
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in relations.MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return OrgManyRelatedField(**list_kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        organisation = getattr(request, "org", None)
+        if organisation is None or not issubclass(queryset.model, TenantModel):
+            return queryset.none()
+        return queryset.filter(organisation=organisation)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if isinstance(data, str) and not data.isdigit():
+            self.fail("incorrect_type", data_type="text")
+        if int(data) > 2**62:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class OrgModelSerializer(serializers.ModelSerializer):
+    """Runs the model's own checks (clean) and the case-insensitive unique name rule."""
+
+    serializer_related_field = OrgRelatedField
+    unique_name_field: str | None = "name"
+
+    @property
+    def organisation(self):
+        return self.context["request"].org
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        self._check_unique_name(attrs)
+        self._run_model_clean(attrs)
+        return attrs
+
+    def _check_unique_name(self, attrs: dict) -> None:
+        field = self.unique_name_field
+        value = attrs.get(field) if field else None
+        if not value:
+            return
+        self.check_unique(field, value)
+
+    def check_unique(self, field: str, value: str) -> None:
+        model = self.Meta.model
+        duplicates = model.objects.filter(
+            organisation=self.organisation, **{f"{field}__iexact": value.strip()}
+        )
+        if self.instance is not None:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise serializers.ValidationError(
+                {field: _("“%(name)s” already exists in this organisation.") % {"name": value}}
+            )
+
+    def _run_model_clean(self, attrs: dict) -> None:
+        model = self.Meta.model
+        m2m = {field.name for field in model._meta.many_to_many}
+        candidate = model(organisation=self.organisation)
+        if self.instance is not None:
+            for field in model._meta.concrete_fields:
+                setattr(candidate, field.attname, getattr(self.instance, field.attname))
+        for name, value in attrs.items():
+            if name not in m2m:
+                setattr(candidate, name, value)
+        try:
+            candidate.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc

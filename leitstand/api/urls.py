@@ -1,0 +1,29 @@
+"""The REST API: /api/v1/o/<org>/<resource>/, its OpenAPI schema and its documentation page.
+
+To add an entity, write its serializer and viewset in the app's api.py and register it here.
+"""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from leitstand.inventory import api as inventory
+from leitstand.tenancy import api as tenancy
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("systems", inventory.SystemViewSet, basename="system")
+router.register("departments", inventory.DepartmentViewSet, basename="department")
+router.register("people", inventory.PersonViewSet, basename="person")
+router.register("vendors", inventory.VendorViewSet, basename="vendor")
+router.register("capabilities", inventory.CapabilityViewSet, basename="capability")
+router.register("members", tenancy.MembershipViewSet, basename="member")
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("o/<slug:org>/organisation/", tenancy.OrganisationView.as_view(), name="organisation"),
+    path("o/<slug:org>/", include(router.urls)),
+]

@@ -1,0 +1,75 @@
+"""The shape every organisation-scoped API resource shares: list, retrieve, create, update,
+delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
+
+from django.db.models import ProtectedError, QuerySet
+from django.utils.translation import gettext as _
+from rest_framework import status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+
+from leitstand.api.permissions import OrganisationRole
+from leitstand.api.serializers import RELATED_IDS
+from leitstand.core.audit import delete_object, save_serializer
+from leitstand.tenancy.models import Role
+
+
+class OrgModelViewSet(viewsets.ModelViewSet):
+    """Set `model`, `serializer_class`, `filterset_class`; override `get_queryset` to add
+    select_related/prefetch_related."""
+
+    permission_classes = [IsAuthenticated, OrganisationRole]
+    read_role = Role.VIEWER
+    write_role = Role.EDITOR
+    model = None
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def base_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular building the schema
+            return self.model.objects.none()
+        return self.model.objects.for_org(self.request.org)
+
+    def get_queryset(self) -> QuerySet:
+        """The model's own order (by name: the organisation's name index serves it), then id."""
+        return self.base_queryset().order_by(*self.model._meta.ordering, "pk")
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            attach_related_ids(self.model, page)
+        return page
+
+    def perform_create(self, serializer) -> None:
+        save_serializer(serializer, self.request.user, organisation=self.request.org)
+
+    def perform_update(self, serializer) -> None:
+        save_serializer(serializer, self.request.user)
+
+    def perform_destroy(self, instance) -> None:
+        try:
+            delete_object(instance, self.request.user)
+        except ProtectedError as exc:
+            raise ValidationError(
+                {
+                    "detail": _("“%(name)s” is still in use and cannot be deleted.")
+                    % {"name": instance}
+                },
+                code=status.HTTP_400_BAD_REQUEST,
+            ) from exc
+
+
+def attach_related_ids(model, objects: list) -> None:
+    """One query per many-to-many field for a whole page: plain ids, no model instances
+    (which would also leave reference cycles for the garbage collector)."""
+    ids = [obj.pk for obj in objects]
+    attached: dict[int, dict[str, list[int]]] = {pk: {} for pk in ids}
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        source = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        for pk in ids:
+            attached[pk][field.name] = []
+        pairs = through.objects.filter(**{f"{source}__in": ids}).order_by(target)
+        for source_id, target_id in pairs.values_list(f"{source}_id", f"{target}_id"):
+            attached[source_id][field.name].append(target_id)
+    for obj in objects:
+        setattr(obj, RELATED_IDS, attached[obj.pk])

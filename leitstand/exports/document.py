@@ -1,0 +1,205 @@
+"""The complete JSON export of an organisation, and loading it into an empty organisation.
+
+The document uses the REST API's serializers, so its records look exactly like the API's.
+Relations refer to the `id`s inside the same document; loading maps them to new ids.
+Adding an entity means adding a `Part` to PARTS, after the parts it refers to.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from leitstand.inventory import api as inventory_api
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.tenancy.api import OrganisationSerializer
+from leitstand.tenancy.models import Membership, Organisation
+
+FORMAT = "leitstand-export"
+VERSION = 1
+SETTINGS_NOT_COPIED = {"id", "name", "slug", "created_at"}
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    model: type[models.Model]
+    serializer: type[serializers.ModelSerializer]
+    #: Fields (tried in order) that match an existing row of the organisation, which is then
+    #: updated instead of created: seeded catalogue capabilities, for example.
+    match_on: tuple[str, ...] = ()
+
+    def queryset(self, organisation: Organisation):
+        return self.serializer_queryset(self.model.objects.for_org(organisation)).order_by("pk")
+
+    def serializer_queryset(self, queryset):
+        m2m = [field.name for field in self.model._meta.many_to_many]
+        return queryset.prefetch_related(*m2m)
+
+
+PARTS: tuple[Part, ...] = (
+    Part("departments", Department, inventory_api.DepartmentSerializer),
+    Part("people", Person, inventory_api.PersonSerializer),
+    Part("vendors", Vendor, inventory_api.VendorSerializer),
+    Part(
+        "capabilities",
+        Capability,
+        inventory_api.CapabilitySerializer,
+        match_on=("key", "name_de", "name_en"),
+    ),
+    Part("systems", System, inventory_api.SystemSerializer),
+)
+
+
+class DocumentProblem(Exception):
+    """The document cannot be loaded; the message says where and why."""
+
+
+def _context(organisation: Organisation) -> dict:
+    return {"request": SimpleNamespace(org=organisation, user=None)}
+
+
+def export_document(organisation: Organisation) -> dict:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "organisation": OrganisationSerializer(organisation).data,
+    }
+    for part in PARTS:
+        document[part.key] = part.serializer(
+            part.queryset(organisation), many=True, context=_context(organisation)
+        ).data
+    document["members"] = [
+        {"email": m.user.email, "role": m.role}
+        for m in Membership.objects.filter(organisation=organisation).select_related("user")
+    ]
+    return document
+
+
+def check_document(document: object) -> dict:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise DocumentProblem(_("This JSON file is not a Leitstand export."))
+    if document.get("version") != VERSION:
+        raise DocumentProblem(
+            _("This export has version %(version)s; this Leitstand reads version %(supported)s.")
+            % {"version": document.get("version"), "supported": VERSION}
+        )
+    return document
+
+
+def load_document(organisation: Organisation, document: dict) -> dict[str, int]:
+    """Create everything in the document in `organisation`, all or nothing. Returns counts."""
+    check_document(document)
+    counts = {}
+    try:
+        with transaction.atomic():
+            _apply_settings(organisation, document.get("organisation") or {})
+            ids: dict[type, dict[int, int]] = {}
+            for part in PARTS:
+                counts[part.key] = _load_part(organisation, part, document.get(part.key) or [], ids)
+    except IntegrityError as exc:
+        raise DocumentProblem(
+            _("The export contains an entry twice or conflicts with existing data: %(error)s")
+            % {"error": exc}
+        ) from exc
+    return counts
+
+
+def _apply_settings(organisation: Organisation, settings_record: dict) -> None:
+    data = {k: v for k, v in settings_record.items() if k not in SETTINGS_NOT_COPIED}
+    serializer = OrganisationSerializer(organisation, data=data, partial=True)
+    if not serializer.is_valid():
+        raise DocumentProblem(
+            _("Organisation settings: %(errors)s") % {"errors": serializer.errors}
+        )
+    serializer.save()
+
+
+def _relation_fields(model: type[models.Model]) -> dict[str, type[models.Model]]:
+    fields = {f.name: f.related_model for f in model._meta.many_to_many}
+    fields.update(
+        {
+            f.name: f.related_model
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.name != "organisation"
+        }
+    )
+    return fields
+
+
+def _remap(record: dict, relations: dict, ids: dict, where: str) -> dict:
+    data = dict(record)
+    for name, related_model in relations.items():
+        value = data.get(name)
+        mapping = ids.get(related_model, {})
+        try:
+            if isinstance(value, list):
+                data[name] = [mapping[item] for item in value]
+            elif value is not None:
+                data[name] = mapping[value]
+        except (KeyError, TypeError):
+            raise DocumentProblem(
+                _("%(where)s: “%(field)s” refers to an id that is not in the export.")
+                % {"where": where, "field": name}
+            ) from None
+    return data
+
+
+def _load_part(organisation: Organisation, part: Part, records: list, ids: dict) -> int:
+    relations = _relation_fields(part.model)
+    existing = _existing_matches(organisation, part)
+    mapping: dict[int, int] = {}
+    pending: list[tuple[int, models.Model, dict]] = []
+    for index, record in enumerate(records, start=1):
+        where = f"{part.key} #{index}"
+        if not isinstance(record, dict):
+            raise DocumentProblem(_("%(where)s is not a record.") % {"where": where})
+        match = _match(existing, part, record)
+        serializer = part.serializer(
+            match, data=_remap(record, relations, ids, where), context=_context(organisation)
+        )
+        if not serializer.is_valid():
+            raise DocumentProblem(f"{where} ({record.get('name', '')}): {serializer.errors}")
+        if match is not None:
+            serializer.save()
+            mapping[record.get("id")] = match.pk
+            continue
+        values = dict(serializer.validated_data)
+        many = {name: values.pop(name) for name in list(values) if name in _m2m_names(part)}
+        if "key" in part.match_on and record.get("key"):
+            values["key"] = record["key"]
+        pending.append((record.get("id"), part.model(organisation=organisation, **values), many))
+    part.model.objects.bulk_create([obj for _id, obj, _many in pending], batch_size=1000)
+    for old_id, obj, many in pending:
+        mapping[old_id] = obj.pk
+        for name, related in many.items():
+            getattr(obj, name).set(related)
+    ids[part.model] = mapping
+    return len(records)
+
+
+def _m2m_names(part: Part) -> set[str]:
+    return {field.name for field in part.model._meta.many_to_many}
+
+
+def _existing_matches(organisation: Organisation, part: Part) -> dict:
+    """(field, lower-case value) -> existing object, for the fields in `part.match_on`."""
+    found = {}
+    for obj in part.model.objects.for_org(organisation) if part.match_on else []:
+        for name in part.match_on:
+            value = getattr(obj, name)
+            if value:
+                found.setdefault((name, str(value).lower()), obj)
+    return found
+
+
+def _match(existing: dict, part: Part, record: dict):
+    for name in part.match_on:
+        value = record.get(name)
+        if value and (name, str(value).lower()) in existing:
+            return existing[(name, str(value).lower())]
+    return None

@@ -1,0 +1,166 @@
+"""What an export contains: one `ExportSheet` per entity, with readable columns.
+
+Adding an entity (integrations, assessments, ...) means adding one ExportSheet to SHEETS:
+its key, its model's queryset for the organisation and its columns. The xlsx and csv writers
+are generic. (The JSON document, which must be complete and re-importable, is in document.py.)
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.imports.targets import SYSTEMS
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.tenancy.models import Membership, Organisation
+
+
+@dataclass(frozen=True)
+class Column:
+    header: object  # a lazy translation: the header in the user's language
+    value: Callable[[object], object]
+
+
+@dataclass(frozen=True)
+class ExportSheet:
+    key: str  # also the csv file name
+    title: object
+    rows: Callable[[Organisation], Iterable]
+    columns: tuple[Column, ...]
+
+
+def field(name: str, header) -> Column:
+    """A column showing a model field; choices show their label, not the stored value."""
+
+    def value(obj):
+        display = getattr(obj, f"get_{name}_display", None)
+        return display() if callable(display) and getattr(obj, name) else getattr(obj, name)
+
+    return Column(header, value)
+
+
+def names(attribute: str) -> Callable[[object], str]:
+    def value(obj) -> str:
+        return ", ".join(str(item) for item in getattr(obj, attribute).all())
+
+    return value
+
+
+def related(attribute: str) -> Callable[[object], str]:
+    def value(obj) -> str:
+        item = getattr(obj, attribute)
+        return str(item) if item is not None else ""
+
+    return value
+
+
+def _systems(organisation: Organisation) -> QuerySet:
+    return (
+        System.objects.for_org(organisation)
+        .select_related("owner", "deputy", "vendor")
+        .prefetch_related(
+            Prefetch("departments", queryset=Department.objects.order_by(Lower("name"))),
+            Prefetch("capabilities", queryset=Capability.objects.order_by("name_en")),
+        )
+        .order_by(Lower("name"))
+    )
+
+
+def _system_columns() -> tuple[Column, ...]:
+    """The import template's columns, so an exported sheet can be imported again."""
+    columns = []
+    for spec in SYSTEMS.fields:
+        if spec.kind == "many":
+            columns.append(Column(spec.label, names(spec.name)))
+        elif spec.kind == "one":
+            columns.append(Column(spec.label, related(spec.name)))
+        else:
+            columns.append(field(spec.name, spec.label))
+    return tuple(columns)
+
+
+SHEETS: tuple[ExportSheet, ...] = (
+    ExportSheet("systems", _("Systems"), _systems, _system_columns()),
+    ExportSheet(
+        "departments",
+        _("Departments"),
+        lambda org: Department.objects.for_org(org).order_by(Lower("name")),
+        (field("name", _("Name")), field("description", _("Description"))),
+    ),
+    ExportSheet(
+        "people",
+        _("People"),
+        lambda org: (
+            Person.objects.for_org(org).select_related("department").order_by(Lower("name"))
+        ),
+        (
+            field("name", _("Name")),
+            field("job_title", _("Role")),
+            Column(_("Department"), related("department")),
+            field("email", _("E-mail address")),
+            field("notes", _("Notes")),
+        ),
+    ),
+    ExportSheet(
+        "vendors",
+        _("Vendors"),
+        lambda org: Vendor.objects.for_org(org).order_by(Lower("name")),
+        (
+            field("name", _("Name")),
+            field("country", _("Country")),
+            field("jurisdiction", _("Jurisdiction")),
+            field("contract_end", _("Contract end")),
+            field("notice_period_months", _("Notice period (months)")),
+            field("website", _("Website")),
+            field("notes", _("Notes")),
+        ),
+    ),
+    ExportSheet(
+        "capabilities",
+        _("Capabilities"),
+        lambda org: Capability.objects.for_org(org).order_by("name_en"),
+        (
+            field("name_de", _("Name (German)")),
+            field("name_en", _("Name (English)")),
+            field("differentiating", _("Differentiating")),
+        ),
+    ),
+    ExportSheet(
+        "members",
+        _("Members"),
+        lambda org: (
+            Membership.objects.filter(organisation=org)
+            .select_related("user")
+            .order_by("user__email")
+        ),
+        (
+            Column(_("E-mail address"), lambda m: m.user.email),
+            field("role", _("Role")),
+            field("created_at", _("Member since")),
+        ),
+    ),
+    ExportSheet(
+        "organisation",
+        _("Organisation"),
+        lambda org: [org],
+        (
+            field("name", _("Name")),
+            field("industry", _("Industry")),
+            field("employees", _("Employees")),
+            field("annual_revenue", _("Annual revenue (EUR)")),
+            field("federal_state", _("Federal state")),
+            field("labour_cost_per_hour", _("Labour cost per hour (EUR)")),
+            field("working_days_per_year", _("Working days per year")),
+            field("productive_hours_per_fte", _("Productive hours per full-time employee")),
+        ),
+    ),
+)
+
+
+def sheet_for(key: str) -> ExportSheet:
+    for sheet in SHEETS:
+        if sheet.key == key:
+            return sheet
+    raise KeyError(key)

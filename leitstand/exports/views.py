@@ -1,0 +1,50 @@
+"""The export page and its downloads (every member may export what they can read)."""
+
+import io
+import tempfile
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from leitstand.exports import services
+from leitstand.exports.sheets import SHEETS
+from leitstand.tenancy.access import org_view
+from leitstand.tenancy.models import Role
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@org_view(Role.VIEWER)
+def export_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "exports/export.html", {"sheets": SHEETS})
+
+
+@org_view(Role.VIEWER)
+def download(request: HttpRequest) -> HttpResponse:
+    """?format=xlsx (default), json, or csv&entity=<key>."""
+    organisation = request.org
+    stem = services.file_stem(organisation)
+    export_format = request.GET.get("format", "xlsx")
+    if export_format == "json":
+        text = io.StringIO()
+        services.export_json(organisation, text)
+        return _attachment(text.getvalue().encode("utf-8"), f"{stem}.json", "application/json")
+    if export_format == "csv":
+        entity = request.GET.get("entity", "systems")
+        if entity not in {sheet.key for sheet in SHEETS}:
+            return HttpResponse(_("Unknown list."), status=400)
+        data = services.export_csv(organisation, entity)
+        return _attachment(data, f"{stem}-{entity}.csv", "text/csv; charset=utf-8")
+    if export_format != "xlsx":
+        return HttpResponse(_("Unknown format."), status=400)
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    services.export_xlsx(organisation, handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"{stem}.xlsx", content_type=XLSX)
+
+
+def _attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,168 @@
+"""Reading one cell into the value of one field, with the model's own limits.
+
+Each reader returns the value (None or [] for an empty or unknown cell) or raises
+`ValueProblem` with a message in plain words.
+"""
+
+from decimal import Decimal
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from leitstand.core.values import (
+    ValueProblem,
+    clean_text,
+    is_unknown,
+    parse_bool,
+    parse_date,
+    parse_number,
+    split_values,
+)
+from leitstand.imports.headers import catalogue, normalise
+from leitstand.imports.targets import TARGETS, FieldSpec, ImportTarget
+
+_URL = URLValidator()
+
+
+def read_cell(target: ImportTarget, spec: FieldSpec, raw: object) -> object:
+    reader = _READERS[spec.kind]
+    return reader(target, spec, raw)
+
+
+@cache
+def _max_length(target_key: str, field_name: str) -> int | None:
+    return TARGETS[target_key].model_field(field_name).max_length
+
+
+def _text(target: ImportTarget, spec: FieldSpec, raw: object) -> str:
+    text = raw.strip() if isinstance(raw, str) else clean_text(raw)
+    if text[:1] == "'":
+        text = clean_text(text)
+    limit = _max_length(target.key, spec.name)
+    if limit and len(text) > limit:
+        raise ValueProblem(
+            _("Too long: %(length)s characters, at most %(limit)s fit.")
+            % {"length": len(text), "limit": limit}
+        )
+    return text
+
+
+def _one(target: ImportTarget, spec: FieldSpec, raw: object) -> str | None:
+    text = clean_text(raw)
+    if is_unknown(text):
+        return None
+    if len(text) > 120:
+        raise ValueProblem(_("Too long for a name: %(length)s characters.") % {"length": len(text)})
+    return text
+
+
+def _many(target: ImportTarget, spec: FieldSpec, raw: object) -> list[str]:
+    names = split_values(raw)
+    too_long = [name for name in names if len(name) > 120]
+    if too_long:
+        raise ValueProblem(_("“%(name)s…” is too long for a name.") % {"name": too_long[0][:40]})
+    return names
+
+
+def _money(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | None:
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if value < 0:
+        raise ValueProblem(_("An amount cannot be negative."))
+    places, limit = _money_limits(target.key, spec.name)
+    value = value.quantize(places)
+    if value >= limit:
+        raise ValueProblem(_("%(value)s is far too large for an amount.") % {"value": value})
+    return value
+
+
+@cache
+def _money_limits(target_key: str, field_name: str) -> tuple[Decimal, Decimal]:
+    model_field = TARGETS[target_key].model_field(field_name)
+    places = Decimal(1).scaleb(-model_field.decimal_places)
+    return places, Decimal(10) ** (model_field.max_digits - model_field.decimal_places)
+
+
+def _integer(target: ImportTarget, spec: FieldSpec, raw: object) -> int | None:
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if value != value.to_integral_value() or value < 0:
+        raise ValueProblem(_("“%(value)s” is not a whole number.") % {"value": clean_text(raw)})
+    if value > 2_147_483_647:
+        raise ValueProblem(_("%(value)s is far too large.") % {"value": value})
+    return int(value)
+
+
+def _date(target: ImportTarget, spec: FieldSpec, raw: object):
+    return parse_date(raw)
+
+
+def _bool(target: ImportTarget, spec: FieldSpec, raw: object) -> bool | None:
+    return parse_bool(raw)
+
+
+def _url(target: ImportTarget, spec: FieldSpec, raw: object) -> str:
+    text = clean_text(raw)
+    if is_unknown(text):
+        return ""
+    if "://" not in text:
+        text = f"https://{text}"
+    try:
+        _URL(text)
+    except ValidationError:
+        raise ValueProblem(
+            _("“%(value)s” is not a web address.") % {"value": clean_text(raw)}
+        ) from None
+    if len(text) > _max_length(target.key, spec.name):
+        raise ValueProblem(_("The web address is too long."))
+    return text
+
+
+@cache
+def choice_index(target_key: str, field_name: str) -> dict[str, str]:
+    """normalised word -> stored value: values, labels in both languages, catalogue synonyms."""
+    choices = TARGETS[target_key].model_field(field_name).choices
+    index = {}
+    for language in ("en", "de"):
+        with translation.override(language):
+            for value, label in choices:
+                index.setdefault(normalise(value), value)
+                index.setdefault(normalise(str(label)), value)
+    synonyms = catalogue()[target_key].get("choices", {}).get(field_name, {})
+    for value, words in synonyms.items():
+        for word in words:
+            index.setdefault(normalise(word), value)
+    return index
+
+
+def _choice(target: ImportTarget, spec: FieldSpec, raw: object) -> str | None:
+    text = clean_text(raw)
+    if is_unknown(text):
+        return None
+    index = choice_index(target.key, spec.name)
+    found = index.get(text.lower()) or index.get(normalise(text))
+    if found is None:
+        choices = target.model_field(spec.name).choices
+        allowed = ", ".join(str(label) for _value, label in choices)
+        raise ValueProblem(
+            _("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed}
+        )
+    return found
+
+
+_READERS = {
+    "text": _text,
+    "one": _one,
+    "many": _many,
+    "money": _money,
+    "integer": _integer,
+    "date": _date,
+    "bool": _bool,
+    "url": _url,
+    "choice": _choice,
+}

@@ -1,0 +1,260 @@
+"""Parse and validate every row first; decide per row: create, update, unchanged or skip.
+
+Nothing is written here. The plan lists per-cell problems in plain words, the departments,
+people and vendors that will be created, and which existing rows each line updates.
+A row with any problem is skipped as a whole: it is never half imported.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from leitstand.core.values import ValueProblem
+from leitstand.imports.cells import read_cell
+from leitstand.imports.headers import catalogue
+from leitstand.imports.reader import Sheet
+from leitstand.imports.targets import ImportTarget, Reference
+from leitstand.tenancy.models import Organisation
+
+CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
+
+
+@dataclass
+class RowResult:
+    number: int  # the row number a spreadsheet shows (1-based)
+    values: dict[str, object] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)  # field -> message
+    skip_reason: str = ""
+    action: str = CREATE
+    existing: dict | None = None  # the current values of the row this line updates
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.values.get("name") or "")
+
+
+@dataclass
+class ImportPlan:
+    target: ImportTarget
+    rows: list[RowResult]
+    #: reference key -> {lower name: name as written} of entries that will be created
+    new: dict[str, dict[str, str]]
+    #: reference key -> {lower name: existing object}
+    known: dict[str, dict[str, object]]
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {action: self.count(action) for action in (CREATE, UPDATE, UNCHANGED, SKIP)}
+
+    @property
+    def skipped(self) -> list[RowResult]:
+        return [row for row in self.rows if row.action == SKIP]
+
+    def new_names(self) -> dict[str, list[str]]:
+        return {key: sorted(names.values(), key=str.lower) for key, names in self.new.items()}
+
+
+def plan_import(
+    organisation: Organisation,
+    target: ImportTarget,
+    sheet: Sheet,
+    header_row: int,
+    mapping: dict[int, str],
+) -> ImportPlan:
+    """Read every row below the header with this column mapping, and plan what it changes."""
+    rows = _read_rows(target, sheet, header_row, mapping)
+    _skip_repeated_names(target, rows)
+    references = {spec.reference for spec in target.fields if spec.reference}
+    known = {ref.key: _known_by_name(organisation, ref) for ref in references}
+    new = _new_references(target, rows, known)
+    _match_existing(organisation, target, rows, known)
+    return ImportPlan(target, rows, new, known)
+
+
+def _is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _is_totals_row(cells: list, totals_words: set[str]) -> bool:
+    """ "Summe", "Gesamt:" or "Total" in one of the first cells marks the totals line."""
+    return any(
+        isinstance(cell, str) and cell.strip().lower().rstrip(":").strip() in totals_words
+        for cell in cells[:8]
+    )
+
+
+def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
+    totals_words = {word.lower() for word in catalogue()["totals"]}
+    specs = [(column, target.field(name)) for column, name in mapping.items() if name]
+    results = []
+    for index in range(header_row + 1, len(sheet.rows)):
+        cells = sheet.rows[index]
+        if all(_is_blank(cell) for cell in cells):
+            continue  # a spacer row
+        row = RowResult(number=index + 1)
+        if _is_totals_row(cells, totals_words):
+            row.action, row.skip_reason = SKIP, _("A totals row, not a system.")
+            results.append(row)
+            continue
+        for column, spec in specs:
+            raw = cells[column] if column < len(cells) else None
+            try:
+                row.values[spec.name] = read_cell(target, spec, raw)
+            except ValueProblem as problem:
+                row.problems[spec.name] = str(problem.message)
+        for check in target.checks:
+            for name, message in check(row.values):
+                row.problems.setdefault(name, message)
+        _decide_skip(target, row)
+        results.append(row)
+    return results
+
+
+def _decide_skip(target: ImportTarget, row: RowResult) -> None:
+    missing = [
+        spec.name
+        for spec in target.fields
+        if spec.required and not row.values.get(spec.name) and spec.name not in row.problems
+    ]
+    if missing:
+        labels = ", ".join(target.label_for(name) for name in missing)
+        row.action, row.skip_reason = SKIP, _("No %(fields)s given.") % {"fields": labels}
+    elif row.problems:
+        row.action = SKIP
+        row.skip_reason = " ".join(
+            f"{target.label_for(name)}: {message}" for name, message in row.problems.items()
+        )
+
+
+def _identity(target: ImportTarget, values: dict) -> tuple:
+    return tuple(str(values.get(name) or "").strip().lower() for name in target.identity)
+
+
+def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
+    first_seen: dict[tuple, int] = {}
+    for row in rows:
+        if row.action == SKIP:
+            continue
+        key = _identity(target, row.values)
+        if key in first_seen:
+            row.action = SKIP
+            row.skip_reason = _("Same name as row %(row)s; only the first is imported.") % {
+                "row": first_seen[key]
+            }
+        else:
+            first_seen[key] = row.number
+
+
+def _known_by_name(organisation: Organisation, reference: Reference) -> dict[str, object]:
+    found = {}
+    for obj in reference.model.objects.for_org(organisation):
+        for name in reference.names(obj):
+            if name:
+                found.setdefault(name.strip().lower(), obj)
+    return found
+
+
+def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
+    """Names to create; a row naming a missing entry that cannot be created is skipped."""
+    new: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        if row.action == SKIP:
+            continue
+        wanted: dict[str, dict[str, str]] = defaultdict(dict)
+        for spec in target.fields:
+            if not spec.reference or spec.name not in row.values:
+                continue
+            value = row.values[spec.name]
+            for name in value if isinstance(value, list) else [value] if value else []:
+                if name.lower() in known[spec.reference.key]:
+                    continue
+                if spec.reference.build is None:
+                    row.problems[spec.name] = _("“%(name)s” does not exist yet.") % {"name": name}
+                else:
+                    wanted[spec.reference.key].setdefault(name.lower(), name)
+        _decide_skip(target, row)
+        if row.action != SKIP:
+            for key, names in wanted.items():
+                for lowered, name in names.items():
+                    new[key].setdefault(lowered, name)
+    return dict(new)
+
+
+def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
+    """Find the existing row each line updates; compare values, not model instances."""
+    candidates = [row for row in rows if row.action != SKIP]
+    if not candidates:
+        return
+    mapped = {name for row in candidates for name in row.values}
+    many = [spec.name for spec in target.fields if spec.kind == "many" and spec.name in mapped]
+    columns = {
+        spec.name: spec.name if spec.kind not in ("one", "many") else f"{spec.name}_id"
+        for spec in target.fields
+        if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
+    }
+    existing = {}
+    for values in target.model.objects.for_org(organisation).values("pk", *columns.values()):
+        current = {name: values[column] for name, column in columns.items()}
+        current["pk"] = values["pk"]
+        existing[_identity(target, current)] = current
+    current_many = _current_many(organisation, target, many)
+    for row in candidates:
+        current = existing.get(_identity(target, row.values))
+        if current is None:
+            continue
+        row.existing = current
+        row.changed = _changed_fields(target, row, current, known, current_many)
+        row.action = UPDATE if row.changed else UNCHANGED
+
+
+def _current_many(organisation, target, names: list[str]) -> dict[str, dict[int, set[int]]]:
+    """field -> {object id: set of related ids}, one query per many-to-many field."""
+    current: dict[str, dict[int, set[int]]] = {}
+    for name in names:
+        through = target.model_field(name).remote_field.through
+        source = f"{target.model._meta.model_name}_id"
+        related = f"{target.model_field(name).related_model._meta.model_name}_id"
+        pairs = defaultdict(set)
+        owner = source.removesuffix("_id")
+        links = through.objects.filter(**{f"{owner}__organisation": organisation})
+        for source_id, related_id in links.values_list(source, related):
+            pairs[source_id].add(related_id)
+        current[name] = pairs
+    return current
+
+
+def is_empty(value: object) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _changed_fields(target, row, current: dict, known, current_many) -> list[str]:
+    """Fields whose new, non-empty value differs. An empty cell never clears a value."""
+    changed = []
+    for name, value in row.values.items():
+        if is_empty(value) or name in target.identity:
+            continue
+        spec = target.field(name)
+        if spec.kind == "many":
+            wanted = {known[spec.reference.key].get(item.lower()) for item in value}
+            wanted_ids = {item.pk for item in wanted if item is not None}
+            if None in wanted or wanted_ids != current_many[name].get(current["pk"], set()):
+                changed.append(name)
+        elif spec.kind == "one":
+            related = known[spec.reference.key].get(value.lower())
+            if related is None or related.pk != current[name]:
+                changed.append(name)
+        elif not _same_value(value, current[name]):
+            changed.append(name)
+    return changed
+
+
+def _same_value(new: object, old: object) -> bool:
+    if isinstance(new, Decimal) and isinstance(old, Decimal):
+        return new.compare(old) == 0
+    return new == old

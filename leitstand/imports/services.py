@@ -1,0 +1,172 @@
+"""Import a spreadsheet: store the upload, propose a mapping, plan, commit. Pages and the
+`leitstand import` command both go through these functions."""
+
+from pathlib import Path
+
+from auditlog.models import LogEntry
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leitstand.imports.headers import choose_sheet, guess_header, headers_of, propose_mapping
+from leitstand.imports.models import ImportRun
+from leitstand.imports.planning import ImportPlan, plan_import
+from leitstand.imports.reader import FileProblem, Sheet, check_size, file_kind, read_sheets
+from leitstand.imports.targets import target_for
+from leitstand.imports.writer import write_plan
+from leitstand.tenancy.models import Organisation
+
+
+def start_import(
+    organisation: Organisation, upload: UploadedFile | File, name: str, actor
+) -> ImportRun:
+    """Keep the uploaded file, find its list and propose a mapping. Raises FileProblem."""
+    check_size(upload.size)
+    if file_kind(name) == "json":
+        raise FileProblem(
+            _("JSON exports are loaded with the command “leitstand import FILE.json --org SLUG”.")
+        )
+    run = ImportRun(organisation=organisation, original_name=name[:255], created_by=actor)
+    run.file.save(name, upload, save=False)
+    try:
+        sheets = read_sheets(Path(run.file.path), name)
+        guess = choose_sheet(run.target, sheets)
+    except FileProblem:
+        run.file.delete(save=False)
+        raise
+    run.read_sheets = sheets  # kept for this request or command: the file is read once
+    run.sheet = guess.sheet.name
+    run.header_row = guess.row
+    run.mapping = {str(column): field for column, field in guess.mapping.items()}
+    run.save()
+    return run
+
+
+def sheets_of(run: ImportRun) -> list[Sheet]:
+    cached = getattr(run, "read_sheets", None)
+    if cached is not None:
+        return cached
+    return read_sheets(Path(run.file.path), run.original_name)
+
+
+def sheet_of(run: ImportRun, sheets: list[Sheet]) -> Sheet:
+    for sheet in sheets:
+        if sheet.name == run.sheet:
+            return sheet
+    return sheets[0]
+
+
+def mapping_of(run: ImportRun) -> dict[int, str]:
+    return {int(column): field for column, field in run.mapping.items() if field}
+
+
+def change_sheet(run: ImportRun, sheet: Sheet, header_row: int | None = None) -> None:
+    """Another sheet or header row: propose the mapping afresh for its headers."""
+    guess = guess_header(run.target, sheet)
+    run.sheet = sheet.name
+    run.header_row = guess.row if header_row is None else header_row
+    headers = sheet.rows[run.header_row] if run.header_row < len(sheet.rows) else []
+    run.mapping = {str(c): f for c, f in propose_mapping(run.target, headers).items()}
+    run.save(update_fields=["sheet", "header_row", "mapping"])
+
+
+def mapped_titles(run: ImportRun) -> list[tuple[str, str]]:
+    titles = headers_of(sheet_of(run, sheets_of(run)), run.header_row or 0)
+    return [
+        (titles[column] if column < len(titles) else str(column + 1), field)
+        for column, field in sorted(mapping_of(run).items())
+    ]
+
+
+def apply_mapping_by_title(run: ImportRun, by_title: dict[str, str | None]) -> None:
+    """Use a mapping given as {"column title": "field" or null}; titles match ignoring case."""
+    target = target_for(run.target)
+    valid = {spec.name for spec in target.fields}
+    unknown = sorted(str(field) for field in by_title.values() if field and field not in valid)
+    if unknown:
+        raise FileProblem(
+            _("Unknown fields in the mapping: %(fields)s. Known fields: %(valid)s.")
+            % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}
+        )
+    titles = headers_of(sheet_of(run, sheets_of(run)), run.header_row or 0)
+    columns = {title.strip().lower(): index for index, title in enumerate(titles) if title}
+    missing = [title for title in by_title if title.strip().lower() not in columns]
+    if missing:
+        raise FileProblem(
+            _("The header row has no column “%(title)s”. Its columns are: %(titles)s.")
+            % {"title": missing[0], "titles": ", ".join(t for t in titles if t)}
+        )
+    mapping = {str(column): field for column, field in mapping_of(run).items()}
+    for title, field in by_title.items():
+        column = str(columns[title.strip().lower()])
+        mapping = {c: f for c, f in mapping.items() if f != field or not field}
+        mapping.pop(column, None)
+        if field:
+            mapping[column] = field
+    run.mapping = mapping
+    run.save(update_fields=["mapping"])
+
+
+def plan_run(run: ImportRun, sheets: list[Sheet] | None = None) -> ImportPlan:
+    sheet = sheet_of(run, sheets if sheets is not None else sheets_of(run))
+    return plan_import(
+        run.organisation, target_for(run.target), sheet, run.header_row or 0, mapping_of(run)
+    )
+
+
+def report_of(plan: ImportPlan) -> dict:
+    """What the import history keeps: counts, skipped rows with reasons, new entries."""
+    return {
+        "counts": plan.counts,
+        "skipped": [
+            {"row": row.number, "name": row.name, "reason": row.skip_reason} for row in plan.skipped
+        ],
+        "new": plan.new_names(),
+    }
+
+
+def commit_run(run: ImportRun, actor) -> ImportPlan:
+    """Write the import in one transaction with one audit entry; all or nothing."""
+    with transaction.atomic():
+        locked = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if locked.is_done:
+            raise FileProblem(_("This file has already been imported."))
+        plan = plan_run(run)
+        write_plan(run.organisation, plan)
+        counts = plan.counts
+        run.status = ImportRun.Status.DONE
+        run.committed_at = timezone.now()
+        run.created_count = counts["create"]
+        run.updated_count = counts["update"]
+        run.unchanged_count = counts["unchanged"]
+        run.skipped_count = counts["skip"]
+        run.report = report_of(plan)
+        run.save()
+        log_import(run, actor)
+    return plan
+
+
+def log_import(run: ImportRun, actor) -> LogEntry:
+    """The single audit entry of an import batch, with actor and organisation."""
+    changes = {
+        "status": [ImportRun.Status.DRAFT.value, ImportRun.Status.DONE.value],
+        "created_count": ["0", str(run.created_count)],
+        "updated_count": ["0", str(run.updated_count)],
+        "unchanged_count": ["0", str(run.unchanged_count)],
+        "skipped_count": ["0", str(run.skipped_count)],
+    }
+    return LogEntry.objects.log_create(
+        run,
+        action=LogEntry.Action.CREATE,
+        changes=changes,
+        actor=actor,
+        additional_data={"organisation": run.organisation_id},
+    )
+
+
+def delete_run(run: ImportRun) -> None:
+    """Forget an import and its stored file; what it imported stays."""
+    run.file.delete(save=False)
+    run.delete()

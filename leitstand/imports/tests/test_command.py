@@ -1,0 +1,116 @@
+"""`leitstand import`: the same rules as the pages, clear failures, and no half-written import
+when the process is killed midway."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from leitstand.imports.models import ImportRun
+from leitstand.imports.tests.corpus import german_csv_bytes, write_german_xlsx, write_inventory_xlsx
+from leitstand.inventory.models import System
+from leitstand.tenancy.models import Organisation
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_import_creates_the_organisation_and_prints_a_summary(db, tmp_path, capsys):
+    path = write_german_xlsx(tmp_path / "liste.xlsx")
+    call_command("import", str(path), "--org", "muster", "--create-org", "Muster GmbH")
+    out = capsys.readouterr().out
+    assert "Imported: 6 created, 0 updated, 0 unchanged, 1 skipped." in out
+    assert "A totals row" in out
+    organisation = Organisation.objects.get(slug="muster")
+    assert System.objects.for_org(organisation).count() == 6
+    assert ImportRun.objects.for_org(organisation).get().is_done
+
+
+def test_dry_run_writes_nothing(org, tmp_path, capsys):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(german_csv_bytes("cp1252"))
+    call_command("import", str(path), "--org", "acme", "--dry-run")
+    assert "Would import: 4 created" in capsys.readouterr().out
+    assert System.objects.for_org(org).count() == 0
+    assert ImportRun.objects.count() == 0
+
+
+def test_mapping_file_is_used(org, tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(german_csv_bytes())
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"Bemerkung": "description", "Kosten p.a.": None}))
+    call_command("import", str(path), "--org", "acme", "--mapping", str(mapping))
+    datev = System.objects.for_org(org).get(name="DATEV")
+    assert datev.description == "Lohn und Fibu"
+    assert datev.annual_cost is None
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["missing.xlsx", "--org", "acme"], "No such file"),
+        (["{csv}", "--org", "nobody"], "No organisation"),
+        (["{csv}", "--org", "acme", "--create-org", "Again"], "exists already"),
+        (["{csv}", "--org", "acme", "--mapping", "{bad_mapping}"], "Unknown fields"),
+        (["{pdf}", "--org", "acme"], "not what its name says"),
+    ],
+)
+def test_failures_exit_with_a_clear_message(org, tmp_path, arguments, message):
+    csv_path = tmp_path / "liste.csv"
+    csv_path.write_bytes(german_csv_bytes())
+    pdf = tmp_path / "liste.xlsx"
+    pdf.write_bytes(b"%PDF-1.7")
+    bad_mapping = tmp_path / "mapping.json"
+    bad_mapping.write_text(json.dumps({"Anwendung": "colour"}))
+    paths = {"csv": csv_path, "pdf": pdf, "bad_mapping": bad_mapping}
+    with pytest.raises(CommandError, match=message):
+        call_command("import", *[argument.format(**paths) for argument in arguments])
+
+
+def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "leitstand.cli", *args]
+    return subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+
+
+def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
+    database = tmp_path / "kill.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "LEITSTAND_VAR_DIR": str(tmp_path / "var"),
+        "DJANGO_SETTINGS_MODULE": "leitstand.settings",
+    }
+    _run(["migrate", "--noinput", "-v0"], env)
+    small = tmp_path / "small.csv"
+    small.write_bytes(b"Name\nFirst system\n")
+    _run(["import", str(small), "--org", "kill", "--create-org", "Kill GmbH"], env)
+    big = write_inventory_xlsx(tmp_path / "big.xlsx", 30_000)
+    wal = Path(f"{database}-wal")
+    wal_before = wal.stat().st_size if wal.exists() else 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "leitstand.cli", "import", str(big), "--org", "kill"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > wal_before + 2_000_000:
+            break  # the import is writing its rows inside the transaction
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    with sqlite3.connect(database) as connection:
+        systems = connection.execute("select count(*) from inventory_system").fetchone()[0]
+        people = connection.execute("select count(*) from inventory_person").fetchone()[0]
+        runs = connection.execute("select count(*) from imports_importrun").fetchone()[0]
+    assert (systems, people, runs) == (1, 0, 1)

@@ -1,0 +1,195 @@
+"""Importing messy spreadsheets: what is created, updated, skipped; all or nothing."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.files import File
+
+from leitstand.imports import services, writer
+from leitstand.imports.models import ImportRun
+from leitstand.imports.tests.corpus import (
+    german_csv_bytes,
+    write_german_xlsx,
+    write_inventory_xlsx,
+)
+from leitstand.inventory.models import Department, Person, System, Vendor
+from leitstand.inventory.tests.factories import SystemFactory
+
+
+def upload(org, path: Path, actor=None) -> ImportRun:
+    with path.open("rb") as handle:
+        return services.start_import(org, File(handle), path.name, actor)
+
+
+@pytest.fixture
+def german_xlsx(tmp_path):
+    return write_german_xlsx(tmp_path / "IT-Liste.xlsx")
+
+
+def test_header_row_and_sheet_are_found_below_title_rows(org, german_xlsx):
+    run = upload(org, german_xlsx)
+    assert run.sheet == "Software 2024"
+    assert run.header_row == 3
+    assert run.mapping == {
+        "0": "name",
+        "1": "departments",
+        "2": "owner",
+        "3": "vendor",
+        "4": "annual_cost",
+        "5": "end_of_support",
+        "6": "personal_data",
+        "7": "notes",
+    }
+
+
+def test_messy_german_list_is_imported(org, editor, german_xlsx):
+    run = upload(org, german_xlsx, editor)
+    plan = services.commit_run(run, editor)
+    assert plan.counts == {"create": 6, "update": 0, "unchanged": 0, "skip": 1}
+    systems = {system.name: system for system in System.objects.for_org(org)}
+    assert set(systems) == {"DATEV", "Outlook", "Lager-Excel", "Altes ERP", "Teams", "Zoom"}
+    datev = systems["DATEV"]
+    assert datev.annual_cost == Decimal("1234.56")
+    assert str(datev.end_of_support) == "2027-12-31"
+    assert datev.personal_data is True
+    assert datev.owner.name == "Erika Muster"
+    assert datev.vendor.name == "DATEV eG"
+    assert {d.name for d in datev.departments.all()} == {"Buchhaltung", "Geschäftsführung"}
+    assert systems["Outlook"].end_of_support is None  # "unbekannt"
+    assert systems["Lager-Excel"].annual_cost == Decimal("0")  # "kostenlos"
+    assert systems["Lager-Excel"].notes == "<script>alert(1)</script>"
+    assert str(systems["Teams"].end_of_support) == "2028-03-31"  # an Excel date cell
+    assert systems["Zoom"].annual_cost == Decimal("1234.50")
+    assert {d.name for d in systems["Lager-Excel"].departments.all()} == {"Lager", "Versand"}
+    assert Department.objects.for_org(org).count() == 6
+    assert Person.objects.for_org(org).count() == 2
+    assert Vendor.objects.for_org(org).count() == 3
+    run.refresh_from_db()
+    assert run.is_done and run.created_count == 6 and run.skipped_count == 1
+    assert run.report["skipped"][0]["reason"] == "A totals row, not a system."
+    assert run.report["new"]["vendors"] == ["DATEV eG", "Microsoft", "Sage"]
+
+
+def test_the_batch_leaves_exactly_one_audit_entry_with_actor_and_organisation(
+    org, editor, german_xlsx
+):
+    run = upload(org, german_xlsx, editor)
+    before = LogEntry.objects.count()
+    services.commit_run(run, editor)
+    assert LogEntry.objects.count() == before + 1
+    entry = LogEntry.objects.latest("pk")
+    assert entry.actor == editor
+    assert entry.additional_data == {"organisation": org.pk}
+    assert entry.changes["created_count"] == ["0", "6"]
+
+
+def test_reimporting_updates_instead_of_duplicating(org, editor, german_xlsx):
+    services.commit_run(upload(org, german_xlsx), editor)
+    plan = services.commit_run(upload(org, german_xlsx), editor)
+    assert plan.counts == {"create": 0, "update": 0, "unchanged": 6, "skip": 1}
+    assert System.objects.for_org(org).count() == 6
+
+
+def test_matching_is_case_insensitive_and_updates_changed_fields(org, editor, tmp_path):
+    existing = SystemFactory(organisation=org, name="datev", annual_cost=Decimal("10"))
+    path = tmp_path / "liste.csv"
+    path.write_bytes(german_csv_bytes())
+    plan = services.commit_run(upload(org, path), editor)
+    assert plan.counts["update"] == 1
+    existing.refresh_from_db()
+    assert existing.annual_cost == Decimal("1234.56")
+    assert existing.name == "datev"  # the name is the key, it is not rewritten
+
+
+def test_an_empty_cell_never_clears_an_existing_value(org, editor, tmp_path):
+    existing = SystemFactory(organisation=org, name="Outlook", version="2019")
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Name;Version\nOutlook;\n")
+    plan = services.commit_run(upload(org, path), editor)
+    assert plan.counts["unchanged"] == 1
+    existing.refresh_from_db()
+    assert existing.version == "2019"
+
+
+def test_a_row_with_a_bad_cell_is_skipped_whole_with_the_reason(org, editor, tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(
+        b"Name;Kosten;Support bis;Hosting\nGut;100;31.12.2030;SaaS\n"
+        b"Schlecht;viel;31.12.2030;SaaS\nAuch schlecht;5;bald;Keller\n"
+    )
+    plan = services.commit_run(upload(org, path), editor)
+    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "skip": 2}
+    assert list(System.objects.for_org(org).values_list("name", flat=True)) == ["Gut"]
+    reasons = {row.name: row.skip_reason for row in plan.skipped}
+    assert "not a number" in reasons["Schlecht"]
+    assert "not a date" in reasons["Auch schlecht"]
+    assert "not one of" in reasons["Auch schlecht"]
+
+
+def test_repeated_names_in_one_file_import_once(org, editor, tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Name,Users\nCRM,5\ncrm,7\n")
+    plan = services.commit_run(upload(org, path), editor)
+    assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
+    assert "row 2" in plan.skipped[0].skip_reason
+
+
+def test_an_error_while_writing_row_9999_of_10000_leaves_the_organisation_unchanged(
+    org, editor, tmp_path, monkeypatch
+):
+    path = write_inventory_xlsx(tmp_path / "inventory.xlsx", 10_000)
+    run = upload(org, path)
+    systems_before = System.objects.for_org(org).count()
+    original = writer._build
+
+    def failing_build(organisation, target, row, plan):
+        if row.values.get("name") == "System 009999":
+            raise RuntimeError("disk full")
+        return original(organisation, target, row, plan)
+
+    monkeypatch.setattr(writer, "_build", failing_build)
+    with pytest.raises(RuntimeError):
+        services.commit_run(run, editor)
+    assert System.objects.for_org(org).count() == systems_before
+    assert Department.objects.for_org(org).count() == 0
+    assert Person.objects.for_org(org).count() == 0
+    run.refresh_from_db()
+    assert not run.is_done
+
+
+def test_mapping_by_title_overrides_the_proposal(org, german_xlsx):
+    run = upload(org, german_xlsx)
+    services.apply_mapping_by_title(run, {"Bemerkung": "description", "Hersteller": None})
+    assert run.mapping["7"] == "description"
+    assert "3" not in run.mapping
+
+
+def test_a_file_already_imported_cannot_be_committed_twice(org, editor, german_xlsx):
+    run = upload(org, german_xlsx)
+    services.commit_run(run, editor)
+    with pytest.raises(services.FileProblem):
+        services.commit_run(run, editor)
+
+
+def test_a_reference_that_must_exist_skips_the_row_instead_of_creating_it(org, tmp_path):
+    from dataclasses import replace
+
+    from leitstand.imports.planning import plan_import
+    from leitstand.imports.reader import read_sheets
+    from leitstand.imports.targets import SYSTEMS, VENDORS
+
+    fixed_vendors = replace(VENDORS, build=None)
+    fields = tuple(
+        replace(spec, reference=fixed_vendors) if spec.name == "vendor" else spec
+        for spec in SYSTEMS.fields
+    )
+    target = replace(SYSTEMS, fields=fields, _by_name={})
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Name;Hersteller\nCRM;Nobody GmbH\nERP;\n")
+    (sheet,) = read_sheets(path, path.name)
+    plan = plan_import(org, target, sheet, 0, {0: "name", 1: "vendor"})
+    assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
+    assert "“Nobody GmbH” does not exist yet." in plan.skipped[0].skip_reason
+    assert plan.new_names() == {}

@@ -1,0 +1,127 @@
+"""REST API of the inventory: serializers and viewsets, registered in leitstand/api/urls.py."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.inventory import filters
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+
+
+class DepartmentSerializer(OrgModelSerializer):
+    class Meta:
+        model = Department
+        fields = ["id", "name", "description"]
+
+
+class PersonSerializer(OrgModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["id", "name", "job_title", "department", "email", "notes"]
+
+
+class VendorSerializer(OrgModelSerializer):
+    class Meta:
+        model = Vendor
+        fields = [
+            "id",
+            "name",
+            "country",
+            "jurisdiction",
+            "contract_end",
+            "notice_period_months",
+            "website",
+            "notes",
+        ]
+
+
+class CapabilitySerializer(OrgModelSerializer):
+    unique_name_field = None
+    key = serializers.CharField(read_only=True, help_text=_("Set for catalogue capabilities."))
+
+    class Meta:
+        model = Capability
+        fields = ["id", "key", "name_de", "name_en", "differentiating"]
+        read_only_fields = ["key"]
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        names = {
+            field: attrs.get(field, getattr(self.instance, field, ""))
+            for field in ("name_de", "name_en")
+        }
+        if not any(names.values()):
+            raise serializers.ValidationError(
+                _("Give the capability a name in at least one language.")
+            )
+        for field in ("name_de", "name_en"):
+            if attrs.get(field):
+                self.check_unique(field, attrs[field])
+        return attrs
+
+
+class SystemSerializer(OrgModelSerializer):
+    class Meta:
+        model = System
+        fields = [
+            "id",
+            "name",
+            "description",
+            "kind",
+            "lifecycle",
+            "departments",
+            "capabilities",
+            "owner",
+            "deputy",
+            "vendor",
+            "hosting",
+            "jurisdiction",
+            "user_count",
+            "annual_cost",
+            "one_off_cost",
+            "introduced_on",
+            "end_of_support",
+            "version",
+            "centrally_managed",
+            "personal_data",
+            "personal_data_categories",
+            "url",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class DepartmentViewSet(OrgModelViewSet):
+    model = Department
+    serializer_class = DepartmentSerializer
+    filterset_class = filters.DepartmentFilter
+
+
+class PersonViewSet(OrgModelViewSet):
+    model = Person
+    serializer_class = PersonSerializer
+    filterset_class = filters.PersonFilter
+
+
+class VendorViewSet(OrgModelViewSet):
+    model = Vendor
+    serializer_class = VendorSerializer
+    filterset_class = filters.VendorFilter
+
+
+class CapabilityViewSet(OrgModelViewSet):
+    model = Capability
+    serializer_class = CapabilitySerializer
+    filterset_class = filters.CapabilityFilter
+
+
+class SystemViewSet(OrgModelViewSet):
+    """Relations are written as ids, so the list needs no joins; many-to-many ids are read
+    per page by OrgModelViewSet."""
+
+    model = System
+    serializer_class = SystemSerializer
+    filterset_class = filters.SystemFilter
