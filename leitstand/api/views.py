@@ -33,7 +33,7 @@ def _visible_tokens(request: HttpRequest):
     return tokens.filter(user=request.user)
 
 
-@org_view(Role.VIEWER)
+@org_view(Role.VIEWER, personal=True)
 def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
@@ -51,7 +51,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return render(request, "api/tokens.html", context)
 
 
-@org_view(Role.EDITOR, model=ApiToken)
+@org_view(Role.VIEWER, model=ApiToken, personal=True)
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_for_org(_visible_tokens(request), request.org, pk)
     if not token.is_active:

@@ -41,7 +41,21 @@ def required_role_for(request: HttpRequest, role: Role | str) -> Role:
     return role
 
 
-def authorize(request: HttpRequest, slug: str, role: Role | str) -> HttpResponse | None:
+def _needs_two_factor(membership: Membership, user) -> bool:
+    return membership.organisation.require_2fa and not is_mfa_enabled(user)
+
+
+def _require_role(request: HttpRequest, membership: Membership, role, personal: bool) -> None:
+    required = Role(role) if personal else required_role_for(request, role)
+    if not membership.has_role(required):
+        raise PermissionDenied(_("Your role in this organisation does not allow this."))
+    request.org = membership.organisation
+    request.membership = membership
+
+
+def authorize(
+    request: HttpRequest, slug: str, role: Role | str, personal: bool = False
+) -> HttpResponse | None:
     """Attach `request.org` and `request.membership`, or return the response that refuses.
 
     Raises Http404 for outsiders and PermissionDenied for members without the role.
@@ -49,19 +63,15 @@ def authorize(request: HttpRequest, slug: str, role: Role | str) -> HttpResponse
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     membership = membership_for(request.user, slug)
-    organisation = membership.organisation
-    if organisation.require_2fa and not is_mfa_enabled(request.user):
+    if _needs_two_factor(membership, request.user):
         messages.warning(
             request,
             _("%(org)s requires two-factor login. Set up an authenticator app to continue.")
-            % {"org": organisation.name},
+            % {"org": membership.organisation.name},
         )
         return redirect("mfa_activate_totp")
-    if not membership.has_role(required_role_for(request, role)):
-        raise PermissionDenied(_("Your role in this organisation does not allow this."))
-    request.org = organisation
-    request.membership = membership
-    request.session["last_org"] = organisation.slug
+    _require_role(request, membership, role, personal)
+    request.session["last_org"] = membership.organisation.slug
     return None
 
 
@@ -71,15 +81,13 @@ def authorize_api(request, slug: str, role: Role | str, token_organisation_id=No
     A token only opens the organisation it was created for.
     """
     membership = membership_for(request.user, slug)
-    organisation = membership.organisation
-    if token_organisation_id is not None and token_organisation_id != organisation.pk:
+    if token_organisation_id is not None and token_organisation_id != membership.organisation_id:
         raise Http404(_("No such organisation."))
-    if organisation.require_2fa and not is_mfa_enabled(request.user):
-        raise PermissionDenied(_("%(org)s requires two-factor login.") % {"org": organisation.name})
-    if not membership.has_role(required_role_for(request, role)):
-        raise PermissionDenied(_("Your role in this organisation does not allow this."))
-    request.org = organisation
-    request.membership = membership
+    if _needs_two_factor(membership, request.user):
+        raise PermissionDenied(
+            _("%(org)s requires two-factor login.") % {"org": membership.organisation.name}
+        )
+    _require_role(request, membership, role, personal=False)
     return membership
 
 
@@ -99,22 +107,27 @@ class OrgViewMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-def org_view(role: Role | str = Role.VIEWER, model: type[Model] | None = None) -> Callable:
+def org_view(
+    role: Role | str = Role.VIEWER, model: type[Model] | None = None, personal: bool = False
+) -> Callable:
     """Decorator for function views under /o/<org>/; the view receives `request.org`.
 
     `model` names what a `pk` in the URL refers to (the generated tenant tests read it).
+    `personal=True` is for pages whose changes touch only the user's own things (their API
+    tokens): there a viewer may post too.
     """
 
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, org: str, *args, **kwargs):
-            refused = authorize(request, org, role)
+            refused = authorize(request, org, role, personal)
             if refused is not None:
                 return refused
             return view(request, *args, **kwargs)
 
         wrapper.required_role = Role(role)
         wrapper.model = model
+        wrapper.personal = personal
         return wrapper
 
     return decorate

@@ -194,3 +194,16 @@ def test_list_and_detail_show_the_same_relations(org, viewer):
     assert sorted(listed["departments"]) == sorted(detail["departments"])
     assert len(listed["departments"]) == 2
     assert listed["owner"] == detail["owner"] == system.owner_id
+
+
+def test_a_viewer_creates_a_read_only_token_for_scripts(login, org, viewer):
+    client = login(viewer)
+    response = client.post(reverse("api_tokens", kwargs={"org": "acme"}), {"name": "Reporting"})
+    secret = response.content.decode().split('readonly value="')[1].split('"')[0]
+    bearer = APIClient()
+    bearer.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert bearer.get(url("system-list")).status_code == 200
+    assert bearer.post(url("system-list"), {"name": "X"}, format="json").status_code == 403
+    token = ApiToken.objects.get(user=viewer)
+    client.post(reverse("api_token_revoke", kwargs={"org": "acme", "pk": token.pk}))
+    assert bearer.get(url("system-list")).status_code == 401
