@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "leitstand.tenancy",
     "leitstand.inventory",
     "leitstand.cockpit",
+    "leitstand.flows",
+    "leitstand.reports",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",
