@@ -20,8 +20,13 @@ from leitstand.tenancy.models import Organisation
 
 def with_relations(queryset: QuerySet) -> QuerySet:
     """Integrations with their systems and data objects, for lists (three queries)."""
-    return queryset.select_related("source", "target").prefetch_related(
-        Prefetch("data_objects", queryset=DataObject.objects.order_by("name_en"))
+    return queryset.select_related(
+        "organisation", "source__organisation", "target__organisation"
+    ).prefetch_related(
+        Prefetch(
+            "data_objects",
+            queryset=DataObject.objects.select_related("organisation").order_by("name_en"),
+        )
     )
 
 
@@ -102,7 +107,12 @@ def dependents_of(system: System) -> Dependents:
     edges = _active_edges(system.organisation)
     nodes = {node for edge in edges for node in edge} | {system.pk}
     reached = blast_radius(build_graph(nodes, edges), system.pk)
-    systems = list(System.objects.for_org(system.organisation).filter(pk__in=reached))
+    systems = list(
+        System.objects.for_org(system.organisation)
+        .filter(pk__in=reached)
+        .select_related("organisation")
+        .order_by("name")
+    )
     return Dependents(count=len(reached), systems=systems)
 
 
@@ -134,11 +144,13 @@ def _links_in_operation(through, organisation: Organisation) -> list[tuple[int, 
 
 def capability_map(organisation: Organisation) -> tuple[list[Department], list[CapabilityRow]]:
     """Capabilities x departments with the systems in operation in each cell (4 queries)."""
-    departments = list(Department.objects.for_org(organisation))
+    departments = list(Department.objects.for_org(organisation).select_related("organisation"))
     column = {department.pk: index for index, department in enumerate(departments)}
     systems = {
         system.pk: system
-        for system in System.objects.for_org(organisation).filter(lifecycle__in=IN_OPERATION)
+        for system in System.objects.for_org(organisation)
+        .filter(lifecycle__in=IN_OPERATION)
+        .select_related("organisation")
     }
     used_in: dict[int, list[int]] = defaultdict(list)
     for system_id, department_id in _links_in_operation(System.departments.through, organisation):
@@ -147,7 +159,8 @@ def capability_map(organisation: Organisation) -> tuple[list[Department], list[C
     for system_id, capability_id in _links_in_operation(System.capabilities.through, organisation):
         by_capability[capability_id].append(system_id)
     rows = []
-    for capability in Capability.objects.for_org(organisation).filter(pk__in=by_capability):
+    capabilities = Capability.objects.for_org(organisation).select_related("organisation")
+    for capability in capabilities.filter(pk__in=by_capability):
         cells: list[list[System]] = [[] for _ in range(len(departments) + 1)]
         for system_id in by_capability[capability.pk]:
             for department_id in used_in.get(system_id) or [None]:

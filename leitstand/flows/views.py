@@ -95,7 +95,13 @@ class DataObjectList(DataObjectViews, generic.OrgListView):
             super()
             .get_queryset()
             .annotate(flow_count=Count("integrations", distinct=True))
-            .prefetch_related(Prefetch("master_systems", queryset=System.objects.order_by("name")))
+            .select_related("organisation")
+            .prefetch_related(
+                Prefetch(
+                    "master_systems",
+                    queryset=System.objects.select_related("organisation").order_by("name"),
+                )
+            )
             .order_by(_name_order())
         )
 
@@ -105,7 +111,9 @@ class DataObjectDetail(DataObjectViews, generic.OrgDetailView):
 
     def get_context_data(self, **kwargs):
         kwargs["flows"] = with_figures(self.org, with_relations(self.object.integrations.all()))
-        kwargs["masters"] = self.object.master_systems.order_by("name")
+        kwargs["masters"] = self.object.master_systems.select_related("organisation").order_by(
+            "name"
+        )
         return super().get_context_data(**kwargs)
 
 

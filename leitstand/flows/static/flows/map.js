@@ -64,8 +64,8 @@
     { selector: "node", style: Object.assign({
       "background-color": "data(fill)", width: "data(size)", height: "data(size)",
       "border-color": "data(border)", "border-style": "data(borderStyle)", "border-width": "data(borderWidth)",
-      label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
-      "text-wrap": "wrap", "text-max-width": 110, "min-zoomed-font-size": large ? 9 : 0,
+      label: "data(label)", "font-size": 12, "text-valign": "bottom", "text-margin-y": 4,
+      "text-wrap": "wrap", "text-max-width": 120, "min-zoomed-font-size": large ? 9 : 0,
       "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
     }, pieStyle) },
     { selector: "edge", style: {
@@ -111,10 +111,10 @@
     style,
     layout: large ? { name: "preset" } : {
       name: "fcose",
-      quality: "default", randomize: true, animate: false, nodeRepulsion: 9000,
-      idealEdgeLength: 130, nodeSeparation: 90, packComponents: true, padding: 30,
+      quality: "default", randomize: true, animate: false, nodeRepulsion: 12000,
+      idealEdgeLength: 140, nodeSeparation: 110, packComponents: true, padding: 30,
+      tilingPaddingVertical: 40, tilingPaddingHorizontal: 60,
     },
-    wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 3,
     textureOnViewport: large,
