@@ -19,67 +19,69 @@ from leitstand.analysis import messages as m
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
 
-T = gettext_lazy
-
 TEMPLATES = {
-    "flow.summary": T("From %(source)s to %(target)s: %(data)s, %(method)s."),
-    "runs.day": T(
+    "flow.summary": gettext_lazy("From %(source)s to %(target)s: %(data)s, %(method)s."),
+    "runs.day": gettext_lazy(
         "%(runs)s per working day × %(days)s working days = %(runs_per_year)s runs a year."
     ),
-    "runs.week": T("%(runs)s per week × 48 weeks = %(runs_per_year)s runs a year."),
-    "runs.month": T("%(runs)s per month × 12 months = %(runs_per_year)s runs a year."),
-    "runs.year": T("%(runs_per_year)s runs a year."),
-    "runs.event": T("About %(runs_per_year)s events a year, one run each."),
-    "effort.manual": T("%(runs_per_year)s runs × %(minutes)s ÷ 60 = %(hours)s of manual work."),
-    "effort.errors": T(
+    "runs.week": gettext_lazy("%(runs)s per week × 48 weeks = %(runs_per_year)s runs a year."),
+    "runs.month": gettext_lazy("%(runs)s per month × 12 months = %(runs_per_year)s runs a year."),
+    "runs.year": gettext_lazy("%(runs_per_year)s runs a year."),
+    "runs.event": gettext_lazy("About %(runs_per_year)s events a year, one run each."),
+    "effort.manual": gettext_lazy(
+        "%(runs_per_year)s runs × %(minutes)s ÷ 60 = %(hours)s of manual work."
+    ),
+    "effort.errors": gettext_lazy(
         "Fixing errors: %(runs_per_year)s runs × %(error_rate)s × %(fix_minutes)s ÷ 60 "
         "= %(error_hours)s."
     ),
-    "effort.errors_unknown": T(
+    "effort.errors_unknown": gettext_lazy(
         "The error rate is unknown, so time spent fixing errors is not included."
     ),
-    "effort.eur": T(
+    "effort.eur": gettext_lazy(
         "%(hours)s × %(rate)s per hour = %(eur)s a year (%(fte)s full-time equivalents)."
     ),
-    "effort.eur_with_errors": T(
+    "effort.eur_with_errors": gettext_lazy(
         "(%(hours)s + %(error_hours)s) × %(rate)s per hour = %(eur)s a year; "
         "the manual work alone takes %(fte)s full-time equivalents."
     ),
-    "action.automate_transfer": T(
+    "action.automate_transfer": gettext_lazy(
         "Replace the manual transfer with an interface (API or automatic import), or drop the "
         "step if nobody needs it. That frees about %(fte)s full-time equivalents."
     ),
-    "action.automate_file": T(
+    "action.automate_file": gettext_lazy(
         "Let the systems exchange the file on a schedule or through an API instead of a person "
         "exporting and importing it."
     ),
-    "overlap.summary": T("%(count)s systems cover “%(capability)s”: %(systems)s."),
-    "overlap.within": T("Some of them are used in the same department: %(departments)s."),
-    "overlap.across": T("They are used in different departments: %(departments)s."),
-    "overlap.no_departments": T("No department is recorded for them."),
-    "overlap.saving": T(
+    "overlap.summary": gettext_lazy("%(count)s systems cover “%(capability)s”: %(systems)s."),
+    "overlap.within": gettext_lazy(
+        "Some of them are used in the same department: %(departments)s."
+    ),
+    "overlap.across": gettext_lazy("They are used in different departments: %(departments)s."),
+    "overlap.no_departments": gettext_lazy("No department is recorded for them."),
+    "overlap.saving": gettext_lazy(
         "Keeping %(keep)s and retiring %(retire)s saves %(licence)s of annual cost + "
         "%(manual)s of manual transfers between them = %(saving)s a year."
     ),
-    "overlap.cost_unknown": T(
+    "overlap.cost_unknown": gettext_lazy(
         "The annual cost of %(systems)s is unknown, so the saving is at least this much."
     ),
-    "action.consolidate": T(
+    "action.consolidate": gettext_lazy(
         "Check whether %(keep)s can do the job of %(retire)s; if so, move the users and the "
         "data over and switch the others off."
     ),
-    "similar_names.summary": T(
+    "similar_names.summary": gettext_lazy(
         "“%(first)s” and “%(second)s” have very similar names (%(score)s alike): perhaps the "
         "same product, recorded or paid for twice."
     ),
-    "action.check_duplicate": T(
+    "action.check_duplicate": gettext_lazy(
         "Check whether both are the same product. If so, merge the entries and the licences."
     ),
-    "multi_master.summary": T(
+    "multi_master.summary": gettext_lazy(
         "%(data_object)s is kept as master data in %(count)s systems: %(systems)s. When they "
         "disagree, nobody knows which one is right."
     ),
-    "action.choose_master": T(
+    "action.choose_master": gettext_lazy(
         "Decide on one system of record for %(data_object)s; let the other systems receive it "
         "from there automatically."
     ),
@@ -90,24 +92,24 @@ TEMPLATES = {
         "including fixing errors.",
         "plural_n",
     ),
-    "action.automate_data_object": T("Start with the largest of these flows: %(flow)s."),
-    "shadow_personal.summary": T(
+    "action.automate_data_object": gettext_lazy("Start with the largest of these flows: %(flow)s."),
+    "shadow_personal.summary": gettext_lazy(
         "%(system)s is not centrally managed (shadow IT) and holds personal data."
     ),
-    "shadow_personal.non_eu": T("Its provider is based outside the EU."),
-    "action.manage_shadow_it": T(
+    "shadow_personal.non_eu": gettext_lazy("Its provider is based outside the EU."),
+    "action.manage_shadow_it": gettext_lazy(
         "Bring %(system)s under central management (an owner, a data-processing agreement, "
         "access rights, backups) or move its data into a managed system."
     ),
-    "hub.summary": T(
+    "hub.summary": gettext_lazy(
         "%(count)s systems depend on %(system)s, directly or through others, because they "
         "receive its data: %(systems)s."
     ),
-    "hub.loop": T(
+    "hub.loop": gettext_lazy(
         "%(systems)s send data to each other in a loop, so each depends on all the others."
     ),
-    "list.more": T("… and %(more)s more."),
-    "action.protect_hub": T(
+    "list.more": gettext_lazy("… and %(more)s more."),
+    "action.protect_hub": gettext_lazy(
         "Make sure %(system)s has a deputy, a tested backup and an emergency plan: when it "
         "stops, the others stop receiving data."
     ),
@@ -116,7 +118,7 @@ TEMPLATES = {
         "%(count)s systems have no recorded data flows: %(systems)s.",
         "plural_n",
     ),
-    "action.check_isolated": T(
+    "action.check_isolated": gettext_lazy(
         "Check whether they really exchange no data. Record their flows if they do; if nobody "
         "needs a system, consider retiring it."
     ),
@@ -134,18 +136,20 @@ TEMPLATES = {
         "%(count)s flows are not included: how often they run or how long they take is unknown.",
         "plural_n",
     ),
-    "gap.runs_per_period": T("How often data goes from %(source)s to %(target)s is unknown."),
-    "gap.minutes_per_run": T(
+    "gap.runs_per_period": gettext_lazy(
+        "How often data goes from %(source)s to %(target)s is unknown."
+    ),
+    "gap.minutes_per_run": gettext_lazy(
         "How many minutes of manual work the flow from %(source)s to %(target)s takes is unknown."
     ),
-    "gap.error_rate_percent": T(
+    "gap.error_rate_percent": gettext_lazy(
         "The error rate of the flow from %(source)s to %(target)s is unknown."
     ),
-    "gap.minutes_to_fix_error": T(
+    "gap.minutes_to_fix_error": gettext_lazy(
         "How long it takes to fix an error in the flow from %(source)s to %(target)s is unknown."
     ),
-    "gap.annual_cost": T("The annual cost of %(system)s is unknown."),
-    "gap.personal_data": T("Whether %(system)s holds personal data is unknown."),
+    "gap.annual_cost": gettext_lazy("The annual cost of %(system)s is unknown."),
+    "gap.personal_data": gettext_lazy("Whether %(system)s holds personal data is unknown."),
     "gap.no_master": ngettext_lazy(
         "No system is marked as master of %(data_object)s, though %(count)s flow moves it.",
         "No system is marked as master of %(data_object)s, though %(count)s flows move it.",
@@ -154,26 +158,31 @@ TEMPLATES = {
 }
 
 KINDS = {
-    "manual_transfer": T("Manual data transfer"),
-    "overlap": T("Overlapping systems"),
-    "similar_names": T("Similar system names"),
-    "multi_master": T("Data mastered in several systems"),
-    "manual_only_data": T("Data moved only by hand"),
-    "shadow_it_personal_data": T("Shadow IT with personal data"),
-    "dependency_hub": T("Many systems depend on it"),
-    "isolated_systems": T("Systems without data flows"),
+    "manual_transfer": gettext_lazy("Manual data transfer"),
+    "overlap": gettext_lazy("Overlapping systems"),
+    "similar_names": gettext_lazy("Similar system names"),
+    "multi_master": gettext_lazy("Data mastered in several systems"),
+    "manual_only_data": gettext_lazy("Data moved only by hand"),
+    "shadow_it_personal_data": gettext_lazy("Shadow IT with personal data"),
+    "dependency_hub": gettext_lazy("Many systems depend on it"),
+    "isolated_systems": gettext_lazy("Systems without data flows"),
 }
 
-SEVERITIES = {"high": T("high"), "medium": T("medium"), "low": T("low"), "info": T("note")}
+SEVERITIES = {
+    "high": gettext_lazy("high"),
+    "medium": gettext_lazy("medium"),
+    "low": gettext_lazy("low"),
+    "info": gettext_lazy("note"),
+}
 
 GAP_FIELDS = {
-    "runs_per_period": T("how often"),
-    "minutes_per_run": T("minutes per run"),
-    "error_rate_percent": T("error rate"),
-    "minutes_to_fix_error": T("minutes to fix an error"),
-    "annual_cost": T("annual cost"),
-    "personal_data": T("personal data"),
-    "master": T("master system"),
+    "runs_per_period": gettext_lazy("how often"),
+    "minutes_per_run": gettext_lazy("minutes per run"),
+    "error_rate_percent": gettext_lazy("error rate"),
+    "minutes_to_fix_error": gettext_lazy("minutes to fix an error"),
+    "annual_cost": gettext_lazy("annual cost"),
+    "personal_data": gettext_lazy("personal data"),
+    "master": gettext_lazy("master system"),
 }
 
 
