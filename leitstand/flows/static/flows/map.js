@@ -64,7 +64,7 @@
     { selector: "node", style: Object.assign({
       "background-color": "data(fill)", width: "data(size)", height: "data(size)",
       "border-color": "data(border)", "border-style": "data(borderStyle)", "border-width": "data(borderWidth)",
-      label: "data(label)", "font-size": 12, "text-valign": "bottom", "text-margin-y": 4,
+      label: "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4,
       "text-wrap": "wrap", "text-max-width": 120, "min-zoomed-font-size": large ? 9 : 0,
       "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
     }, pieStyle) },
@@ -111,9 +111,9 @@
     style,
     layout: large ? { name: "preset" } : {
       name: "fcose",
-      quality: "default", randomize: true, animate: false, nodeRepulsion: 12000,
-      idealEdgeLength: 140, nodeSeparation: 110, packComponents: true, padding: 30,
-      tilingPaddingVertical: 40, tilingPaddingHorizontal: 60,
+      quality: "default", randomize: true, animate: false, nodeRepulsion: 6500,
+      idealEdgeLength: 90, nodeSeparation: 80, packComponents: true, padding: 20,
+      tilingPaddingVertical: 30, tilingPaddingHorizontal: 40,
     },
     minZoom: 0.05,
     maxZoom: 3,
@@ -219,7 +219,8 @@
       });
       if (edgeFilter) {
         cy.nodes().forEach((node) => {
-          if (!node.hasClass("hidden") && node.connectedEdges(":visible").length === 0) node.addClass("faded");
+          const shown = node.connectedEdges().filter((edge) => !edge.hasClass("hidden"));
+          if (!node.hasClass("hidden") && shown.length === 0) node.addClass("faded");
         });
       }
     });
