@@ -61,14 +61,19 @@ class Analysis:
 def collector_paused() -> Iterator[None]:
     """Build many small objects without the cyclic garbage collector rescanning them.
 
-    They form no reference cycles; at 50,000 flows the collector's passes took a measured
-    third of the run time.
+    They form no reference cycles and are freed by reference counting. With the collector
+    running, its passes over the growing heap took about a third of the time at 50,000 flows;
+    re-enabled plainly, it would scan all the new objects at once on the way out. Instead,
+    freeze + unfreeze hands everything to the oldest generation unscanned, where an ordinary
+    full collection looks at it later.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -1,6 +1,7 @@
 """Everything the rules read, computed once per analysis from the snapshot."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from leitstand.analysis import graph, masters, names, overlaps
 from leitstand.analysis.costs import (
@@ -9,6 +10,7 @@ from leitstand.analysis.costs import (
     integration_figures,
     manual_totals,
 )
+from leitstand.analysis.findings import Subject
 from leitstand.analysis.snapshot import Snapshot
 
 
@@ -27,6 +29,13 @@ class Facts:
     manual_only: tuple[masters.ManualOnly, ...]
     unmastered: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def system_subjects(self) -> dict[int, Subject]:
+        """One shared Subject per system, for the many findings that name systems."""
+        return {
+            system.id: Subject("system", system.id, system.name) for system in self.snapshot.systems
+        }
+
     def active_figures(self) -> list[IntegrationFigures]:
         return [self.figures[integration.id] for integration in self.snapshot.active_integrations]
 
@@ -42,6 +51,7 @@ def gather_facts(snapshot: Snapshot) -> Facts:
         ((flow.source_id, flow.target_id) for flow in snapshot.active_integrations),
     )
     components = graph.strongly_connected_components(flow_graph)
+    carried = masters.flows_by_data_object(snapshot)
     isolated = tuple(
         system_id
         for system_id in graph.isolated_systems(flow_graph)
@@ -58,6 +68,6 @@ def gather_facts(snapshot: Snapshot) -> Facts:
         overlaps=overlaps.overlap_groups(snapshot, figures),
         similar_names=names.similar_system_names(snapshot.systems),
         multi_mastered=masters.multi_mastered(snapshot),
-        manual_only=masters.manual_only_data_objects(snapshot, figures),
-        unmastered=masters.unmastered_in_flows(snapshot),
+        manual_only=masters.manual_only_data_objects(carried, figures),
+        unmastered=masters.unmastered_in_flows(snapshot, carried),
     )

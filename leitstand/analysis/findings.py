@@ -4,13 +4,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
 
 from leitstand.analysis.messages import Message
 from leitstand.analysis.snapshot import Snapshot
 from leitstand.analysis.vocabulary import SEVERITY_RANK, Severity
-
-ZERO = Decimal(0)
 
 
 class Kind(StrEnum):
@@ -24,7 +21,7 @@ class Kind(StrEnum):
     ISOLATED_SYSTEMS = "isolated_systems"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subject:
     """What a finding is about: type is system, integration, data_object or capability."""
 
@@ -33,25 +30,36 @@ class Subject:
     name: str
 
 
-Explain = Callable[[], tuple[Message, ...]]
+@dataclass(frozen=True, slots=True)
+class Description:
+    """How a finding's figure came about, and what to do about it."""
+
+    explanation: tuple[Message, ...]
+    action: Message
 
 
-@dataclass(frozen=True)
+Describe = Callable[[], Description]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """`explain` builds the explanation when someone reads it: large landscapes have
-    tens of thousands of findings, of which a page shows a few."""
+    """`describe` builds the texts when someone reads them: large landscapes have tens of
+    thousands of findings, of which a page shows a few."""
 
     kind: str
     severity: Severity
     subjects: tuple[Subject, ...]
-    explain: Explain = field(compare=False, repr=False)
-    action: Message
+    describe: Describe = field(compare=False, repr=False)
     eur_per_year: Decimal | None = None
     hours_per_year: Decimal | None = None
 
-    @cached_property
+    @property
     def explanation(self) -> tuple[Message, ...]:
-        return self.explain()
+        return self.describe().explanation
+
+    @property
+    def action(self) -> Message:
+        return self.describe().action
 
     @property
     def key(self) -> str:
@@ -60,12 +68,13 @@ class Finding:
         return ":".join([self.kind, *parts])
 
 
-def stated(*messages: Message) -> Explain:
-    """An explanation that is already known."""
-    return lambda: messages
+def stated(action: Message, *explanation: Message) -> Describe:
+    """A description that is already known."""
+    description = Description(explanation, action)
+    return lambda: description
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataGap:
     """A number the method needs but nobody recorded: listed, never counted as zero."""
 
@@ -76,14 +85,18 @@ class DataGap:
 
 def rank_key(finding: Finding) -> tuple:
     """Most severe first; within a severity, the most money, then the most hours."""
-    first = finding.subjects[0] if finding.subjects else None
+    first = finding.subjects[0] if finding.subjects else NOBODY
     return (
         -SEVERITY_RANK[finding.severity],
-        -(finding.eur_per_year or ZERO),
-        -(finding.hours_per_year or ZERO),
+        -float(finding.eur_per_year or 0),
+        -float(finding.hours_per_year or 0),
         finding.kind,
-        (first.type, first.id) if first else ("", 0),
+        first.type,
+        first.id,
     )
+
+
+NOBODY = Subject("", 0, "")
 
 
 def ranked(findings: Iterable[Finding]) -> tuple[Finding, ...]:

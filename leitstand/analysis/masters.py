@@ -50,21 +50,23 @@ def flows_by_data_object(snapshot: Snapshot) -> dict[int, list[int]]:
     return flows
 
 
-def unmastered_in_flows(snapshot: Snapshot) -> tuple[tuple[int, int], ...]:
+def unmastered_in_flows(
+    snapshot: Snapshot, flows: dict[int, list[int]]
+) -> tuple[tuple[int, int], ...]:
     """(data object, number of flows) for data objects that move but have no master."""
     masters = masters_by_data_object(snapshot)
     return tuple(
         (data_object_id, len(flow_ids))
-        for data_object_id, flow_ids in sorted(flows_by_data_object(snapshot).items())
+        for data_object_id, flow_ids in sorted(flows.items())
         if data_object_id not in masters
     )
 
 
 def manual_only_data_objects(
-    snapshot: Snapshot, figures: dict[int, IntegrationFigures]
+    flows: dict[int, list[int]], figures: dict[int, IntegrationFigures]
 ) -> tuple[ManualOnly, ...]:
     found = []
-    for data_object_id, flow_ids in sorted(flows_by_data_object(snapshot).items()):
+    for data_object_id, flow_ids in sorted(flows.items()):
         if any(figures[flow_id].category is not MethodCategory.MANUAL for flow_id in flow_ids):
             continue
         ordered = sorted(flow_ids, key=lambda flow_id: -(figures[flow_id].total_hours or ZERO))

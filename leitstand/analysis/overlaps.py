@@ -65,20 +65,11 @@ def _departments(members: list[System]) -> tuple[tuple[int, ...], tuple[int, ...
 def _group(
     capability_id: int,
     members: list[System],
-    flows_of: dict[int, list[tuple[int, int]]],
+    flow_ids: list[int],
     figures: dict[int, IntegrationFigures],
 ) -> OverlapGroup:
     ordered = sorted(members, key=keep_priority)
     keep, retire = ordered[0], ordered[1:]
-    member_ids = {system.id for system in members}
-    flow_ids = sorted(
-        {
-            flow_id
-            for system_id in member_ids
-            for other_id, flow_id in flows_of.get(system_id, ())
-            if other_id in member_ids
-        }
-    )
     manual = sum((figures[flow_id].total_eur or ZERO for flow_id in flow_ids), ZERO)
     known_costs = [system.annual_cost for system in retire if system.annual_cost is not None]
     within, departments = _departments(members)
@@ -91,8 +82,26 @@ def _group(
         licence_saving_eur=formulas.consolidation_saving(known_costs, ZERO),
         manual_saving_eur=manual,
         cost_unknown_ids=tuple(system.id for system in retire if system.annual_cost is None),
-        flow_ids=tuple(flow_ids),
+        flow_ids=tuple(sorted(flow_ids)),
     )
+
+
+def _flows_within_capabilities(snapshot: Snapshot) -> dict[int, list[int]]:
+    """Active flows per capability that both of their systems (in operation) share."""
+    capabilities = {
+        system.id: frozenset(system.capability_ids)
+        for system in snapshot.systems
+        if system.in_operation
+    }
+    none: frozenset[int] = frozenset()
+    flows: dict[int, list[int]] = defaultdict(list)
+    for integration in snapshot.active_integrations:
+        shared = capabilities.get(integration.source_id, none) & capabilities.get(
+            integration.target_id, none
+        )
+        for capability_id in shared:
+            flows[capability_id].append(integration.id)
+    return flows
 
 
 def overlap_groups(
@@ -104,12 +113,9 @@ def overlap_groups(
         if system.in_operation:
             for capability_id in set(system.capability_ids):
                 by_capability[capability_id].append(system)
-    flows_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for integration in snapshot.active_integrations:
-        flows_of[integration.source_id].append((integration.target_id, integration.id))
-        flows_of[integration.target_id].append((integration.source_id, integration.id))
+    flows_within = _flows_within_capabilities(snapshot)
     groups = [
-        _group(capability_id, members, flows_of, figures)
+        _group(capability_id, members, flows_within[capability_id], figures)
         for capability_id, members in by_capability.items()
         if len(members) > 1
     ]

@@ -12,7 +12,7 @@ from functools import cached_property
 from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrganisationSettings:
     """The method defaults each organisation may change (DOMAIN.md, Formulas)."""
 
@@ -23,33 +23,33 @@ class OrganisationSettings:
     productive_hours_per_fte: int = 1600
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Department:
     id: int
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Capability:
     id: int
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     id: int
     name: str
     department_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vendor:
     id: int
     name: str
     jurisdiction: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class System:
     id: int
     name: str
@@ -73,13 +73,13 @@ class System:
         return self.lifecycle in IN_OPERATION
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataObject:
     id: int
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Master:
     """`system_id` is a system of record of `data_object_id`; several may be marked."""
 
@@ -87,7 +87,7 @@ class Master:
     system_id: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Integration:
     """Data flowing from `source_id` to `target_id`; None means the number is unknown."""
 

@@ -5,16 +5,35 @@ from functools import partial
 from leitstand.analysis.explain import explain_effort
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import (
+    Description,
     Finding,
     Kind,
+    Subject,
     data_object_subject,
     integration_subject,
     stated,
-    system_subject,
 )
+from leitstand.analysis.formulas import eur_for_hours
 from leitstand.analysis.messages import Count, Fte, Hours, Label, Labels, Message
 from leitstand.analysis.rules.common import MEDIUM_HOURS, names_of, severity_for_hours
+from leitstand.analysis.snapshot import Integration
 from leitstand.analysis.vocabulary import MethodCategory, Severity
+
+
+def _describe_transfer(facts: Facts, integration: Integration) -> Description:
+    figures = facts.figures[integration.id]
+    if figures.category is MethodCategory.MANUAL:
+        action = Message("action.automate_transfer", {"fte": Fte(figures.fte)})
+    else:
+        action = Message("action.automate_file")
+    return Description(explain_effort(facts.snapshot, integration, figures), action)
+
+
+def _transfer_subjects(facts: Facts, integration: Integration) -> tuple[Subject, ...]:
+    source = facts.system_subjects[integration.source_id]
+    target = facts.system_subjects[integration.target_id]
+    flow = Subject("integration", integration.id, f"{source.name} → {target.name}")
+    return flow, source, target
 
 
 def manual_transfer_findings(facts: Facts) -> list[Finding]:
@@ -23,24 +42,15 @@ def manual_transfer_findings(facts: Facts) -> list[Finding]:
         figures = facts.figures[integration.id]
         if figures.category is MethodCategory.AUTOMATED or not figures.manual_hours:
             continue
-        action = (
-            Message("action.automate_transfer", {"fte": Fte(figures.fte)})
-            if figures.category is MethodCategory.MANUAL
-            else Message("action.automate_file")
-        )
+        hours = figures.total_hours
         found.append(
             Finding(
                 kind=Kind.MANUAL_TRANSFER,
-                severity=severity_for_hours(figures.total_hours),
-                subjects=(
-                    integration_subject(facts.snapshot, integration.id),
-                    system_subject(facts.snapshot, integration.source_id),
-                    system_subject(facts.snapshot, integration.target_id),
-                ),
-                explain=partial(explain_effort, facts.snapshot, integration, figures),
-                action=action,
-                eur_per_year=figures.total_eur,
-                hours_per_year=figures.total_hours,
+                severity=severity_for_hours(hours),
+                subjects=_transfer_subjects(facts, integration),
+                describe=partial(_describe_transfer, facts, integration),
+                eur_per_year=eur_for_hours(hours, figures.labour_cost_per_hour),
+                hours_per_year=hours,
             )
         )
     return found
@@ -56,9 +66,10 @@ def multi_master_findings(facts: Facts) -> list[Finding]:
                 severity=Severity.MEDIUM,
                 subjects=(
                     data_object_subject(facts.snapshot, item.data_object_id),
-                    *(system_subject(facts.snapshot, s) for s in item.system_ids),
+                    *(facts.system_subjects[s] for s in item.system_ids),
                 ),
-                explain=stated(
+                describe=stated(
+                    Message("action.choose_master", {"data_object": data_object}),
                     Message(
                         "multi_master.summary",
                         {
@@ -68,7 +79,6 @@ def multi_master_findings(facts: Facts) -> list[Finding]:
                         },
                     ),
                 ),
-                action=Message("action.choose_master", {"data_object": data_object}),
             )
         )
     return found
@@ -87,7 +97,8 @@ def manual_only_data_findings(facts: Facts) -> list[Finding]:
                     data_object_subject(facts.snapshot, item.data_object_id),
                     *(integration_subject(facts.snapshot, i) for i in item.integration_ids),
                 ),
-                explain=stated(
+                describe=stated(
+                    Message("action.automate_data_object", {"flow": Label(largest.name)}),
                     Message(
                         "manual_only.summary",
                         {
@@ -97,7 +108,6 @@ def manual_only_data_findings(facts: Facts) -> list[Finding]:
                         },
                     ),
                 ),
-                action=Message("action.automate_data_object", {"flow": Label(largest.name)}),
                 hours_per_year=item.hours,
             )
         )

@@ -1,15 +1,15 @@
 """Findings about the landscape: overlaps, look-alike names, shadow IT, dependencies."""
 
 from decimal import Decimal
+from functools import partial
 
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import (
+    Description,
     Finding,
     Kind,
-    Subject,
     capability_subject,
     stated,
-    system_subject,
 )
 from leitstand.analysis.graph import blast_radius
 from leitstand.analysis.messages import Count, Eur, Label, Labels, Message, Percent
@@ -70,10 +70,11 @@ def overlap_findings(facts: Facts) -> list[Finding]:
                 severity=Severity.MEDIUM if worth_it else Severity.LOW,
                 subjects=(
                     capability_subject(facts.snapshot, group.capability_id),
-                    *(system_subject(facts.snapshot, s) for s in group.system_ids),
+                    *(facts.system_subjects[s] for s in group.system_ids),
                 ),
-                explain=stated(*explanation),
-                action=Message("action.consolidate", {"keep": keep, "retire": retire}),
+                describe=stated(
+                    Message("action.consolidate", {"keep": keep, "retire": retire}), *explanation
+                ),
                 eur_per_year=group.saving_eur,
             )
         )
@@ -88,8 +89,9 @@ def similar_name_findings(facts: Facts) -> list[Finding]:
             Finding(
                 kind=Kind.SIMILAR_NAMES,
                 severity=Severity.LOW,
-                subjects=tuple(system_subject(facts.snapshot, s) for s in pair.system_ids),
-                explain=stated(
+                subjects=tuple(facts.system_subjects[s] for s in pair.system_ids),
+                describe=stated(
+                    Message("action.check_duplicate"),
                     Message(
                         "similar_names.summary",
                         {
@@ -99,7 +101,6 @@ def similar_name_findings(facts: Facts) -> list[Finding]:
                         },
                     ),
                 ),
-                action=Message("action.check_duplicate"),
             )
         )
     return found
@@ -118,9 +119,8 @@ def shadow_it_personal_data_findings(facts: Facts) -> list[Finding]:
             Finding(
                 kind=Kind.SHADOW_IT_PERSONAL_DATA,
                 severity=Severity.HIGH if system.jurisdiction == NON_EU else Severity.MEDIUM,
-                subjects=(Subject("system", system.id, system.name),),
-                explain=stated(*explanation),
-                action=Message("action.manage_shadow_it", {"system": name}),
+                subjects=(facts.system_subjects[system.id],),
+                describe=stated(Message("action.manage_shadow_it", {"system": name}), *explanation),
             )
         )
     return found
@@ -142,37 +142,40 @@ def _hubs(facts: Facts) -> list[tuple[int, list[int]]]:
     return hubs[:HUB_COUNT]
 
 
+def _describe_hub(facts: Facts, system_id: int, members: list[int]) -> Description:
+    dependents = sorted(
+        names_of(facts, blast_radius(facts.flow_graph, system_id)), key=str.casefold
+    )
+    explanation = [
+        Message(
+            "hub.summary",
+            {
+                "count": Count(facts.blast_radius_sizes[system_id]),
+                "system": Label(facts.snapshot.system_by_id[system_id].name),
+                "systems": Labels(tuple(dependents[:LISTED_NAMES])),
+            },
+        ),
+        *more_names(dependents),
+    ]
+    if len(members) > 1:
+        loop = sorted(names_of(facts, members), key=str.casefold)
+        explanation.append(Message("hub.loop", {"systems": Labels(tuple(loop))}))
+    action = Message(
+        "action.protect_hub", {"system": Label(facts.snapshot.system_by_id[system_id].name)}
+    )
+    return Description(tuple(explanation), action)
+
+
 def dependency_hub_findings(facts: Facts) -> list[Finding]:
-    found = []
-    for system_id, members in _hubs(facts):
-        dependents = sorted(
-            names_of(facts, blast_radius(facts.flow_graph, system_id)), key=str.casefold
+    return [
+        Finding(
+            kind=Kind.DEPENDENCY_HUB,
+            severity=Severity.MEDIUM,
+            subjects=(facts.system_subjects[system_id],),
+            describe=partial(_describe_hub, facts, system_id, members),
         )
-        name = Label(facts.snapshot.system_by_id[system_id].name)
-        explanation = [
-            Message(
-                "hub.summary",
-                {
-                    "count": Count(facts.blast_radius_sizes[system_id]),
-                    "system": name,
-                    "systems": Labels(tuple(dependents[:LISTED_NAMES])),
-                },
-            ),
-            *more_names(dependents),
-        ]
-        if len(members) > 1:
-            loop = sorted(names_of(facts, members), key=str.casefold)
-            explanation.append(Message("hub.loop", {"systems": Labels(tuple(loop))}))
-        found.append(
-            Finding(
-                kind=Kind.DEPENDENCY_HUB,
-                severity=Severity.MEDIUM,
-                subjects=(system_subject(facts.snapshot, system_id),),
-                explain=stated(*explanation),
-                action=Message("action.protect_hub", {"system": name}),
-            )
-        )
-    return found
+        for system_id, members in _hubs(facts)
+    ]
 
 
 def isolated_systems_findings(facts: Facts) -> list[Finding]:
@@ -193,8 +196,7 @@ def isolated_systems_findings(facts: Facts) -> list[Finding]:
         Finding(
             kind=Kind.ISOLATED_SYSTEMS,
             severity=Severity.INFO,
-            subjects=tuple(system_subject(facts.snapshot, s) for s in isolated),
-            explain=stated(*explanation),
-            action=Message("action.check_isolated"),
+            subjects=tuple(facts.system_subjects[s] for s in isolated),
+            describe=stated(Message("action.check_isolated"), *explanation),
         )
     ]
