@@ -61,13 +61,13 @@
   }
 
   const style = [
-    { selector: "node", style: Object.assign({
+    { selector: "node", style: Object.assign({}, large ? {} : pieStyle, {
       "background-color": "data(fill)", width: "data(size)", height: "data(size)",
       "border-color": "data(border)", "border-style": "data(borderStyle)", "border-width": "data(borderWidth)",
-      label: "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4,
+      label: large ? "" : "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4,
       "text-wrap": "wrap", "text-max-width": 120, "min-zoomed-font-size": large ? 9 : 0,
       "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
-    }, pieStyle) },
+    }) },
     { selector: "edge", style: {
       width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
       "target-arrow-shape": "triangle", "curve-style": large ? "haystack" : "bezier",
@@ -75,7 +75,8 @@
     } },
     { selector: "edge[?planned]", style: { "line-style": "dashed", opacity: 0.6 } },
     { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0.2 } },
-    { selector: ".hidden", style: { display: "none" } },
+    { selector: ".hidden, .pending", style: { display: "none" } },
+    { selector: "node.labelled", style: { label: "data(label)" } },
     { selector: "node:selected", style: { "overlay-color": "#0d6efd", "overlay-opacity": 0.2, "border-width": 3, "border-color": "#0d6efd" } },
     { selector: "edge:selected", style: { "overlay-color": "#0d6efd", "overlay-opacity": 0.25 } },
   ];
@@ -107,7 +108,7 @@
   if (large) clusteredPositions(nodes);
   const cy = cytoscape({
     container,
-    elements: nodes.concat(graph.edges.map(edgeData)),
+    elements: large ? nodes : nodes.concat(graph.edges.map(edgeData)),
     style,
     layout: large ? { name: "preset" } : {
       name: "fcose",
@@ -125,8 +126,33 @@
   container.cy = cy;
   cy.one("render", () => {
     container.dataset.renderedMs = String(Math.round(performance.now()));
-    container.dataset.ready = "true";
+    if (large) addEdgesInSteps(graph.edges.map(edgeData));
+    else finished();
   });
+
+  function finished() {
+    container.dataset.ready = "true";
+    container.dataset.completeMs = String(Math.round(performance.now()));
+  }
+
+  function addEdgesInSteps(edges) {
+    // Thousands of arrows: add them hidden, a slice per frame so the page keeps answering,
+    // then show them all at once (drawing after every slice would redraw the map each time).
+    const slice = 1000;
+    let start = 0;
+    edges.forEach((edge) => { edge.classes = "pending"; });
+    function step() {
+      cy.batch(() => cy.add(edges.slice(start, start + slice)));
+      start += slice;
+      if (start < edges.length) {
+        window.requestAnimationFrame(step);
+        return;
+      }
+      cy.batch(() => cy.edges(".pending").removeClass("pending"));
+      cy.one("render", finished);
+    }
+    window.requestAnimationFrame(step);
+  }
 
   // ---- details panel ----
   const hint = document.getElementById("map-panel-hint");
@@ -179,13 +205,15 @@
 
   function focus(target) {
     cy.batch(() => {
-      cy.elements().addClass("faded");
-      target.closedNeighborhood().union(target.connectedNodes()).removeClass("faded");
+      cy.elements().addClass("faded").removeClass("labelled");
+      const near = target.closedNeighborhood().union(target.connectedNodes());
+      near.removeClass("faded");
+      near.nodes().addClass("labelled");
     });
   }
 
   function clearFocus() {
-    cy.elements().removeClass("faded");
+    cy.elements().removeClass("faded labelled");
     panel.replaceChildren();
     hint.hidden = false;
   }
