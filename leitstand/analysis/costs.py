@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.snapshot import Integration, OrganisationSettings
-from leitstand.analysis.vocabulary import MethodCategory, method_category
+from leitstand.analysis.vocabulary import METHOD_CATEGORY, MethodCategory
 
 ZERO = Decimal(0)
 
@@ -59,12 +59,6 @@ class IntegrationFigures(NamedTuple):
         return formulas.fte_for_hours(self.manual_hours, self.productive_hours_per_fte)
 
 
-def _minutes(integration: Integration, automated: bool) -> Decimal | None:
-    if integration.minutes_per_run is None and automated:
-        return ZERO
-    return integration.minutes_per_run
-
-
 def _error_hours(
     integration: Integration, runs: Decimal | None, automated: bool
 ) -> tuple[Decimal | None, tuple[str, ...]]:
@@ -83,35 +77,35 @@ def _error_hours(
 def integration_figures(
     integration: Integration, settings: OrganisationSettings
 ) -> IntegrationFigures:
-    category = method_category(integration.method)
+    category = METHOD_CATEGORY[integration.method]
     automated = category is MethodCategory.AUTOMATED
-    missing: list[str] = []
     runs = None
     if integration.runs_per_period is not None:
         runs = formulas.runs_per_year(
             integration.runs_per_period, integration.frequency, settings.working_days_per_year
         )
-    minutes = _minutes(integration, automated)
+    minutes = integration.minutes_per_run
+    if minutes is None and automated:
+        minutes = ZERO
     manual_hours = None
     if minutes == 0:
         manual_hours = ZERO
     elif runs is not None and minutes is not None:
         manual_hours = formulas.hours_per_year(runs, minutes)
-    if runs is None and not (automated and minutes == 0):
-        missing.append("runs_per_period")
+    error_hours, missing = _error_hours(integration, runs, automated)
     if minutes is None:
-        missing.append("minutes_per_run")
-    error_hours, error_missing = _error_hours(integration, runs, automated)
-    missing.extend(error_missing)
+        missing = ("minutes_per_run", *missing)
+    if runs is None and (manual_hours is None or error_hours is None):
+        missing = ("runs_per_period", *missing)
     return IntegrationFigures(
-        integration_id=integration.id,
-        category=category,
-        runs_per_year=runs,
-        manual_hours=manual_hours,
-        error_hours=error_hours,
-        labour_cost_per_hour=settings.labour_cost_per_hour,
-        productive_hours_per_fte=settings.productive_hours_per_fte,
-        missing=tuple(missing),
+        integration.id,
+        category,
+        runs,
+        manual_hours,
+        error_hours,
+        settings.labour_cost_per_hour,
+        settings.productive_hours_per_fte,
+        missing,
     )
 
 

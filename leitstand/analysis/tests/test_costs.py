@@ -48,3 +48,12 @@ def test_totals_leave_unknown_flows_out_and_say_so():
     assert totals.errors_unknown == 1
     assert totals.manual_eur == totals.manual_hours * 45
     assert totals.manual_fte == totals.manual_hours / 1600
+
+
+def test_unknown_runs_with_known_errors_are_a_gap_even_at_zero_minutes():
+    figures = integration_figures(
+        flow(1, 1, 2, runs=None, minutes="0", error="2", fix="10"), SETTINGS
+    )
+    assert figures.manual_hours == 0
+    assert figures.error_hours is None
+    assert figures.missing == ("runs_per_period",)

@@ -246,3 +246,18 @@ def test_capability_map_highlights_overlaps(login, viewer, org):
 def test_capability_map_without_assignments_explains_what_to_do(login, viewer):
     html = login(viewer).get(url("capability_map")).content.decode()
     assert "No system is assigned to a capability yet" in html
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_system_page_with_its_flows_needs_a_fixed_number_of_queries(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    hub = SystemFactory(organisation=org)
+    for _ in range(size):
+        IntegrationFactory(organisation=org, source=hub).data_objects.add(
+            DataObjectFactory(organisation=org)
+        )
+        IntegrationFactory(organisation=org, target=hub)
+    client = login(viewer)
+    with django_assert_max_num_queries(16):
+        assert client.get(hub.get_absolute_url()).status_code == 200
