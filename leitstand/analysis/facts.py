@@ -11,7 +11,7 @@ from leitstand.analysis.costs import (
     manual_totals,
 )
 from leitstand.analysis.findings import Subject
-from leitstand.analysis.snapshot import Snapshot
+from leitstand.analysis.snapshot import Integration, Snapshot
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,11 @@ class Facts:
         return {
             system.id: Subject("system", system.id, system.name) for system in self.snapshot.systems
         }
+
+    def flow_subject(self, integration: Integration) -> Subject:
+        source = self.system_subjects[integration.source_id].name
+        target = self.system_subjects[integration.target_id].name
+        return Subject("integration", integration.id, f"{source} → {target}")
 
     def active_figures(self) -> list[IntegrationFigures]:
         return [self.figures[integration.id] for integration in self.snapshot.active_integrations]

@@ -80,7 +80,11 @@ class DataGap:
 
     field: str
     subjects: tuple[Subject, ...]
-    message: Message
+    describe: Callable[[], Message] = field(compare=False, repr=False)
+
+    @property
+    def message(self) -> Message:
+        return self.describe()
 
 
 def rank_key(finding: Finding) -> tuple:
@@ -101,10 +105,6 @@ NOBODY = Subject("", 0, "")
 
 def ranked(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=rank_key))
-
-
-def system_subject(snapshot: Snapshot, system_id: int) -> Subject:
-    return Subject("system", system_id, snapshot.system_by_id[system_id].name)
 
 
 def integration_subject(snapshot: Snapshot, integration_id: int) -> Subject:

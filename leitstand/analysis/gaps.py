@@ -1,15 +1,27 @@
 """Data gaps: numbers the method needs that nobody recorded. Listed, never counted as zero."""
 
 from collections.abc import Callable
+from functools import partial
 
 from leitstand.analysis.facts import Facts
-from leitstand.analysis.findings import (
-    DataGap,
-    data_object_subject,
-    integration_subject,
-    system_subject,
-)
+from leitstand.analysis.findings import DataGap, data_object_subject
 from leitstand.analysis.messages import Count, Label, Message
+from leitstand.analysis.snapshot import Integration
+
+
+def _known(message: Message) -> Callable[[], Message]:
+    return lambda: message
+
+
+def _flow_gap(facts: Facts, integration: Integration, field: str) -> Message:
+    systems = facts.snapshot.system_by_id
+    return Message(
+        f"gap.{field}",
+        {
+            "source": Label(systems[integration.source_id].name),
+            "target": Label(systems[integration.target_id].name),
+        },
+    )
 
 
 def integration_gaps(facts: Facts) -> list[DataGap]:
@@ -18,15 +30,9 @@ def integration_gaps(facts: Facts) -> list[DataGap]:
         missing = facts.figures[integration.id].missing
         if not missing:
             continue
-        subject = integration_subject(facts.snapshot, integration.id)
-        source = Label(facts.snapshot.system_by_id[integration.source_id].name)
-        target = Label(facts.snapshot.system_by_id[integration.target_id].name)
+        subjects = (facts.flow_subject(integration),)
         gaps.extend(
-            DataGap(
-                field=field,
-                subjects=(subject,),
-                message=Message(f"gap.{field}", {"source": source, "target": target}),
-            )
+            DataGap(field, subjects, partial(_flow_gap, facts, integration, field))
             for field in missing
         )
     return gaps
@@ -37,12 +43,15 @@ def system_gaps(facts: Facts) -> list[DataGap]:
     for system in facts.snapshot.systems:
         if not system.in_operation:
             continue
-        subject = system_subject(facts.snapshot, system.id)
+        subject = facts.system_subjects[system.id]
         name = {"system": Label(system.name)}
         if system.annual_cost is None:
-            gaps.append(DataGap("annual_cost", (subject,), Message("gap.annual_cost", name)))
+            gaps.append(
+                DataGap("annual_cost", (subject,), _known(Message("gap.annual_cost", name)))
+            )
         if system.personal_data is None:
-            gaps.append(DataGap("personal_data", (subject,), Message("gap.personal_data", name)))
+            message = Message("gap.personal_data", name)
+            gaps.append(DataGap("personal_data", (subject,), _known(message)))
     return gaps
 
 
@@ -51,12 +60,14 @@ def master_gaps(facts: Facts) -> list[DataGap]:
         DataGap(
             field="master",
             subjects=(data_object_subject(facts.snapshot, data_object_id),),
-            message=Message(
-                "gap.no_master",
-                {
-                    "data_object": Label(facts.snapshot.data_object_by_id[data_object_id].name),
-                    "count": Count(flows),
-                },
+            describe=_known(
+                Message(
+                    "gap.no_master",
+                    {
+                        "data_object": Label(facts.snapshot.data_object_by_id[data_object_id].name),
+                        "count": Count(flows),
+                    },
+                )
             ),
         )
         for data_object_id, flows in facts.unmastered

@@ -32,8 +32,7 @@ def _describe_transfer(facts: Facts, integration: Integration) -> Description:
 def _transfer_subjects(facts: Facts, integration: Integration) -> tuple[Subject, ...]:
     source = facts.system_subjects[integration.source_id]
     target = facts.system_subjects[integration.target_id]
-    flow = Subject("integration", integration.id, f"{source.name} → {target.name}")
-    return flow, source, target
+    return facts.flow_subject(integration), source, target
 
 
 def manual_transfer_findings(facts: Facts) -> list[Finding]:
