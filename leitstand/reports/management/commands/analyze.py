@@ -4,6 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from leitstand.analysis import analyze
 from leitstand.core.formatting import format_eur, format_hours, format_number
@@ -45,19 +46,31 @@ class Command(BaseCommand):
         totals = analysis.totals
         snapshot = analysis.snapshot
         lines = [
-            f"{snapshot.settings.name}: {len(snapshot.systems)} systems, "
-            f"{len(snapshot.integrations)} integrations",
-            f"Manual transfers: {format_hours(totals.manual_hours)} a year, "
-            f"{format_eur(totals.manual_eur)}, {format_number(totals.manual_fte, 2)} FTE",
+            _("%(org)s: %(systems)s systems, %(integrations)s integrations")
+            % {
+                "org": snapshot.settings.name,
+                "systems": len(snapshot.systems),
+                "integrations": len(snapshot.integrations),
+            },
+            _("Manual transfers: %(hours)s a year, %(eur)s, %(fte)s full-time equivalents")
+            % {
+                "hours": format_hours(totals.manual_hours),
+                "eur": format_eur(totals.manual_eur),
+                "fte": format_number(totals.manual_fte, 2),
+            },
             f"  {render_all(analysis.totals_explanation)}",
-            f"Overlapping systems: {len(analysis.overlapping_system_ids)} "
-            f"in {len(analysis.overlaps)} capabilities",
-            f"Findings: {len(analysis.findings)}, data gaps: {len(analysis.data_gaps)}",
+            _("Overlapping systems: %(systems)s in %(capabilities)s capabilities")
+            % {
+                "systems": len(analysis.overlapping_system_ids),
+                "capabilities": len(analysis.overlaps),
+            },
+            _("Findings: %(findings)s, data gaps: %(gaps)s")
+            % {"findings": len(analysis.findings), "gaps": len(analysis.data_gaps)},
         ]
         for finding in analysis.findings[:SUMMARY_FINDINGS]:
             figure = format_eur(finding.eur_per_year) if finding.eur_per_year is not None else ""
             lines.append(
                 f"- [{SEVERITIES[finding.severity]}] {KINDS[finding.kind]}: "
-                f"{', '.join(s.name for s in finding.subjects[:3])} {figure}".rstrip()
+                f"{finding.subjects[0].name if finding.subjects else ''} {figure}".rstrip()
             )
         self.stdout.write("\n".join(lines))
