@@ -61,11 +61,11 @@ def test_map_shows_the_landscape_and_explains_a_clicked_system(
     shot(page, "map-flow-clicked")
 
     page.get_by_label("Method").select_option("category:manual")
-    assert page.evaluate(VISIBLE_EDGE_CATEGORIES) == ["manual"]
+    page.wait_for_function(f"() => ({VISIBLE_EDGE_CATEGORIES})().join() === 'manual'")
     page.get_by_label("Department").select_option(label="Lager")
     shot(page, "map-filtered")
     page.get_by_role("button", name="Reset").click()
-    assert page.evaluate(VISIBLE_EDGE_CATEGORIES) == ["automated", "file", "manual"]
+    page.wait_for_function(f"() => ({VISIBLE_EDGE_CATEGORIES})().length === 3")
 
     page.locator("#flow-map").click(position=page.evaluate(NODE_POSITION, "ProLog ERP 9"))
     page.locator("#map-open").click()

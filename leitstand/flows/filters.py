@@ -6,26 +6,38 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.vocabulary import METHOD_CATEGORY
 from leitstand.flows.models import DataObject, FlowStatus, Integration, Method, MethodCategory
-from leitstand.inventory.filters import SearchFilterSet, _org_queryset
+from leitstand.inventory.filters import ANY, SearchFilterSet, _org_queryset
 from leitstand.inventory.models import Department, System
 
 
 class IntegrationFilter(SearchFilterSet):
     search_fields = ("source__name", "target__name", "notes")
     system = filters.ModelChoiceFilter(
-        queryset=_org_queryset(System), method="filter_system", label=_("System (either end)")
+        queryset=_org_queryset(System),
+        method="filter_system",
+        label=_("System (either end)"),
+        empty_label=ANY,
     )
     department = filters.ModelChoiceFilter(
-        queryset=_org_queryset(Department), method="filter_department", label=_("Department")
+        queryset=_org_queryset(Department),
+        method="filter_department",
+        label=_("Department"),
+        empty_label=ANY,
     )
     data_object = filters.ModelChoiceFilter(
-        queryset=_org_queryset(DataObject), field_name="data_objects", label=_("Data carried")
+        queryset=_org_queryset(DataObject),
+        field_name="data_objects",
+        label=_("Data carried"),
+        empty_label=ANY,
     )
-    method = filters.ChoiceFilter(choices=Method.choices, label=_("Method"))
+    method = filters.ChoiceFilter(choices=Method.choices, label=_("Method"), empty_label=ANY)
     category = filters.ChoiceFilter(
-        choices=MethodCategory.choices, method="filter_category", label=_("Automated or manual")
+        choices=MethodCategory.choices,
+        method="filter_category",
+        label=_("Automated or manual"),
+        empty_label=ANY,
     )
-    status = filters.ChoiceFilter(choices=FlowStatus.choices, label=_("Status"))
+    status = filters.ChoiceFilter(choices=FlowStatus.choices, label=_("Status"), empty_label=ANY)
     sort = filters.OrderingFilter(
         fields=(("source__name", "source"), ("target__name", "target"), ("method", "method")),
         label=_("Sort"),

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
 from leitstand.flows import filters, forms
@@ -22,6 +23,9 @@ from leitstand.tenancy.access import get_for_org, org_view
 
 class IntegrationViews:
     model = Integration
+    labels = generic.EntityLabels(
+        _("New integration"), _("Record the first integration"), _("No integrations recorded yet.")
+    )
     form_class = forms.IntegrationForm
     url_prefix = "flows:integration"
 
@@ -77,6 +81,9 @@ class IntegrationHistory(IntegrationViews, generic.OrgHistoryView):
 
 class DataObjectViews:
     model = DataObject
+    labels = generic.EntityLabels(
+        _("New data object"), _("Add the first data object"), _("No data objects recorded yet.")
+    )
     form_class = forms.DataObjectForm
     url_prefix = "flows:data_object"
 
