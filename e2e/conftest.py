@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.test import override_settings
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+DEMO_PASSWORD = "demo-password-for-tests"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -77,3 +79,11 @@ def sign_in(live_server, client):
         return page
 
     return do
+
+
+@pytest.fixture
+def demo(transactional_db, monkeypatch, settings, tmp_path):
+    """The demo organisations, with the demo user's password set to DEMO_PASSWORD."""
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("LEITSTAND_DEMO_PASSWORD", DEMO_PASSWORD)
+    call_command("load_demo", verbosity=0)

@@ -2,18 +2,9 @@
 
 import re
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-DEMO_PASSWORD = "demo-password-for-tests"
-
-
-@pytest.fixture
-def demo(transactional_db, monkeypatch, settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("LEITSTAND_DEMO_PASSWORD", DEMO_PASSWORD)
-    call_command("load_demo", verbosity=0)
+from e2e.conftest import DEMO_PASSWORD
 
 
 def test_demo_user_manages_a_system_and_switches_language(live_server, page, demo, shot):

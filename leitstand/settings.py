@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "leitstand.tenancy",
     "leitstand.inventory",
     "leitstand.cockpit",
+    "leitstand.flows",
+    "leitstand.reports",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",
@@ -98,6 +100,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests use a file rather than Django's shared in-memory database, so the browser tests'
+    # live server threads get connections of their own instead of sharing the test's one.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-leitstand.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache all server processes share (used e.g. to refuse a two-factor code used twice).

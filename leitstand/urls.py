@@ -13,6 +13,8 @@ org_patterns = [
     path("", include("leitstand.imports.urls")),
     path("", include("leitstand.exports.urls")),
     path("", include("leitstand.api.token_urls")),
+    path("", include("leitstand.flows.urls")),
+    path("", include("leitstand.reports.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,122 @@
+"""What a finding is, what a data gap is, and how findings are ranked."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from leitstand.analysis.messages import Message
+from leitstand.analysis.snapshot import Snapshot
+from leitstand.analysis.vocabulary import SEVERITY_RANK, Severity
+
+
+class Kind(StrEnum):
+    MANUAL_TRANSFER = "manual_transfer"
+    OVERLAP = "overlap"
+    SIMILAR_NAMES = "similar_names"
+    MULTI_MASTER = "multi_master"
+    MANUAL_ONLY_DATA = "manual_only_data"
+    SHADOW_IT_PERSONAL_DATA = "shadow_it_personal_data"
+    DEPENDENCY_HUB = "dependency_hub"
+    ISOLATED_SYSTEMS = "isolated_systems"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a finding is about: type is system, integration, data_object or capability."""
+
+    type: str
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """How a finding's figure came about, and what to do about it."""
+
+    explanation: tuple[Message, ...]
+    action: Message
+
+
+Describe = Callable[[], Description]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """`describe` builds the texts when someone reads them: large landscapes have tens of
+    thousands of findings, of which a page shows a few."""
+
+    kind: str
+    severity: Severity
+    subjects: tuple[Subject, ...]
+    describe: Describe = field(compare=False, repr=False)
+    eur_per_year: Decimal | None = None
+    hours_per_year: Decimal | None = None
+
+    @property
+    def explanation(self) -> tuple[Message, ...]:
+        return self.describe().explanation
+
+    @property
+    def action(self) -> Message:
+        return self.describe().action
+
+    @property
+    def key(self) -> str:
+        """Stable identity, e.g. 'manual_transfer:integration:12'."""
+        parts = [f"{subject.type}:{subject.id}" for subject in self.subjects[:3]]
+        return ":".join([self.kind, *parts])
+
+
+def stated(action: Message, *explanation: Message) -> Describe:
+    """A description that is already known."""
+    description = Description(explanation, action)
+    return lambda: description
+
+
+@dataclass(frozen=True, slots=True)
+class DataGap:
+    """A number the method needs but nobody recorded: listed, never counted as zero."""
+
+    field: str
+    subjects: tuple[Subject, ...]
+    describe: Callable[[], Message] = field(compare=False, repr=False)
+
+    @property
+    def message(self) -> Message:
+        return self.describe()
+
+
+def rank_key(finding: Finding) -> tuple:
+    """Most severe first; within a severity, the most money, then the most hours."""
+    first = finding.subjects[0] if finding.subjects else NOBODY
+    return (
+        -SEVERITY_RANK[finding.severity],
+        -float(finding.eur_per_year or 0),
+        -float(finding.hours_per_year or 0),
+        finding.kind,
+        first.type,
+        first.id,
+    )
+
+
+NOBODY = Subject("", 0, "")
+
+
+def ranked(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=rank_key))
+
+
+def integration_subject(snapshot: Snapshot, integration_id: int) -> Subject:
+    integration = snapshot.integration_by_id[integration_id]
+    source = snapshot.system_by_id[integration.source_id].name
+    target = snapshot.system_by_id[integration.target_id].name
+    return Subject("integration", integration_id, f"{source} → {target}")
+
+
+def data_object_subject(snapshot: Snapshot, data_object_id: int) -> Subject:
+    return Subject("data_object", data_object_id, snapshot.data_object_by_id[data_object_id].name)
+
+
+def capability_subject(snapshot: Snapshot, capability_id: int) -> Subject:
+    return Subject("capability", capability_id, snapshot.capability_by_id[capability_id].name)

@@ -1,0 +1,120 @@
+"""Explanations as data: a message key plus typed numbers, rendered later in the reader's language.
+
+The analysis has no translations; `leitstand.reports.explanations` holds one template per key
+and formats each parameter by its type (money, hours, minutes, ...). Unknown keys fail early.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Eur:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: Decimal | int
+
+
+@dataclass(frozen=True, slots=True)
+class Fte:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A name from the data (system, data object, capability): shown as it is."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word of the method (a method, a frequency) that the renderer translates."""
+
+    value: str
+
+
+Param = Eur | Hours | Minutes | Percent | Count | Fte | Label | Labels | Term
+
+MESSAGE_KEYS = frozenset(
+    {
+        "flow.summary",
+        "runs.day",
+        "runs.week",
+        "runs.month",
+        "runs.year",
+        "runs.event",
+        "effort.manual",
+        "effort.errors",
+        "effort.errors_unknown",
+        "effort.eur",
+        "effort.eur_with_errors",
+        "action.automate_transfer",
+        "action.automate_file",
+        "overlap.summary",
+        "overlap.within",
+        "overlap.across",
+        "overlap.no_departments",
+        "overlap.saving",
+        "overlap.cost_unknown",
+        "action.consolidate",
+        "similar_names.summary",
+        "action.check_duplicate",
+        "multi_master.summary",
+        "action.choose_master",
+        "manual_only.summary",
+        "action.automate_data_object",
+        "shadow_personal.summary",
+        "shadow_personal.non_eu",
+        "action.manage_shadow_it",
+        "hub.summary",
+        "hub.loop",
+        "list.more",
+        "action.protect_hub",
+        "isolated.summary",
+        "action.check_isolated",
+        "totals.manual",
+        "totals.incomplete",
+        "gap.runs_per_period",
+        "gap.minutes_per_run",
+        "gap.error_rate_percent",
+        "gap.minutes_to_fix_error",
+        "gap.annual_cost",
+        "gap.personal_data",
+        "gap.no_master",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    key: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.key not in MESSAGE_KEYS:
+            raise ValueError(f"unknown message key {self.key!r}")

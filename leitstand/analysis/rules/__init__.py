@@ -1,0 +1,33 @@
+"""The findings, one small function per kind; each reads the facts and returns findings.
+
+Later capabilities (assessment, processes, resilience) add a module here and their functions
+to RULES.
+"""
+
+from collections.abc import Callable
+
+from leitstand.analysis.facts import Facts
+from leitstand.analysis.findings import Finding
+from leitstand.analysis.rules.flows import (
+    manual_only_data_findings,
+    manual_transfer_findings,
+    multi_master_findings,
+)
+from leitstand.analysis.rules.landscape import (
+    dependency_hub_findings,
+    isolated_systems_findings,
+    overlap_findings,
+    shadow_it_personal_data_findings,
+    similar_name_findings,
+)
+
+RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
+    manual_transfer_findings,
+    overlap_findings,
+    similar_name_findings,
+    multi_master_findings,
+    manual_only_data_findings,
+    shadow_it_personal_data_findings,
+    dependency_hub_findings,
+    isolated_systems_findings,
+)

@@ -1,0 +1,74 @@
+from decimal import Decimal
+
+from leitstand.analysis.costs import integration_figures
+from leitstand.analysis.names import similar_system_names
+from leitstand.analysis.overlaps import overlap_groups, overlapping_system_ids
+from leitstand.analysis.snapshot import System
+from leitstand.analysis.tests.builders import SETTINGS, flow, landscape
+
+
+def _figures(snapshot):
+    return {i.id: integration_figures(i, SETTINGS) for i in snapshot.integrations}
+
+
+def test_systems_sharing_a_capability_overlap_and_the_saving_adds_cost_and_transfers():
+    official = System(
+        1, "CRM", capability_ids=(1,), department_ids=(1,), user_count=8, annual_cost=Decimal(4800)
+    )
+    private = System(
+        2,
+        "Free CRM",
+        capability_ids=(1,),
+        department_ids=(1,),
+        user_count=1,
+        annual_cost=Decimal(300),
+        centrally_managed=False,
+    )
+    other = System(3, "ERP", capability_ids=(2,), department_ids=(1,))
+    snapshot = landscape([official, private, other], [flow(1, 2, 1, runs="2", minutes="15")])
+    (group,) = overlap_groups(snapshot, _figures(snapshot))
+    assert group.capability_id == 1
+    assert group.keep_id == 1
+    assert group.retire_ids == (2,)
+    assert group.within_department
+    assert group.licence_saving_eur == 300
+    assert group.manual_saving_eur == Decimal(2) * 220 * 15 / 60 * 45
+    assert group.saving_eur == group.licence_saving_eur + group.manual_saving_eur
+    assert overlapping_system_ids((group,)) == {1, 2}
+
+
+def test_overlap_across_departments_and_unknown_cost():
+    a = System(1, "Trello", capability_ids=(1,), department_ids=(1,), user_count=5)
+    b = System(2, "Airtable", capability_ids=(1,), department_ids=(2,), user_count=3)
+    (group,) = overlap_groups(landscape([a, b]), {})
+    assert not group.within_department
+    assert group.department_ids == (1, 2)
+    assert group.cost_unknown_ids == (2,)
+    assert group.licence_saving_eur == 0
+
+
+def test_retired_and_planned_systems_do_not_overlap():
+    systems = [
+        System(1, "Old", capability_ids=(1,), lifecycle="retired"),
+        System(2, "New", capability_ids=(1,), lifecycle="planned"),
+        System(3, "Now", capability_ids=(1,)),
+    ]
+    assert overlap_groups(landscape(systems), {}) == ()
+
+
+def test_similar_names_are_a_second_signal():
+    systems = [
+        System(1, "HubSpot CRM (Free)"),
+        System(2, "HubSpot CRM"),
+        System(3, "DATEV Unternehmen online"),
+        System(4, "DATEV Lohn und Gehalt"),
+        System(5, "Kundenliste.xlsx"),
+        System(6, "Kundenliste_alt.xlsx"),
+    ]
+    pairs = {pair.system_ids for pair in similar_system_names(tuple(systems))}
+    assert pairs == {(1, 2), (5, 6)}
+
+
+def test_common_words_alone_do_not_make_names_similar():
+    systems = tuple(System(i, f"System {i}") for i in range(1, 60))
+    assert similar_system_names(systems) == ()

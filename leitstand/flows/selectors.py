@@ -1,0 +1,172 @@
+"""Reads for the flow pages: figures of listed flows, the map's graph, the capability map."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from leitstand.analysis import snapshot as snap
+from leitstand.analysis.costs import IntegrationFigures, integration_figures
+from leitstand.analysis.explain import explain_effort
+from leitstand.analysis.graph import blast_radius, blast_radius_sizes, build_graph
+from leitstand.analysis.messages import Message
+from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
+from leitstand.flows.models import DataObject, Integration
+from leitstand.inventory.models import Capability, Department, System
+from leitstand.reports.selectors import organisation_settings
+from leitstand.tenancy.models import Organisation
+
+
+def with_relations(queryset: QuerySet) -> QuerySet:
+    """Integrations with their systems and data objects, for lists (three queries)."""
+    return queryset.select_related(
+        "organisation", "source__organisation", "target__organisation"
+    ).prefetch_related(
+        Prefetch(
+            "data_objects",
+            queryset=DataObject.objects.select_related("organisation").order_by("name_en"),
+        )
+    )
+
+
+def with_figures(organisation: Organisation, integrations: Iterable[Integration]) -> list:
+    """The integrations, each with `yearly`: its figures by the formulas."""
+    integrations = list(integrations)
+    figures = figures_for(organisation, integrations)
+    for integration in integrations:
+        integration.yearly = figures[integration.pk]
+    return integrations
+
+
+def as_snapshot_integration(integration: Integration) -> snap.Integration:
+    """The analysis' view of one flow; `data_objects` should be prefetched."""
+    return snap.Integration(
+        id=integration.pk,
+        source_id=integration.source_id,
+        target_id=integration.target_id,
+        method=integration.method,
+        frequency=integration.frequency,
+        runs_per_period=integration.runs_per_period,
+        minutes_per_run=integration.minutes_per_run,
+        error_rate_percent=integration.error_rate_percent,
+        minutes_to_fix_error=integration.minutes_to_fix_error,
+        status=integration.status,
+        data_object_ids=tuple(d.pk for d in integration.data_objects.all()),
+    )
+
+
+def figures_for(
+    organisation: Organisation, integrations: Iterable[Integration]
+) -> dict[int, IntegrationFigures]:
+    """Hours, euros and gaps of each flow, by the organisation's method settings."""
+    settings = organisation_settings(organisation)
+    return {
+        integration.pk: integration_figures(as_snapshot_integration(integration), settings)
+        for integration in integrations
+    }
+
+
+def effort_explanation(
+    integration: Integration,
+) -> tuple[IntegrationFigures, tuple[Message, ...] | None]:
+    """A flow's figures and how they were computed (None while its effort is unknown)."""
+    flow = as_snapshot_integration(integration)
+    settings = organisation_settings(integration.organisation)
+    figures = integration_figures(flow, settings)
+    if figures.manual_hours is None:
+        return figures, None
+    snapshot = snap.Snapshot(
+        settings=settings,
+        systems=(
+            snap.System(integration.source_id, integration.source.name),
+            snap.System(integration.target_id, integration.target.name),
+        ),
+        data_objects=tuple(snap.DataObject(d.pk, d.name) for d in integration.data_objects.all()),
+        integrations=(flow,),
+    )
+    return figures, explain_effort(snapshot, flow, figures)
+
+
+def _active_edges(organisation: Organisation) -> list[tuple[int, int]]:
+    return list(
+        Integration.objects.for_org(organisation)
+        .filter(status=FlowStatus.ACTIVE)
+        .values_list("source_id", "target_id")
+    )
+
+
+@dataclass
+class Dependents:
+    count: int
+    systems: list[System] = field(default_factory=list)
+
+
+def dependents_of(system: System) -> Dependents:
+    """The systems that depend on `system` through active flows (its blast radius)."""
+    edges = _active_edges(system.organisation)
+    nodes = {node for edge in edges for node in edge} | {system.pk}
+    reached = blast_radius(build_graph(nodes, edges), system.pk)
+    systems = list(
+        System.objects.for_org(system.organisation)
+        .filter(pk__in=reached)
+        .select_related("organisation")
+        .order_by("name")
+    )
+    return Dependents(count=len(reached), systems=systems)
+
+
+def blast_radius_by_system(organisation: Organisation) -> dict[int, int]:
+    edges = _active_edges(organisation)
+    nodes = {node for edge in edges for node in edge}
+    return blast_radius_sizes(build_graph(nodes, edges))
+
+
+@dataclass
+class CapabilityRow:
+    capability: Capability
+    cells: list[list[System]]  # one list per department column, then "no department"
+    systems: int
+
+    @property
+    def overlap(self) -> bool:
+        return self.systems > 1
+
+
+def _links_in_operation(through, organisation: Organisation) -> list[tuple[int, int]]:
+    other = "department_id" if through is System.departments.through else "capability_id"
+    return list(
+        through.objects.filter(
+            system__organisation=organisation, system__lifecycle__in=IN_OPERATION
+        ).values_list("system_id", other)
+    )
+
+
+def capability_map(organisation: Organisation) -> tuple[list[Department], list[CapabilityRow]]:
+    """Capabilities x departments with the systems in operation in each cell (4 queries)."""
+    departments = list(Department.objects.for_org(organisation).select_related("organisation"))
+    column = {department.pk: index for index, department in enumerate(departments)}
+    systems = {
+        system.pk: system
+        for system in System.objects.for_org(organisation)
+        .filter(lifecycle__in=IN_OPERATION)
+        .select_related("organisation")
+    }
+    used_in: dict[int, list[int]] = defaultdict(list)
+    for system_id, department_id in _links_in_operation(System.departments.through, organisation):
+        used_in[system_id].append(department_id)
+    by_capability: dict[int, list[int]] = defaultdict(list)
+    for system_id, capability_id in _links_in_operation(System.capabilities.through, organisation):
+        by_capability[capability_id].append(system_id)
+    rows = []
+    capabilities = Capability.objects.for_org(organisation).select_related("organisation")
+    for capability in capabilities.filter(pk__in=by_capability):
+        cells: list[list[System]] = [[] for _ in range(len(departments) + 1)]
+        for system_id in by_capability[capability.pk]:
+            for department_id in used_in.get(system_id) or [None]:
+                cells[column.get(department_id, len(departments))].append(systems[system_id])
+        for cell in cells:
+            cell.sort(key=lambda system: system.name.casefold())
+        rows.append(CapabilityRow(capability, cells, len(by_capability[capability.pk])))
+    rows.sort(key=lambda row: (-row.systems, row.capability.name.casefold()))
+    return departments, rows

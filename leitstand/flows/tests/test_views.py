@@ -1,0 +1,263 @@
+# The explanations use the multiplication and division signs.
+# ruff: noqa: RUF001
+import json
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from leitstand.flows.models import Integration
+from leitstand.flows.tests.factories import DataObjectFactory, IntegrationFactory
+from leitstand.inventory.tests.factories import CapabilityFactory, DepartmentFactory, SystemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    return reverse(f"flows:{name}", kwargs={"org": "acme", **kwargs})
+
+
+def test_list_shows_flows_with_their_yearly_effort(login, viewer, org):
+    IntegrationFactory(organisation=org, source__name="Outlook", target__name="ERP")
+    response = login(viewer).get(url("integration_list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Outlook" in html and "ERP" in html
+    assert "231 h" in html  # 10 a day x 220 days x 6 min / 60 = 220 h, + 11 h fixing errors
+    assert "€10,395" in html  # 231 h x 45
+
+
+def test_list_filters_by_category_and_system(login, viewer, org):
+    manual = IntegrationFactory(organisation=org, method="manual")
+    api = IntegrationFactory(organisation=org, method="api")
+    client = login(viewer)
+    listed = client.get(url("integration_list"), {"category": "automated"}).context["object_list"]
+    assert list(listed) == [api]
+    listed = client.get(url("integration_list"), {"system": manual.source_id}).context[
+        "object_list"
+    ]
+    assert list(listed) == [manual]
+
+
+@pytest.mark.parametrize("size", [3, 12])
+def test_list_needs_a_fixed_number_of_queries(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    for _ in range(size):
+        flow = IntegrationFactory(organisation=org)
+        flow.data_objects.add(DataObjectFactory(organisation=org))
+    client = login(viewer)
+    with django_assert_max_num_queries(13):
+        assert client.get(url("integration_list")).status_code == 200
+
+
+def test_empty_list_invites_the_first_flow(login, editor):
+    response = login(editor).get(url("integration_list"))
+    assert "No integrations recorded yet" in response.content.decode()
+
+
+def test_detail_shows_how_the_figure_is_computed(login, viewer, org):
+    flow = IntegrationFactory(
+        organisation=org,
+        runs_per_period=40,
+        minutes_per_run=17,
+        error_rate_percent=3,
+        minutes_to_fix_error=15,
+    )
+    html = login(viewer).get(flow.get_absolute_url()).content.decode()
+    assert "40 per working day × 220 working days = 8,800 runs a year" in html
+    assert "8,800 runs × 17 min ÷ 60 = 2,493 h of manual work" in html
+    assert "€115,170" in html
+
+
+def test_detail_says_what_is_missing(login, viewer, org):
+    flow = IntegrationFactory(organisation=org, runs_per_period=None)
+    html = login(viewer).get(flow.get_absolute_url()).content.decode()
+    assert "cannot be computed yet" in html
+    assert "how often data goes across" in html
+
+
+def test_editor_records_a_flow_from_a_system_page(login, editor, org):
+    source, target = SystemFactory(organisation=org), SystemFactory(organisation=org)
+    orders = DataObjectFactory(organisation=org)
+    client = login(editor)
+    form = client.get(url("integration_create"), {"source": source.pk}).context["form"]
+    assert form.initial["source"] == source.pk
+    response = client.post(
+        url("integration_create"),
+        {
+            "source": source.pk,
+            "target": target.pk,
+            "data_objects": [orders.pk],
+            "method": "email",
+            "frequency": "week",
+            "runs_per_period": "5",
+            "minutes_per_run": "10",
+            "status": "active",
+        },
+    )
+    flow = Integration.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == flow.get_absolute_url()
+    assert (flow.organisation, flow.source, flow.target) == (org, source, target)
+
+
+def test_preselecting_a_foreign_system_is_refused(login, editor, other_org):
+    foreign = SystemFactory(organisation=other_org)
+    assert login(editor).get(url("integration_create"), {"target": foreign.pk}).status_code == 404
+
+
+def test_self_loop_is_shown_as_a_form_error(login, editor, org):
+    system = SystemFactory(organisation=org)
+    response = login(editor).post(
+        url("integration_create"),
+        {
+            "source": system.pk,
+            "target": system.pk,
+            "method": "api",
+            "frequency": "day",
+            "status": "active",
+        },
+    )
+    assert response.status_code == 200
+    assert "from a system to itself" in response.content.decode()
+    assert not Integration.objects.exists()
+
+
+def test_editor_changes_and_deletes_a_flow(login, editor, org):
+    flow = IntegrationFactory(organisation=org)
+    client = login(editor)
+    data = {
+        "source": flow.source_id,
+        "target": flow.target_id,
+        "method": "api",
+        "frequency": "day",
+        "status": "planned",
+    }
+    assert client.post(url("integration_edit", pk=flow.pk), data).status_code == 302
+    flow.refresh_from_db()
+    assert (flow.method, flow.status) == ("api", "planned")
+    history = client.get(url("integration_history", pk=flow.pk)).content.decode()
+    assert "planned" in history
+    assert client.post(url("integration_delete", pk=flow.pk)).status_code == 302
+    assert not Integration.objects.exists()
+
+
+def test_system_page_lists_its_flows_and_who_depends_on_it(login, viewer, org):
+    erp = SystemFactory(organisation=org, name="ERP")
+    tours = SystemFactory(organisation=org, name="Tours")
+    portal = SystemFactory(organisation=org, name="Portal")
+    IntegrationFactory(organisation=org, source=erp, target=tours)
+    IntegrationFactory(organisation=org, source=tours, target=portal, method="api")
+    html = login(viewer).get(erp.get_absolute_url()).content.decode()
+    assert 'id="flows-panel"' in html
+    assert "2 systems depend on it" in html
+    assert "Portal" in html and "Tours" in html
+    assert "Add a flow from this system" not in html  # viewers cannot add
+
+
+def test_system_page_offers_editors_to_add_flows(login, editor, org):
+    system = SystemFactory(organisation=org)
+    html = login(editor).get(system.get_absolute_url()).content.decode()
+    assert f"/o/acme/integrations/new/?source={system.pk}" in html
+    assert f"/o/acme/integrations/new/?target={system.pk}" in html
+
+
+def test_data_objects_list_their_masters(login, viewer, org):
+    customers = DataObjectFactory(organisation=org, name_en="Customers")
+    customers.master_systems.add(
+        SystemFactory(organisation=org, name="CRM"), SystemFactory(organisation=org, name="ERP")
+    )
+    html = login(viewer).get(url("data_object_list")).content.decode()
+    assert "more than one master" in html
+    detail = login(viewer).get(customers.get_absolute_url()).content.decode()
+    assert "Kept as master in 2 systems" in detail
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_data_object_list_queries_do_not_grow(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    for _ in range(size):
+        DataObjectFactory(organisation=org).master_systems.add(SystemFactory(organisation=org))
+    client = login(viewer)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("data_object_list")).status_code == 200
+
+
+def test_editor_marks_master_systems(login, editor, org):
+    crm = SystemFactory(organisation=org)
+    response = login(editor).post(
+        url("data_object_create"), {"name_en": "Customers", "master_systems": [crm.pk]}
+    )
+    assert response.status_code == 302
+    assert list(crm.mastered_data_objects.values_list("name_en", flat=True)) == ["Customers"]
+
+
+def test_map_page_carries_the_graph(login, viewer, org):
+    department = DepartmentFactory(organisation=org, name="Sales")
+    erp = SystemFactory(organisation=org, name="ERP", annual_cost=Decimal(18000))
+    erp.departments.add(department)
+    IntegrationFactory(organisation=org, source=erp, method="spreadsheet")
+    SystemFactory(organisation=org, name="Retired", lifecycle="retired")
+    response = login(viewer).get(url("map"))
+    html = response.content.decode()
+    data = html.split('<script id="map-data" type="application/json">')[1].split("</script>")[0]
+    graph = json.loads(data)
+    labels = {node["label"] for node in graph["nodes"]}
+    assert "ERP" in labels and "Retired" not in labels
+    (edge,) = graph["edges"]
+    assert edge["category"] == "manual"
+    assert edge["hours"] == pytest.approx(231.0)
+    assert graph["departments"][0]["name"] == "Sales"
+    assert graph["urls"]["system"] == "/o/acme/systems/{id}/"
+
+
+def test_map_page_without_systems_explains_what_to_do(login, viewer):
+    html = login(viewer).get(url("map")).content.decode()
+    assert "nothing to draw" in html
+    assert "map-data" not in html
+
+
+@pytest.mark.parametrize("size", [3, 15])
+def test_map_queries_do_not_grow(login, viewer, org, size, django_assert_max_num_queries):
+    for _ in range(size):
+        IntegrationFactory(organisation=org)
+    client = login(viewer)
+    with django_assert_max_num_queries(18):
+        assert client.get(url("map")).status_code == 200
+
+
+def test_capability_map_highlights_overlaps(login, viewer, org):
+    crm = CapabilityFactory(organisation=org, name_en="CRM")
+    sales = DepartmentFactory(organisation=org, name="Sales")
+    for name in ("CAS", "HubSpot"):
+        system = SystemFactory(organisation=org, name=name)
+        system.capabilities.add(crm)
+        system.departments.add(sales)
+    response = login(viewer).get(url("capability_map"))
+    html = response.content.decode()
+    (row,) = response.context["rows"]
+    assert row.overlap and [s.name for s in row.cells[0]] == ["CAS", "HubSpot"]
+    assert "overlap-cell" in html
+    assert "1 capability with overlapping systems" in html
+
+
+def test_capability_map_without_assignments_explains_what_to_do(login, viewer):
+    html = login(viewer).get(url("capability_map")).content.decode()
+    assert "No system is assigned to a capability yet" in html
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_system_page_with_its_flows_needs_a_fixed_number_of_queries(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    hub = SystemFactory(organisation=org)
+    for _ in range(size):
+        IntegrationFactory(organisation=org, source=hub).data_objects.add(
+            DataObjectFactory(organisation=org)
+        )
+        IntegrationFactory(organisation=org, target=hub)
+    client = login(viewer)
+    with django_assert_max_num_queries(16):
+        assert client.get(hub.get_absolute_url()).status_code == 200

@@ -1,0 +1,89 @@
+"""Findings and gaps ready for a page: labels and explanations in the reader's language, links."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.urls import NoReverseMatch, reverse
+
+from leitstand.analysis.findings import DataGap, Finding, Subject
+from leitstand.reports.explanations import GAP_FIELDS, KINDS, SEVERITIES, render, render_all
+
+SUBJECT_VIEWS = {
+    "system": "inventory:system_detail",
+    "integration": "flows:integration_detail",
+    "data_object": "flows:data_object_detail",
+    "capability": "inventory:capability_detail",
+}
+
+#: Bootstrap colour per severity.
+SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info", "info": "secondary"}
+
+
+@dataclass(frozen=True)
+class SubjectLink:
+    type: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    kind: str
+    kind_label: str
+    severity: str
+    severity_label: str
+    colour: str
+    subjects: tuple[SubjectLink, ...]
+    eur_per_year: Decimal | None
+    hours_per_year: Decimal | None
+    explanation: str
+    action: str
+
+
+@dataclass(frozen=True)
+class GapView:
+    field: str
+    field_label: str
+    subjects: tuple[SubjectLink, ...]
+    explanation: str
+
+
+def subject_url(org_slug: str, subject: Subject) -> str:
+    view = SUBJECT_VIEWS.get(subject.type)
+    if view is None:
+        return ""
+    try:
+        return reverse(view, kwargs={"org": org_slug, "pk": subject.id})
+    except NoReverseMatch:
+        return ""
+
+
+def links(org_slug: str, subjects: tuple[Subject, ...]) -> tuple[SubjectLink, ...]:
+    return tuple(
+        SubjectLink(subject.type, subject.name, subject_url(org_slug, subject))
+        for subject in subjects
+    )
+
+
+def present_finding(finding: Finding, org_slug: str) -> FindingView:
+    return FindingView(
+        kind=finding.kind,
+        kind_label=str(KINDS[finding.kind]),
+        severity=finding.severity.value,
+        severity_label=str(SEVERITIES[finding.severity.value]),
+        colour=SEVERITY_COLOURS[finding.severity.value],
+        subjects=links(org_slug, finding.subjects),
+        eur_per_year=finding.eur_per_year,
+        hours_per_year=finding.hours_per_year,
+        explanation=render_all(finding.explanation),
+        action=render(finding.action),
+    )
+
+
+def present_gap(gap: DataGap, org_slug: str) -> GapView:
+    return GapView(
+        field=gap.field,
+        field_label=str(GAP_FIELDS[gap.field]),
+        subjects=links(org_slug, gap.subjects),
+        explanation=render(gap.message),
+    )

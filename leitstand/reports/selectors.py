@@ -1,0 +1,177 @@
+"""Loads one organisation's landscape into the analysis snapshot, in a fixed number of queries.
+
+Rows come as value tuples (no model instances): 11 queries whatever the size, and fast
+enough for 10,000 systems and 50,000 integrations. Names of capabilities and data objects
+are taken in the active language.
+"""
+
+from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
+
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.utils.translation import get_language
+
+from leitstand.analysis import snapshot as snap
+from leitstand.analysis.engine import collector_paused
+from leitstand.flows.models import DataObject, Integration
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.tenancy.models import Organisation
+
+
+def organisation_settings(organisation: Organisation) -> snap.OrganisationSettings:
+    return snap.OrganisationSettings(
+        name=organisation.name,
+        slug=organisation.slug,
+        labour_cost_per_hour=organisation.labour_cost_per_hour,
+        working_days_per_year=organisation.working_days_per_year,
+        productive_hours_per_fte=organisation.productive_hours_per_fte,
+    )
+
+
+def _german() -> bool:
+    return (get_language() or "en").startswith("de")
+
+
+def _localised(name_en: str, name_de: str) -> str:
+    return (name_de or name_en) if _german() else (name_en or name_de)
+
+
+def _links(
+    through, left: str, right: str, organisation: Organisation
+) -> dict[int, tuple[int, ...]]:
+    """{left id: (right ids)} of a many-to-many table, for one organisation."""
+    rows = (
+        through.objects.filter(**{f"{left}__organisation": organisation})
+        .order_by(f"{left}_id")
+        .values_list(f"{left}_id", f"{right}_id")
+    )
+    return {
+        left_id: tuple(right_id for _, right_id in pairs)
+        for left_id, pairs in groupby(rows, key=itemgetter(0))
+    }
+
+
+def _as_text(field: str) -> Cast:
+    """A decimal column read as text: exact, and far cheaper to turn into a Decimal than
+    Django's per-value converters (which took 0.35 s of 0.6 s at 50,000 flows)."""
+    return Cast(field, output_field=CharField())
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _systems(organisation: Organisation) -> tuple[snap.System, ...]:
+    departments = _links(System.departments.through, "system", "department", organisation)
+    capabilities = _links(System.capabilities.through, "system", "capability", organisation)
+    fields = [
+        "id",
+        "name",
+        "kind",
+        "lifecycle",
+        "owner_id",
+        "deputy_id",
+        "vendor_id",
+        "user_count",
+        "centrally_managed",
+        "personal_data",
+        "jurisdiction",
+        "hosting",
+        "end_of_support",
+    ]
+    rows = (
+        System.objects.for_org(organisation)
+        .order_by("pk")
+        .values_list(*fields, _as_text("annual_cost"))
+    )
+    return tuple(
+        snap.System(
+            **dict(zip(fields, row[:-1], strict=True)),
+            annual_cost=_decimal(row[-1]),
+            department_ids=departments.get(row[0], ()),
+            capability_ids=capabilities.get(row[0], ()),
+        )
+        for row in rows
+    )
+
+
+def _integrations(organisation: Organisation) -> tuple[snap.Integration, ...]:
+    carried = _links(Integration.data_objects.through, "integration", "dataobject", organisation)
+    numbers = ["runs_per_period", "minutes_per_run", "error_rate_percent", "minutes_to_fix_error"]
+    rows = (
+        Integration.objects.for_org(organisation)
+        .order_by("pk")
+        .values_list(
+            "id",
+            "source_id",
+            "target_id",
+            "method",
+            "frequency",
+            "status",
+            *(_as_text(name) for name in numbers),
+        )
+    )
+    return tuple(_integration(row, carried.get(row[0], ())) for row in rows)
+
+
+def _integration(row: tuple, data_object_ids: tuple[int, ...]) -> snap.Integration:
+    pk, source_id, target_id, method, frequency, status, runs, minutes, error_rate, fix = row
+    return snap.Integration(
+        id=pk,
+        source_id=source_id,
+        target_id=target_id,
+        method=method,
+        frequency=frequency,
+        status=status,
+        runs_per_period=_decimal(runs),
+        minutes_per_run=_decimal(minutes),
+        error_rate_percent=_decimal(error_rate),
+        minutes_to_fix_error=_decimal(fix),
+        data_object_ids=data_object_ids,
+    )
+
+
+def landscape_snapshot(organisation: Organisation) -> snap.Snapshot:
+    """Everything the analysis reads about one organisation (11 queries)."""
+    with collector_paused():
+        masters = _links(DataObject.master_systems.through, "dataobject", "system", organisation)
+        return snap.Snapshot(
+            settings=organisation_settings(organisation),
+            systems=_systems(organisation),
+            departments=tuple(
+                snap.Department(*row)
+                for row in Department.objects.for_org(organisation).values_list("id", "name")
+            ),
+            capabilities=tuple(
+                snap.Capability(pk, _localised(name_en, name_de))
+                for pk, name_en, name_de in Capability.objects.for_org(organisation).values_list(
+                    "id", "name_en", "name_de"
+                )
+            ),
+            people=tuple(
+                snap.Person(*row)
+                for row in Person.objects.for_org(organisation).values_list(
+                    "id", "name", "department_id"
+                )
+            ),
+            vendors=tuple(
+                snap.Vendor(*row)
+                for row in Vendor.objects.for_org(organisation).values_list(
+                    "id", "name", "jurisdiction"
+                )
+            ),
+            data_objects=tuple(
+                snap.DataObject(pk, _localised(name_en, name_de))
+                for pk, name_en, name_de in DataObject.objects.for_org(organisation).values_list(
+                    "id", "name_en", "name_de"
+                )
+            ),
+            masters=tuple(
+                snap.Master(data_object_id, system_id)
+                for data_object_id, system_ids in masters.items()
+                for system_id in system_ids
+            ),
+            integrations=_integrations(organisation),
+        )
