@@ -87,3 +87,24 @@ def demo(transactional_db, monkeypatch, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     monkeypatch.setenv("LEITSTAND_DEMO_PASSWORD", DEMO_PASSWORD)
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _no_script_errors(request):
+    """Every browser test fails on a JavaScript error or a Content-Security-Policy refusal."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"console: {message.text}")
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None
+        ),
+    )
+    yield
+    assert not errors, "\n".join(errors)

@@ -77,9 +77,9 @@ def test_add_months_lands_in_the_right_month(day, months):
     assert result.day <= day.day
 
 
-def test_chart_labels_are_escaped():
+def test_chart_labels_are_escaped_and_the_svg_carries_no_script():
     svg = horizontal_eur_bars(["<script>alert(1)</script>"], [10])
-    assert "<script>alert" not in svg
+    assert "<script" not in svg
     assert "&lt;script&gt;" in svg
 
 
