@@ -105,3 +105,23 @@ class OrgModelSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             ) from exc
+
+
+class BilingualNameSerializer(OrgModelSerializer):
+    """For catalogue entries named in German and English (capabilities, data objects):
+    at least one name, and each name unique in its language."""
+
+    unique_name_field = None
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        names = {
+            field: attrs.get(field, getattr(self.instance, field, ""))
+            for field in ("name_de", "name_en")
+        }
+        if not any(names.values()):
+            raise serializers.ValidationError(_("Give it a name in at least one language."))
+        for field in ("name_de", "name_en"):
+            if attrs.get(field):
+                self.check_unique(field, attrs[field])
+        return attrs

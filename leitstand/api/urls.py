@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.tenancy import api as tenancy
 
@@ -17,6 +18,8 @@ router.register("departments", inventory.DepartmentViewSet, basename="department
 router.register("people", inventory.PersonViewSet, basename="person")
 router.register("vendors", inventory.VendorViewSet, basename="vendor")
 router.register("capabilities", inventory.CapabilityViewSet, basename="capability")
+router.register("integrations", flows.IntegrationViewSet, basename="integration")
+router.register("data-objects", flows.DataObjectViewSet, basename="data-object")
 router.register("members", tenancy.MembershipViewSet, basename="member")
 
 app_name = "api"

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from leitstand.flows import api as flows_api
+from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory import api as inventory_api
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.tenancy.api import OrganisationSerializer
@@ -51,6 +53,13 @@ PARTS: tuple[Part, ...] = (
         match_on=("key", "name_de", "name_en"),
     ),
     Part("systems", System, inventory_api.SystemSerializer),
+    Part(
+        "data_objects",
+        DataObject,
+        flows_api.DataObjectSerializer,
+        match_on=("key", "name_de", "name_en"),
+    ),
+    Part("integrations", Integration, flows_api.IntegrationSerializer),
 )
 
 

@@ -6,19 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.vocabulary import METHOD_CATEGORY
 from leitstand.flows.models import DataObject, FlowStatus, Integration, Method, MethodCategory
-from leitstand.inventory.filters import ANY, SearchFilterSet, _org_queryset
+from leitstand.inventory.filters import ANY, ModelIdFilter, SearchFilterSet, _org_queryset
 from leitstand.inventory.models import Department, System
 
 
 class IntegrationFilter(SearchFilterSet):
     search_fields = ("source__name", "target__name", "notes")
-    system = filters.ModelChoiceFilter(
+    system = ModelIdFilter(
         queryset=_org_queryset(System),
         method="filter_system",
         label=_("System (either end)"),
         empty_label=ANY,
     )
-    department = filters.ModelChoiceFilter(
+    department = ModelIdFilter(
         queryset=_org_queryset(Department),
         method="filter_department",
         label=_("Department"),

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.serializers import BilingualNameSerializer, OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.inventory import filters
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
@@ -36,29 +36,13 @@ class VendorSerializer(OrgModelSerializer):
         ]
 
 
-class CapabilitySerializer(OrgModelSerializer):
-    unique_name_field = None
+class CapabilitySerializer(BilingualNameSerializer):
     key = serializers.CharField(read_only=True, help_text=_("Set for catalogue capabilities."))
 
     class Meta:
         model = Capability
         fields = ["id", "key", "name_de", "name_en", "differentiating"]
         read_only_fields = ["key"]
-
-    def validate(self, attrs: dict) -> dict:
-        attrs = super().validate(attrs)
-        names = {
-            field: attrs.get(field, getattr(self.instance, field, ""))
-            for field in ("name_de", "name_en")
-        }
-        if not any(names.values()):
-            raise serializers.ValidationError(
-                _("Give the capability a name in at least one language.")
-            )
-        for field in ("name_de", "name_en"):
-            if attrs.get(field):
-                self.check_unique(field, attrs[field])
-        return attrs
 
 
 class SystemSerializer(OrgModelSerializer):

@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from leitstand.core.dates import add_months
 from leitstand.core.widgets import FastSelect
@@ -22,6 +24,11 @@ from leitstand.inventory.models import (
 
 ANY = _("all")
 YES_NO = forms.Select(choices=[("", ANY), ("true", _("yes")), ("false", _("no"))])
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ModelIdFilter(filters.ModelChoiceFilter):
+    """A ModelChoiceFilter with its own `method`: the API schema still says "an id"."""
 
 
 def _org_queryset(model):

@@ -11,6 +11,9 @@ from python_calamine import CalamineWorkbook
 
 from leitstand.exports.document import DocumentProblem, export_document, load_document
 from leitstand.exports.writers import neutralise
+from leitstand.flows.models import DataObject
+from leitstand.flows.services import seed_data_objects
+from leitstand.flows.tests.factories import IntegrationFactory
 from leitstand.inventory.models import Capability, System
 from leitstand.inventory.services import seed_capabilities
 from leitstand.inventory.tests.factories import (
@@ -43,7 +46,14 @@ def landscape(org):
     )
     system.departments.add(sales)
     system.capabilities.add(capability)
-    SystemFactory(organisation=org, name="-2+3", annual_cost=None)
+    other = SystemFactory(organisation=org, name="-2+3", annual_cost=None)
+    seed_data_objects(org)
+    orders = DataObject.objects.get(organisation=org, key="orders")
+    orders.master_systems.add(system)
+    flow = IntegrationFactory(
+        organisation=org, source=system, target=other, method="manual", minutes_per_run=5
+    )
+    flow.data_objects.add(orders)
     return org
 
 
@@ -57,6 +67,8 @@ def test_xlsx_has_one_sheet_per_entity_and_no_formulas(login, landscape, viewer)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.sheet_names == [
         "Systems",
+        "Integrations",
+        "Data objects",
         "Departments",
         "People",
         "Vendors",
@@ -90,13 +102,15 @@ def test_json_round_trip_into_an_empty_organisation(landscape, owner):
     copy = create_organisation(owner=owner, name="Copy GmbH", slug="copy")
     counts = load_document(copy, document)
     assert counts["systems"] == 2
+    assert counts["integrations"] == 1
     assert _comparable(export_document(copy)) == _comparable(document)
 
 
 def _comparable(document: dict) -> dict:
     """The document with ids replaced by names, so two organisations can be compared."""
     names = {}
-    for key in ("departments", "people", "vendors", "capabilities", "systems"):
+    parts = ("departments", "people", "vendors", "capabilities", "systems", "data_objects")
+    for key in parts:
         for record in document[key]:
             names[(key, record["id"])] = record.get("name") or record.get("name_en")
     refs = {
@@ -106,6 +120,10 @@ def _comparable(document: dict) -> dict:
         "deputy": "people",
         "vendor": "vendors",
         "capabilities": "capabilities",
+        "master_systems": "systems",
+        "source": "systems",
+        "target": "systems",
+        "data_objects": "data_objects",
     }
     result = {
         "organisation": {
@@ -114,7 +132,7 @@ def _comparable(document: dict) -> dict:
             if k not in {"id", "name", "slug", "created_at"}
         }
     }
-    for key in ("departments", "people", "vendors", "capabilities", "systems"):
+    for key in (*parts, "integrations"):
         records = []
         for record in document[key]:
             clean = {k: v for k, v in record.items() if k not in {"id", "created_at", "updated_at"}}
