@@ -7,7 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.files import File
 
-from leitstand.imports import services, writer
+from leitstand.imports import bulk, services
 from leitstand.imports.models import ImportRun
 from leitstand.imports.tests.corpus import (
     german_csv_bytes,
@@ -142,14 +142,18 @@ def test_an_error_while_writing_row_9999_of_10000_leaves_the_organisation_unchan
     path = write_inventory_xlsx(tmp_path / "inventory.xlsx", 10_000)
     run = upload(org, path)
     systems_before = System.objects.for_org(org).count()
-    original = writer._build
+    original = bulk.insert_rows
 
-    def failing_build(organisation, target, row, plan):
-        if row.values.get("name") == "System 009999":
-            raise RuntimeError("disk full")
-        return original(organisation, target, row, plan)
+    def insert_failing_at_row_9999(model, columns, rows):
+        def rows_until_the_disk_is_full():
+            for number, row in enumerate(rows, start=1):
+                if model is System and number == 9_999:
+                    raise RuntimeError("disk full")
+                yield row
 
-    monkeypatch.setattr(writer, "_build", failing_build)
+        return original(model, columns, rows_until_the_disk_is_full())
+
+    monkeypatch.setattr(bulk, "insert_rows", insert_failing_at_row_9999)
     with pytest.raises(RuntimeError):
         services.commit_run(run, editor)
     assert System.objects.for_org(org).count() == systems_before
