@@ -62,7 +62,9 @@ def insert_rows(model: type[models.Model], columns: list[str], rows: Iterable[tu
     names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
         if _can_copy(connection):
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # The driver's own cursor: Django's errors (IntegrityError, ...) as for any query.
+            copying = cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN")
+            with connection.wrap_database_errors, copying as copy:
                 for row in rows:
                     copy.write_row(row)
             return

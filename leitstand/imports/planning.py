@@ -21,7 +21,7 @@ from leitstand.tenancy.models import Organisation
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     number: int  # the row number a spreadsheet shows (1-based)
     values: dict[str, object] = field(default_factory=dict)
@@ -142,7 +142,8 @@ def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
         for check in target.checks:
             for name, message in check(row.values):
                 row.problems.setdefault(name, message)
-        _decide_skip(target, row, required)
+        if row.problems or not all(map(row.values.get, required)):
+            _decide_skip(target, row, required)
         results.append(row)
     return results
 
@@ -168,7 +169,12 @@ def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> N
 
 
 def identity_of(target: ImportTarget, values: dict) -> tuple:
-    return tuple([str(values.get(name) or "").strip().lower() for name in target.identity])
+    return identity_key([values.get(name) for name in target.identity])
+
+
+def identity_key(values: list) -> tuple:
+    """The identity fields' values, compared ignoring case and surrounding spaces."""
+    return tuple([str(value or "").strip().lower() for value in values])
 
 
 def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:

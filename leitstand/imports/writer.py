@@ -19,7 +19,7 @@ from leitstand.imports.planning import (
     UPDATE,
     ImportPlan,
     RowResult,
-    identity_of,
+    identity_key,
     is_empty,
 )
 from leitstand.imports.targets import ImportTarget
@@ -71,9 +71,8 @@ def _insert_new(organisation, target: ImportTarget, rows: list[RowResult], plan)
         return []
     columns, values = _new_columns(organisation, target, rows, plan)
     bulk.insert_rows(target.model, columns, zip(*values, strict=True))
-    identity = list(target.identity)
-    found = target.model.objects.for_org(organisation).values_list("pk", *identity)
-    ids = {identity_of(target, dict(zip(identity, row, strict=True))): pk for pk, *row in found}
+    found = target.model.objects.for_org(organisation).values_list("pk", *target.identity)
+    ids = {identity_key(values): pk for pk, *values in found}
     return [ids[row.key] for row in rows]
 
 

@@ -197,3 +197,24 @@ def test_a_reference_that_must_exist_skips_the_row_instead_of_creating_it(org, t
     assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
     assert "“Nobody GmbH” does not exist yet." in plan.skipped[0].skip_reason
     assert plan.new_names() == {}
+
+
+def test_the_database_still_refuses_negative_costs_and_duplicate_names_on_the_fast_path(org):
+    """New rows are inserted without model instances; the constraints still apply."""
+    from django.db import IntegrityError, connection, transaction
+    from django.utils import timezone
+
+    fields = [field for field in System._meta.concrete_fields if not field.primary_key]
+    values = {field.name: field.get_default() for field in fields}
+    values.update(organisation=org.pk, created_at=timezone.now(), updated_at=timezone.now())
+
+    def row(**changed) -> tuple:
+        merged = {**values, **changed}
+        return tuple(bulk.db_value(field, merged[field.name], connection) for field in fields)
+
+    columns = [field.column for field in fields]
+    bulk.insert_rows(System, columns, [row(name="Fine", annual_cost=Decimal("1.50"))])
+    assert System.objects.for_org(org).get(name="Fine").annual_cost == Decimal("1.50")
+    for rows in ([row(name="Negative", annual_cost=Decimal("-1"))], [row(name="fine")]):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            bulk.insert_rows(System, columns, rows)
