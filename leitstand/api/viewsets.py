@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
+from leitstand.api.listing import list_shape
 from leitstand.api.permissions import OrganisationRole
 from leitstand.api.serializers import RELATED_IDS
 from leitstand.core.audit import delete_object, save_serializer
@@ -31,6 +33,19 @@ class OrgModelViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet:
         """The model's own order (by name: the organisation's name index serves it), then id."""
         return self.base_queryset().order_by(*self.model._meta.ordering, "pk")
+
+    def list(self, request, *args, **kwargs):
+        # Pages come from values() rows shaped like the serializer's output (see listing).
+        # No docstring: drf-spectacular would show it as the description of every list.
+        shape = list_shape(self.get_serializer_class())
+        if shape is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset()).values(*shape.keys)
+        page = super().paginate_queryset(queryset)
+        rows = list(queryset) if page is None else page
+        related = related_ids(self.model, [row[shape.pk] for row in rows])
+        data = shape.represent(rows, related)
+        return Response(data) if page is None else self.get_paginated_response(data)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -60,7 +75,13 @@ class OrgModelViewSet(viewsets.ModelViewSet):
 def attach_related_ids(model, objects: list) -> None:
     """One query per many-to-many field for a whole page: plain ids, no model instances
     (which would also leave reference cycles for the garbage collector)."""
-    ids = [obj.pk for obj in objects]
+    attached = related_ids(model, [obj.pk for obj in objects])
+    for obj in objects:
+        setattr(obj, RELATED_IDS, attached[obj.pk])
+
+
+def related_ids(model, ids: list[int]) -> dict[int, dict[str, list[int]]]:
+    """id -> {many-to-many field: related ids, in the related model's order}."""
     attached: dict[int, dict[str, list[int]]] = {pk: {} for pk in ids}
     for field in model._meta.many_to_many:
         through = field.remote_field.through
@@ -71,5 +92,4 @@ def attach_related_ids(model, objects: list) -> None:
         pairs = through.objects.filter(**{f"{source}__in": ids}).order_by(target)
         for source_id, target_id in pairs.values_list(f"{source}_id", f"{target}_id"):
             attached[source_id][field.name].append(target_id)
-    for obj in objects:
-        setattr(obj, RELATED_IDS, attached[obj.pk])
+    return attached

@@ -6,6 +6,7 @@ The one number parser and the one date parser of the project: "1.234,56 €", "�
 `ValueProblem` with a message the user can act on. No database, no request: pure functions.
 """
 
+import math
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -96,7 +97,7 @@ def parse_number(value: object) -> Decimal | None:
     if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueProblem(_("“%(value)s” is not a number.") % {"value": value})
         return Decimal(repr(value))
     text = str(value).strip()

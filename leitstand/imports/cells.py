@@ -1,9 +1,12 @@
 """Reading one cell into the value of one field, with the model's own limits.
 
 Each reader returns the value (None or [] for an empty or unknown cell) or raises
-`ValueProblem` with a message in plain words.
+`ValueProblem` with a message in plain words. `read_column` reads a whole column and reads
+each distinct cell only once: inventories repeat the same departments, people, vendors and
+choices thousands of times.
 """
 
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 
@@ -30,6 +33,45 @@ _URL = URLValidator()
 def read_cell(target: ImportTarget, spec: FieldSpec, raw: object) -> object:
     reader = _READERS[spec.kind]
     return reader(target, spec, raw)
+
+
+class CellProblem:
+    """Stands in a column's values for a cell that could not be read."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def read_column(
+    target: ImportTarget, spec: FieldSpec, cells: Iterable[object]
+) -> tuple[list[object], bool]:
+    """Each cell's value, or a `CellProblem`; and whether any cell has a problem.
+
+    Equal cells of the same type are read once: the readers are pure, and 1, 1.0 and True
+    are told apart by their type."""
+    reader = _READERS[spec.kind]
+    known: dict[object, object] = {}
+    values = []
+    append = values.append
+    for raw in cells:
+        key = raw if raw.__class__ is str else (raw.__class__, raw)
+        try:
+            append(known[key])
+            continue
+        except KeyError:
+            pass
+        try:
+            value = reader(target, spec, raw)
+        except ValueProblem as problem:
+            value = CellProblem(str(problem.message))
+        known[key] = value
+        append(value)
+    has_problems = any(value.__class__ is CellProblem for value in known.values())
+    if spec.kind == "many":  # each row gets its own list
+        values = [value if value.__class__ is CellProblem else list(value) for value in values]
+    return values, has_problems
 
 
 @cache

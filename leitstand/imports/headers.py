@@ -27,8 +27,9 @@ _UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 @cache
 def catalogue() -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: 10x faster
     with CATALOGUE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
 
 
 def normalise(text: str) -> str:

@@ -8,11 +8,11 @@ A row with any problem is skipped as a whole: it is never half imported.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat, zip_longest
 
 from django.utils.translation import gettext as _
 
-from leitstand.core.values import ValueProblem
-from leitstand.imports.cells import read_cell
+from leitstand.imports.cells import CellProblem, read_column
 from leitstand.imports.headers import catalogue
 from leitstand.imports.reader import Sheet
 from leitstand.imports.targets import ImportTarget, Reference
@@ -21,7 +21,7 @@ from leitstand.tenancy.models import Organisation
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     number: int  # the row number a spreadsheet shows (1-based)
     values: dict[str, object] = field(default_factory=dict)
@@ -30,6 +30,7 @@ class RowResult:
     action: str = CREATE
     existing: dict | None = None  # the current values of the row this line updates
     changed: list[str] = field(default_factory=list)
+    key: tuple = ()  # the identity (lower-case name) of a row that is not skipped
 
     @property
     def name(self) -> str:
@@ -81,47 +82,82 @@ def _is_blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _is_totals_row(cells: list, totals_words: set[str]) -> bool:
-    """ "Summe", "Gesamt:" or "Total" in one of the first cells marks the totals line."""
-    return any(
-        isinstance(cell, str) and cell.strip().lower().rstrip(":").strip() in totals_words
-        for cell in cells[:8]
-    )
+def _has_content(cells: list) -> bool:
+    return not all(map(_is_blank, cells))  # usually decided by the first cell
+
+
+def _totals_lines(columns: list[tuple], totals_words: set[str]) -> set[int]:
+    """Lines with "Summe", "Gesamt:" or "Total" in one of their first eight cells, found
+    column by column among the distinct texts."""
+    found: set[int] = set()
+    for cells in columns[:8]:
+        words = {
+            cell
+            for cell in set(cells)
+            if isinstance(cell, str) and cell.strip().lower().rstrip(":").strip() in totals_words
+        }
+        if words:
+            found.update(index for index, cell in enumerate(cells) if cell in words)
+    return found
 
 
 def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
+    """Read column by column (each distinct cell once), then put each line together."""
     totals_words = {word.lower() for word in catalogue()["totals"]}
     specs = [(column, target.field(name)) for column, name in mapping.items() if name]
+    numbered = enumerate(sheet.rows[header_row + 1 :], start=header_row + 2)
+    numbers, lines = [], []
+    for number, cells in numbered:
+        if _has_content(cells):  # else a spacer row
+            numbers.append(number)
+            lines.append(cells)
+    columns = list(zip_longest(*lines))  # short CSV lines are filled up with None
+    totals = _totals_lines(columns, totals_words)
+    names = [spec.name for _column, spec in specs]
+    read = [
+        read_column(
+            target, spec, columns[column] if column < len(columns) else repeat(None, len(lines))
+        )
+        for column, spec in specs
+    ]
+    with_problems = set()
+    for values, has_problems in read:
+        if has_problems:
+            with_problems.update(
+                i for i, value in enumerate(values) if value.__class__ is CellProblem
+            )
+    line_values = (
+        zip(*(values for values, _has in read), strict=True) if read else repeat((), len(numbers))
+    )
+    required = [spec.name for spec in target.fields if spec.required]
+    totals_reason = _("A totals row, not a system.")
     results = []
-    for index in range(header_row + 1, len(sheet.rows)):
-        cells = sheet.rows[index]
-        if all(_is_blank(cell) for cell in cells):
-            continue  # a spacer row
-        row = RowResult(number=index + 1)
-        if _is_totals_row(cells, totals_words):
-            row.action, row.skip_reason = SKIP, _("A totals row, not a system.")
-            results.append(row)
+    for index, (number, values) in enumerate(zip(numbers, line_values, strict=True)):
+        if index in totals:
+            results.append(RowResult(number, action=SKIP, skip_reason=totals_reason))
             continue
-        for column, spec in specs:
-            raw = cells[column] if column < len(cells) else None
-            try:
-                row.values[spec.name] = read_cell(target, spec, raw)
-            except ValueProblem as problem:
-                row.problems[spec.name] = str(problem.message)
+        row = RowResult(number, dict(zip(names, values, strict=True)))
+        if index in with_problems:
+            _move_problems(row)
         for check in target.checks:
             for name, message in check(row.values):
                 row.problems.setdefault(name, message)
-        _decide_skip(target, row)
+        if row.problems or not all(map(row.values.get, required)):
+            _decide_skip(target, row, required)
         results.append(row)
     return results
 
 
-def _decide_skip(target: ImportTarget, row: RowResult) -> None:
-    missing = [
-        spec.name
-        for spec in target.fields
-        if spec.required and not row.values.get(spec.name) and spec.name not in row.problems
-    ]
+def _move_problems(row: RowResult) -> None:
+    """A cell that could not be read has no value, only its problem."""
+    for name, value in list(row.values.items()):
+        if value.__class__ is CellProblem:
+            del row.values[name]
+            row.problems[name] = value.message
+
+
+def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> None:
+    missing = [name for name in required if not row.values.get(name) and name not in row.problems]
     if missing:
         labels = ", ".join(target.label_for(name) for name in missing)
         row.action, row.skip_reason = SKIP, _("No %(fields)s given.") % {"fields": labels}
@@ -132,8 +168,13 @@ def _decide_skip(target: ImportTarget, row: RowResult) -> None:
         )
 
 
-def _identity(target: ImportTarget, values: dict) -> tuple:
-    return tuple(str(values.get(name) or "").strip().lower() for name in target.identity)
+def identity_of(target: ImportTarget, values: dict) -> tuple:
+    return identity_key([values.get(name) for name in target.identity])
+
+
+def identity_key(values: list) -> tuple:
+    """The identity fields' values, compared ignoring case and surrounding spaces."""
+    return tuple([str(value or "").strip().lower() for value in values])
 
 
 def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
@@ -141,7 +182,7 @@ def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
     for row in rows:
         if row.action == SKIP:
             continue
-        key = _identity(target, row.values)
+        key = row.key = identity_of(target, row.values)
         if key in first_seen:
             row.action = SKIP
             row.skip_reason = _("Same name as row %(row)s; only the first is imported.") % {
@@ -163,26 +204,30 @@ def _known_by_name(organisation: Organisation, reference: Reference) -> dict[str
 def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     """Names to create; a row naming a missing entry that cannot be created is skipped."""
     new: dict[str, dict[str, str]] = defaultdict(dict)
+    specs = [spec for spec in target.fields if spec.reference]
+    required = [spec.name for spec in target.fields if spec.required]
     for row in rows:
         if row.action == SKIP:
             continue
-        wanted: dict[str, dict[str, str]] = defaultdict(dict)
-        for spec in target.fields:
-            if not spec.reference or spec.name not in row.values:
+        wanted: list[tuple[str, str, str]] = []
+        for spec in specs:
+            value = row.values.get(spec.name)
+            if not value:
                 continue
-            value = row.values[spec.name]
-            for name in value if isinstance(value, list) else [value] if value else []:
-                if name.lower() in known[spec.reference.key]:
+            key = spec.reference.key
+            for name in value if value.__class__ is list else (value,):
+                lowered = name.lower()
+                if lowered in known[key]:
                     continue
                 if spec.reference.build is None:
                     row.problems[spec.name] = _("“%(name)s” does not exist yet.") % {"name": name}
                 else:
-                    wanted[spec.reference.key].setdefault(name.lower(), name)
-        _decide_skip(target, row)
-        if row.action != SKIP:
-            for key, names in wanted.items():
-                for lowered, name in names.items():
-                    new[key].setdefault(lowered, name)
+                    wanted.append((key, lowered, name))
+        if row.problems:
+            _decide_skip(target, row, required)
+            continue
+        for key, lowered, name in wanted:
+            new[key].setdefault(lowered, name)
     return dict(new)
 
 
@@ -202,10 +247,10 @@ def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
     for values in target.model.objects.for_org(organisation).values("pk", *columns.values()):
         current = {name: values[column] for name, column in columns.items()}
         current["pk"] = values["pk"]
-        existing[_identity(target, current)] = current
+        existing[identity_of(target, current)] = current
     current_many = _current_many(organisation, target, many)
     for row in candidates:
-        current = existing.get(_identity(target, row.values))
+        current = existing.get(row.key)
         if current is None:
             continue
         row.existing = current

@@ -24,7 +24,10 @@ MAX_COLUMNS = 300
 MAX_CELLS = 6_000_000
 CHUNK = 1024 * 1024
 _ROW_REF = re.compile(rb'<row[^>]*?\sr="(\d+)"')
-_WIDE_CELL = re.compile(rb'\sr="([A-Z]{2,3})\d')  # cells from column AA on
+#: Cells from column AA on: ' r="AB12"'. The pattern starts with text, not with the space
+#: before it, so the regex engine can skip ahead; the space is checked on each match.
+_WIDE_CELL = re.compile(rb'r="([A-Z]{2,3})\d')
+_XML_SPACE = frozenset(b" \t\n\r\f\v")
 _SIGNATURES = {
     b"PK\x03\x04": "zip",
     b"\xd0\xcf\x11\xe0": "ole",
@@ -139,7 +142,11 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
             if is_sheet:
                 window = tail + chunk
                 max_row = max([max_row, *(int(row) for row in _ROW_REF.findall(window))])
-                columns = (_column_index(ref) for ref in _WIDE_CELL.findall(window))
+                columns = (
+                    _column_index(match[1])
+                    for match in _WIDE_CELL.finditer(window)
+                    if match.start() and window[match.start() - 1] in _XML_SPACE
+                )
                 max_column = max([max_column, *columns])
                 tail = chunk[-200:]
     if max_column > MAX_COLUMNS or max_row * max_column > MAX_CELLS:

@@ -1,6 +1,9 @@
 """Import a spreadsheet: store the upload, propose a mapping, plan, commit. Pages and the
 `leitstand import` command both go through these functions."""
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from auditlog.models import LogEntry
@@ -19,6 +22,21 @@ from leitstand.imports.writer import write_plan
 from leitstand.tenancy.models import Organisation
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading and writing a large list creates a few hundred thousand objects that all live
+    until the import ends and form no reference cycles; the cyclic garbage collector would walk
+    them (and the whole application) again and again, which cost about 15% of an import.
+    It pauses meanwhile and runs as usual afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def start_import(
     organisation: Organisation, upload: UploadedFile | File, name: str, actor
 ) -> ImportRun:
@@ -31,8 +49,9 @@ def start_import(
     run = ImportRun(organisation=organisation, original_name=name[:255], created_by=actor)
     run.file.save(name, upload, save=False)
     try:
-        sheets = read_sheets(Path(run.file.path), name)
-        guess = choose_sheet(run.target, sheets)
+        with collector_paused():
+            sheets = read_sheets(Path(run.file.path), name)
+            guess = choose_sheet(run.target, sheets)
     except FileProblem:
         run.file.delete(save=False)
         raise
@@ -129,7 +148,7 @@ def report_of(plan: ImportPlan) -> dict:
 
 def commit_run(run: ImportRun, actor) -> ImportPlan:
     """Write the import in one transaction with one audit entry; all or nothing."""
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         locked = ImportRun.objects.select_for_update().get(pk=run.pk)
         if locked.is_done:
             raise FileProblem(_("This file has already been imported."))

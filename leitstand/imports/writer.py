@@ -1,15 +1,27 @@
 """Writing an import plan: bulk inserts and updates in one transaction, one audit entry.
 
 Everything is written or nothing: missing departments, people, vendors and capabilities are
-created first, then new rows, then updated rows, then their many-to-many links.
+created first, then new rows, then updated rows, then their many-to-many links. New rows and
+links go to the database as plain tuples (bulk.insert_rows), not as model instances: the
+planning has already applied the model's rules (lengths, choices, amounts, dates, same
+organisation), and the database constraints check them once more.
 """
 
 from dataclasses import dataclass
+from itertools import repeat
 
 from django.db import models, transaction
 from django.utils import timezone
 
-from leitstand.imports.planning import CREATE, UPDATE, ImportPlan, RowResult, is_empty
+from leitstand.imports import bulk
+from leitstand.imports.planning import (
+    CREATE,
+    UPDATE,
+    ImportPlan,
+    RowResult,
+    identity_key,
+    is_empty,
+)
 from leitstand.imports.targets import ImportTarget
 from leitstand.tenancy.models import Organisation
 
@@ -18,7 +30,7 @@ BATCH_SIZE = 1000
 
 @dataclass
 class WriteResult:
-    created: list[models.Model]
+    created_ids: list[int]
     updated: list[models.Model]
     new_references: dict[str, list[str]]
 
@@ -30,11 +42,10 @@ def write_plan(organisation: Organisation, plan: ImportPlan) -> WriteResult:
         _create_references(organisation, plan)
         creating = [row for row in plan.rows if row.action == CREATE]
         updating = [row for row in plan.rows if row.action == UPDATE]
-        created = [_build(organisation, target, row, plan) for row in creating]
-        target.model.objects.bulk_create(created, batch_size=BATCH_SIZE)
+        created_ids = _insert_new(organisation, target, creating, plan)
         updated = _apply_updates(target, updating, plan)
-        _write_many(target, list(zip(creating, created, strict=True)), updating, plan)
-    return WriteResult(created, updated, plan.new_names())
+        _write_many(target, list(zip(creating, created_ids, strict=True)), updating, plan)
+    return WriteResult(created_ids, updated, plan.new_names())
 
 
 def _create_references(organisation: Organisation, plan: ImportPlan) -> None:
@@ -49,6 +60,56 @@ def _create_references(organisation: Organisation, plan: ImportPlan) -> None:
             plan.known[key][lowered] = obj
 
 
+def _ids_by_name(plan: ImportPlan) -> dict[str, dict[str, int]]:
+    """reference key -> {lower name: id}, after the missing entries were created."""
+    return {key: {name: obj.pk for name, obj in known.items()} for key, known in plan.known.items()}
+
+
+def _insert_new(organisation, target: ImportTarget, rows: list[RowResult], plan) -> list[int]:
+    """Insert the new rows; their ids come back in one query, found by name."""
+    if not rows:
+        return []
+    columns, values = _new_columns(organisation, target, rows, plan)
+    bulk.insert_rows(target.model, columns, zip(*values, strict=True))
+    found = target.model.objects.for_org(organisation).values_list("pk", *target.identity)
+    ids = {identity_key(values): pk for pk, *values in found}
+    return [ids[row.key] for row in rows]
+
+
+def _new_columns(organisation, target: ImportTarget, rows: list[RowResult], plan):
+    """The database values of the new rows, column by column: a field read from the file
+    takes each row's value, or the field's default for an empty cell; the other fields take
+    their default (the organisation, the time of the import)."""
+    connection = bulk.connection_for(target.model)
+    read = set().union(*(row.values for row in rows))
+    ids = _ids_by_name(plan)
+    now = timezone.now()
+    columns, values = [], []
+    for field in target.model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(field.column)
+        if field.name in read:
+            spec = target.field(field.name)
+            default = bulk.db_value(field, field.get_default(), connection)
+            cells = [row.values.get(field.name) for row in rows]
+            if spec.kind == "one":
+                references = ids[spec.reference.key]
+                values.append([references[v.lower()] if v else default for v in cells])
+            else:
+                prepare = bulk.preparer(field, connection) or (lambda value: value)
+                values.append([default if is_empty(v) else prepare(v) for v in cells])
+            continue
+        if field.name == "organisation":
+            value = organisation.pk
+        elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            value = now
+        else:
+            value = field.get_default()
+        values.append(repeat(bulk.db_value(field, value, connection), len(rows)))
+    return columns, values
+
+
 def _scalar_values(target: ImportTarget, row: RowResult, plan: ImportPlan, names) -> dict:
     values = {}
     for name in names:
@@ -61,11 +122,6 @@ def _scalar_values(target: ImportTarget, row: RowResult, plan: ImportPlan, names
         else:
             values[name] = value
     return values
-
-
-def _build(organisation, target: ImportTarget, row: RowResult, plan) -> models.Model:
-    filled = [name for name, value in row.values.items() if not is_empty(value)]
-    return target.model(organisation=organisation, **_scalar_values(target, row, plan, filled))
 
 
 def _apply_updates(target: ImportTarget, rows: list[RowResult], plan) -> list[models.Model]:
@@ -86,21 +142,36 @@ def _apply_updates(target: ImportTarget, rows: list[RowResult], plan) -> list[mo
 
 
 def _write_many(target: ImportTarget, created_pairs, updating: list[RowResult], plan) -> None:
+    """Links of new rows, and the replaced links of updated rows, as (row id, related id)."""
+    ids = _ids_by_name(plan)
     for spec in target.fields:
         if spec.kind != "many":
             continue
         model_field = target.model_field(spec.name)
         through = model_field.remote_field.through
-        source = f"{target.model._meta.model_name}_id"
-        related = f"{model_field.related_model._meta.model_name}_id"
-        known = plan.known[spec.reference.key]
+        source, related = model_field.m2m_column_name(), model_field.m2m_reverse_name()
         replaced = [row.existing["pk"] for row in updating if spec.name in row.changed]
         if replaced:
             through.objects.filter(**{f"{source}__in": replaced}).delete()
-        links = []
-        pairs = [(row, obj.pk) for row, obj in created_pairs]
+        pairs = [(row, object_id) for row, object_id in created_pairs]
         pairs += [(row, row.existing["pk"]) for row in updating if spec.name in row.changed]
-        for row, object_id in pairs:
-            related_ids = {known[name.lower()].pk for name in row.values.get(spec.name) or []}
-            links += [through(**{source: object_id, related: pk}) for pk in sorted(related_ids)]
-        through.objects.bulk_create(links, batch_size=BATCH_SIZE * 5)
+        related_ids = _related_ids(ids[spec.reference.key])
+        links = (
+            (object_id, related_id)
+            for row, object_id in pairs
+            for related_id in related_ids(row.values.get(spec.name))
+        )
+        bulk.insert_rows(through, [source, related], links)
+
+
+def _related_ids(references: dict[str, int]):
+    """names -> their sorted ids; the same few combinations of names repeat in every file."""
+    found: dict[tuple, list[int]] = {}
+
+    def related_ids(names: list[str] | None) -> list[int]:
+        key = tuple(names or ())
+        if key not in found:
+            found[key] = sorted({references[name.lower()] for name in key})
+        return found[key]
+
+    return related_ids

@@ -1,9 +1,11 @@
 """The REST API with the fixed personas: tokens, roles, relations, audit, filters."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -207,3 +209,37 @@ def test_a_viewer_creates_a_read_only_token_for_scripts(login, org, viewer):
     token = ApiToken.objects.get(user=viewer)
     client.post(reverse("api_token_revoke", kwargs={"org": "acme", "pk": token.pk}))
     assert bearer.get(url("system-list")).status_code == 401
+
+
+def test_list_pages_show_exactly_what_the_serializer_shows(org, viewer):
+    """Lists are built from values() rows (api.listing); they must equal the serializer."""
+    from leitstand.api.listing import list_shape
+    from leitstand.inventory.api import CapabilitySerializer, SystemSerializer
+    from leitstand.inventory.models import Capability
+
+    owner = PersonFactory(organisation=org)
+    system = SystemFactory(
+        organisation=org,
+        name="ERP",
+        owner=owner,
+        annual_cost=Decimal("1234.5"),
+        end_of_support="2027-12-31",
+        personal_data=True,
+    )
+    system.departments.add(
+        DepartmentFactory(organisation=org, name="B"), DepartmentFactory(organisation=org, name="A")
+    )
+    SystemFactory(organisation=org, name="Bare")
+    Capability.objects.create(organisation=org, key="billing", name_en="Billing")
+    client = api(viewer, org)
+    for name, serializer, model in (
+        ("system-list", SystemSerializer, System),
+        ("capability-list", CapabilitySerializer, Capability),
+    ):
+        assert list_shape(serializer) is not None
+        listed = client.get(url(name)).json()["results"]
+        expected = [
+            serializer(instance).data
+            for instance in model.objects.for_org(org).order_by(*model._meta.ordering, "pk")
+        ]
+        assert listed == json.loads(json.dumps(expected, cls=DjangoJSONEncoder))

@@ -7,7 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.files import File
 
-from leitstand.imports import services, writer
+from leitstand.imports import bulk, services
 from leitstand.imports.models import ImportRun
 from leitstand.imports.tests.corpus import (
     german_csv_bytes,
@@ -142,14 +142,18 @@ def test_an_error_while_writing_row_9999_of_10000_leaves_the_organisation_unchan
     path = write_inventory_xlsx(tmp_path / "inventory.xlsx", 10_000)
     run = upload(org, path)
     systems_before = System.objects.for_org(org).count()
-    original = writer._build
+    original = bulk.insert_rows
 
-    def failing_build(organisation, target, row, plan):
-        if row.values.get("name") == "System 009999":
-            raise RuntimeError("disk full")
-        return original(organisation, target, row, plan)
+    def insert_failing_at_row_9999(model, columns, rows):
+        def rows_until_the_disk_is_full():
+            for number, row in enumerate(rows, start=1):
+                if model is System and number == 9_999:
+                    raise RuntimeError("disk full")
+                yield row
 
-    monkeypatch.setattr(writer, "_build", failing_build)
+        return original(model, columns, rows_until_the_disk_is_full())
+
+    monkeypatch.setattr(bulk, "insert_rows", insert_failing_at_row_9999)
     with pytest.raises(RuntimeError):
         services.commit_run(run, editor)
     assert System.objects.for_org(org).count() == systems_before
@@ -193,3 +197,24 @@ def test_a_reference_that_must_exist_skips_the_row_instead_of_creating_it(org, t
     assert plan.counts["create"] == 1 and plan.counts["skip"] == 1
     assert "“Nobody GmbH” does not exist yet." in plan.skipped[0].skip_reason
     assert plan.new_names() == {}
+
+
+def test_the_database_still_refuses_negative_costs_and_duplicate_names_on_the_fast_path(org):
+    """New rows are inserted without model instances; the constraints still apply."""
+    from django.db import IntegrityError, connection, transaction
+    from django.utils import timezone
+
+    fields = [field for field in System._meta.concrete_fields if not field.primary_key]
+    values = {field.name: field.get_default() for field in fields}
+    values.update(organisation=org.pk, created_at=timezone.now(), updated_at=timezone.now())
+
+    def row(**changed) -> tuple:
+        merged = {**values, **changed}
+        return tuple(bulk.db_value(field, merged[field.name], connection) for field in fields)
+
+    columns = [field.column for field in fields]
+    bulk.insert_rows(System, columns, [row(name="Fine", annual_cost=Decimal("1.50"))])
+    assert System.objects.for_org(org).get(name="Fine").annual_cost == Decimal("1.50")
+    for rows in ([row(name="Negative", annual_cost=Decimal("-1"))], [row(name="fine")]):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            bulk.insert_rows(System, columns, rows)
