@@ -25,11 +25,34 @@ def display_value(target: ImportTarget, field: str, value: object) -> str:
         return str(dict(target.model_field(field).choices).get(value, value))
     if spec.kind == "money" and isinstance(value, Decimal):
         return format_eur(value, 2)
-    if isinstance(value, Decimal | int):
+    if spec.kind == "percent" and isinstance(value, Decimal):
+        return f"{format_number(value, _places(value))}\u00a0%"
+    if isinstance(value, Decimal):
+        return format_number(value, _places(value))
+    if isinstance(value, int):
         return format_number(value)
     if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
+
+
+def _places(value: Decimal) -> int:
+    """As many decimal places as the value has, at most two: 17.5 stays 17.5, 40.00 is 40."""
+    exponent = value.normalize().as_tuple().exponent
+    return min(2, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
+def derived_columns(plan: ImportPlan, mapped) -> list[tuple[None, str, str]]:
+    """Fields no column fills but a row check does ("40 pro Tag" in the frequency column
+    gives the number of runs), so the preview shows what will be saved."""
+    shown = {field for _column, _label, field in mapped}
+    found = []
+    for spec in plan.target.fields:
+        if spec.name in shown:
+            continue
+        if any(row.values.get(spec.name) is not None for row in plan.rows[:PREVIEW_ROWS]):
+            found.append((None, plan.target.label_for(spec.name), spec.name))
+    return found
 
 
 def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple[str, str]]]]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from itertools import repeat, zip_longest
 
 from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
 
 from leitstand.imports.cells import CellProblem, read_column
 from leitstand.imports.headers import catalogue
@@ -30,11 +31,7 @@ class RowResult:
     action: str = CREATE
     existing: dict | None = None  # the current values of the row this line updates
     changed: list[str] = field(default_factory=list)
-    key: tuple = ()  # the identity (lower-case name) of a row that is not skipped
-
-    @property
-    def name(self) -> str:
-        return str(self.values.get("name") or "")
+    key: tuple = ()  # the identity (lower-case names, or ids of references) of a row
 
 
 @dataclass
@@ -60,6 +57,10 @@ class ImportPlan:
     def new_names(self) -> dict[str, list[str]]:
         return {key: sorted(names.values(), key=str.lower) for key, names in self.new.items()}
 
+    def describe(self, row: RowResult) -> str:
+        """The row's name ("DATEV") or, for a data flow, its systems ("Shop → ERP")."""
+        return self.target.describe(row.values) if row.values else ""
+
 
 def plan_import(
     organisation: Organisation,
@@ -74,6 +75,7 @@ def plan_import(
     references = {spec.reference for spec in target.fields if spec.reference}
     known = {ref.key: _known_by_name(organisation, ref) for ref in references}
     new = _new_references(target, rows, known)
+    _resolve_identity(target, rows, known)
     _match_existing(organisation, target, rows, known)
     return ImportPlan(target, rows, new, known)
 
@@ -130,7 +132,7 @@ def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
         zip(*(values for values, _has in read), strict=True) if read else repeat((), len(numbers))
     )
     required = [spec.name for spec in target.fields if spec.required]
-    totals_reason = _("A totals row, not a system.")
+    totals_reason = str(target.totals_reason)
     results = []
     for index, (number, values) in enumerate(zip(numbers, line_values, strict=True)):
         if index in totals:
@@ -185,19 +187,24 @@ def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
         key = row.key = identity_of(target, row.values)
         if key in first_seen:
             row.action = SKIP
-            row.skip_reason = _("Same name as row %(row)s; only the first is imported.") % {
-                "row": first_seen[key]
-            }
+            row.skip_reason = str(target.repeated_reason) % {"row": first_seen[key]}
         else:
             first_seen[key] = row.number
 
 
 def _known_by_name(organisation: Organisation, reference: Reference) -> dict[str, object]:
+    """lower name -> object; catalogue entries are also found by the other names people use
+    for them (catalogue/headers.yaml "names"), after every name they carry."""
     found = {}
-    for obj in reference.model.objects.for_org(organisation):
+    objects = list(reference.model.objects.for_org(organisation))
+    for obj in objects:
         for name in reference.names(obj):
             if name:
                 found.setdefault(name.strip().lower(), obj)
+    synonyms = catalogue()["names"].get(reference.key, {})
+    for obj in objects if synonyms else ():
+        for name in synonyms.get(getattr(obj, "key", ""), ()):
+            found.setdefault(name.lower(), obj)
     return found
 
 
@@ -206,6 +213,7 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     new: dict[str, dict[str, str]] = defaultdict(dict)
     specs = [spec for spec in target.fields if spec.reference]
     required = [spec.name for spec in target.fields if spec.required]
+    missing: dict[tuple[str, str], str] = {}
     for row in rows:
         if row.action == SKIP:
             continue
@@ -220,7 +228,9 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
                 if lowered in known[key]:
                     continue
                 if spec.reference.build is None:
-                    row.problems[spec.name] = _("“%(name)s” does not exist yet.") % {"name": name}
+                    if (key, lowered) not in missing:
+                        missing[key, lowered] = _missing(spec.reference, name, known[key])
+                    row.problems.setdefault(spec.name, missing[key, lowered])
                 else:
                     wanted.append((key, lowered, name))
         if row.problems:
@@ -229,6 +239,33 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
         for key, lowered, name in wanted:
             new[key].setdefault(lowered, name)
     return dict(new)
+
+
+def _missing(reference: Reference, name: str, known: dict[str, object]) -> str:
+    """Why a name that must exist is not found, with the closest existing name if any."""
+    message = str(reference.missing) % {"name": name}
+    close = process.extractOne(name.lower(), known.keys(), scorer=fuzz.WRatio, score_cutoff=85)
+    if close is None:
+        return message
+    suggestion = reference.names(known[close[0]])[0]
+    return message + " " + _("Did you mean “%(name)s”?") % {"name": suggestion}
+
+
+def _resolve_identity(target: ImportTarget, rows: list[RowResult], known) -> None:
+    """A reference in the identity is compared by the object it names, as stored rows are."""
+    references = [target.field(name).reference for name in target.identity]
+    if not any(references):
+        return
+    for row in rows:
+        if row.action == SKIP:
+            continue
+        values = [row.values.get(name) for name in target.identity]
+        row.key = identity_key(
+            [
+                known[reference.key][value.lower()].pk if reference else value
+                for reference, value in zip(references, values, strict=True)
+            ]
+        )
 
 
 def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
@@ -243,11 +280,12 @@ def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
         for spec in target.fields
         if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
     }
-    existing = {}
-    for values in target.model.objects.for_org(organisation).values("pk", *columns.values()):
+    existing: dict[tuple, dict] = {}
+    stored = target.model.objects.for_org(organisation).order_by("pk")
+    for values in stored.values("pk", *columns.values()):
         current = {name: values[column] for name, column in columns.items()}
         current["pk"] = values["pk"]
-        existing[identity_of(target, current)] = current
+        existing.setdefault(identity_of(target, current), current)  # the oldest of equals
     current_many = _current_many(organisation, target, many)
     for row in candidates:
         current = existing.get(row.key)
