@@ -26,7 +26,15 @@ from leitstand.core.values import (
     split_values,
 )
 from leitstand.imports.headers import catalogue, normalise
-from leitstand.imports.quantities import Rate, parse_minutes, parse_percent, parse_rate
+from leitstand.imports.quantities import (
+    Percent,
+    Rate,
+    as_per_cent,
+    holds_shares,
+    parse_minutes,
+    parse_percent,
+    parse_rate,
+)
 from leitstand.imports.targets import TARGETS, FieldSpec, ImportTarget
 
 _URL = URLValidator()
@@ -75,6 +83,9 @@ def read_column(
     has_problems = any(value.__class__ is CellProblem for value in known.values())
     if spec.kind == "many":  # each row gets its own list
         values = [value if value.__class__ is CellProblem else list(value) for value in values]
+    if spec.kind == "percent":
+        values = _percent_column(target, spec, values)
+        has_problems = any(value.__class__ is CellProblem for value in values)
     return values, has_problems
 
 
@@ -163,9 +174,23 @@ def _minutes(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | No
     return None if value is None else _bounded(target, spec.name, value)
 
 
-def _percent(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | None:
-    value = parse_percent(raw)
-    return None if value is None else _bounded(target, spec.name, value)
+def _percent(target: ImportTarget, spec: FieldSpec, raw: object) -> Percent | None:
+    """Per cent or share is decided for the whole column (see _percent_column)."""
+    return parse_percent(raw)
+
+
+def _percent_column(target: ImportTarget, spec: FieldSpec, values: list) -> list:
+    """Each percentage in per cent: a column whose numbers are all below 1 holds shares."""
+    shares = holds_shares([value for value in values if value.__class__ is Percent])
+    read = []
+    for value in values:
+        if value.__class__ is Percent:
+            try:
+                value = _bounded(target, spec.name, as_per_cent(value, shares))
+            except ValueProblem as problem:
+                value = CellProblem(str(problem.message))
+        read.append(value)
+    return read
 
 
 def _integer(target: ImportTarget, spec: FieldSpec, raw: object) -> int | None:

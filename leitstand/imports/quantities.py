@@ -4,9 +4,10 @@
 "1,5 Std.", "2 %", "0,02". Numbers go through core.values.parse_number; the words for
 periods come from catalogue/headers.yaml (the caller passes the lookup in).
 
-Percentages: "2 %", "2" and "2,5" are per cent, as the column title "Error rate (%)" says.
-A number below 1 without a % sign is a share (0,02 = 2 %): that is what Excel stores for a
-cell formatted as a percentage, and an error rate below one per cent is written "0,5 %".
+Percentages are decided per column: "2 %" is always 2 per cent. Numbers without a % sign
+are per cent too ("2", "0,5"), unless every one of them in the column is below 1: then the
+column holds shares, which is what Excel stores for cells formatted as percentages (2 % is
+0.02), and 0,02 is read as 2 %. The preview shows the result as "2 %".
 """
 
 import re
@@ -35,10 +36,11 @@ _MINUTES = re.compile(
     rf"^{_APPROX}(?P<amount>{_AMOUNT})\s*(?P<unit>[a-zäöü.]*)(?:\s+(?:pro|je|per|each)\s.*)?$"
 )
 _LEADING_APPROX = re.compile(rf"^{_APPROX}", re.IGNORECASE)
+#: unit -> (multiply by, divide by) to get minutes
 _UNITS = {
-    **dict.fromkeys(("", "m", "min", "mins", "minute", "minuten", "minutes"), Decimal(1)),
-    **dict.fromkeys(("h", "std", "stunde", "stunden", "hour", "hours", "hr", "hrs"), Decimal(60)),
-    **dict.fromkeys(("s", "sek", "sec", "secs", "sekunden", "seconds"), Decimal(1) / 60),
+    **dict.fromkeys(("", "m", "min", "mins", "minute", "minuten", "minutes"), (1, 1)),
+    **dict.fromkeys(("h", "std", "stunde", "stunden", "hour", "hours", "hr", "hrs"), (60, 1)),
+    **dict.fromkeys(("s", "sek", "sec", "secs", "sekunden", "seconds"), (1, 60)),
 }
 _NO_WORK = frozenset({"keine", "kein", "keiner", "nichts", "no", "nothing"})
 _PERCENT_SIGNS = re.compile(r"\s*(%|prozent|percent|per cent|v\.\s?h\.)$", re.IGNORECASE)
@@ -112,18 +114,20 @@ def combine_rates(values: dict) -> list[tuple[str, str]]:
     """A row check: the frequency and the number of runs, from either column or both.
 
     "40 pro Tag" in the frequency column also gives the number of runs, and the other way
-    round; two columns that disagree are a problem, not a guess."""
+    round; two columns that disagree are a problem, not a guess. A frequency cell with only
+    a number ("40") says nothing about the period: a problem too."""
     frequency_cell, runs_cell = values.get("frequency"), values.get("runs_per_period")
     if frequency_cell is None and runs_cell is None:
         return []
     cells = [cell for cell in (frequency_cell, runs_cell) if cell is not None]
     frequencies = list(dict.fromkeys(c.frequency for c in cells if c.frequency is not None))
-    counts = list(dict.fromkeys(c.count for c in cells if c.count is not None))
     problems = []
     if frequency_cell is not None and not frequencies:
         problems.append(("frequency", _no_period(frequency_cell.count)))
+        cells.remove(frequency_cell)
     elif len(frequencies) > 1:
         problems.append(("frequency", _("The frequency and the number of runs disagree.")))
+    counts = list(dict.fromkeys(c.count for c in cells if c.count is not None))
     if len(counts) > 1:
         message = _("The frequency says %(first)s times, this column %(second)s.") % {
             "first": _plain(counts[0]),
@@ -170,11 +174,19 @@ def parse_minutes(raw: object) -> Decimal | None:
             % {"value": text}
         )
     amount = parse_amount(match["amount"])
-    return None if amount is None else amount * unit
+    return None if amount is None else amount * unit[0] / unit[1]
 
 
-def parse_percent(raw: object) -> Decimal | None:
-    """ "2 %", "2", "2,5 %" are per cent; 0,02 without a % sign is a share (2 %)."""
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A percentage as written: with a % sign it is per cent, without it may be a share."""
+
+    value: Decimal
+    signed: bool
+
+
+def parse_percent(raw: object) -> Percent | None:
+    """ "2 %", "2,5 %", "ca. 3 %", 2, 0.02; whether per cent or share is decided per column."""
     if isinstance(raw, bool):
         raise ValueProblem(_("“%(value)s” is not a percentage.") % {"value": raw})
     text = clean_text(raw)
@@ -184,10 +196,23 @@ def parse_percent(raw: object) -> Decimal | None:
     value = parse_number(raw if not isinstance(raw, str) else stripped)
     if value is None:
         return None
-    if not signs and 0 < value < 1:
-        value *= 100
-    if not 0 <= value <= 100:
-        raise ValueProblem(
-            _("“%(value)s” is not a percentage between 0 and 100.") % {"value": text}
-        )
+    if value < 0:
+        raise ValueProblem(_not_a_percentage(text))
+    return Percent(value, bool(signs))
+
+
+def holds_shares(percents: list[Percent]) -> bool:
+    """Whether the numbers without a % sign are shares: all of them below 1, one above 0."""
+    unsigned = [percent.value for percent in percents if not percent.signed]
+    return bool(unsigned) and all(value < 1 for value in unsigned) and any(unsigned)
+
+
+def as_per_cent(percent: Percent, shares: bool) -> Decimal:
+    value = percent.value * 100 if shares and not percent.signed else percent.value
+    if value > 100:
+        raise ValueProblem(_not_a_percentage(f"{_plain(percent.value)}"))
     return value
+
+
+def _not_a_percentage(text: str) -> str:
+    return _("“%(value)s” is not a percentage between 0 and 100.") % {"value": text}
