@@ -174,7 +174,7 @@ def test_an_existing_flow_is_matched_by_system_names_and_method(org, editor, lan
 
 def test_a_misspelt_system_gets_a_suggestion(org, landscape, tmp_path):
     path = tmp_path / "flows.csv"
-    path.write_bytes("Von;Nach;Art\nWebshp;ERP;Datei\n".encode())
+    path.write_bytes(b"Von;Nach;Art\nWebshp;ERP;Datei\n")
     plan = services.plan_run(upload(org, path))
     assert plan.skipped[0].skip_reason.endswith("Did you mean “Webshop”?")
 
@@ -198,9 +198,7 @@ def test_an_error_in_one_flow_leaves_no_flow_and_no_data_object(
     assert not DataObject.objects.for_org(org).filter(name_de="Newsletter-Kontakte").exists()
 
 
-def test_a_workbook_with_systems_and_integrations_is_imported_systems_first(
-    org, editor, tmp_path
-):
+def test_a_workbook_with_systems_and_integrations_is_imported_systems_first(org, editor, tmp_path):
     seed_data_objects(org)
     path = write_landscape_xlsx(tmp_path / "Landschaft.xlsx")
     first = upload(org, path, editor)

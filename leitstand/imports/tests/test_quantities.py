@@ -101,7 +101,7 @@ def test_columns_that_disagree_are_problems_not_guesses():
         ("15 Min.", Decimal(15)),
         ("ca. 20 Minuten", Decimal(20)),
         ("15-20", Decimal("17.5")),
-        ("15 – 20 min", Decimal("17.5")),
+        ("15 \u2013 20 min", Decimal("17.5")),  # an en dash
         ("1,5 Std.", Decimal(90)),
         ("2 h", Decimal(120)),
         ("30 Sek.", Decimal("0.5")),
