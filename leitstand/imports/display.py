@@ -21,7 +21,7 @@ def display_value(target: ImportTarget, field: str, value: object) -> str:
         return ", ".join(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if spec.kind == "choice":
+    if spec.kind in ("choice", "rate") and target.model_field(field).choices:
         return str(dict(target.model_field(field).choices).get(value, value))
     if spec.kind == "money" and isinstance(value, Decimal):
         return format_eur(value, 2)
@@ -42,17 +42,22 @@ def _places(value: Decimal) -> int:
     return min(2, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
-def derived_columns(plan: ImportPlan, mapped) -> list[tuple[None, str, str]]:
-    """Fields no column fills but a row check does ("40 pro Tag" in the frequency column
-    gives the number of runs), so the preview shows what will be saved."""
+def with_derived_columns(plan: ImportPlan, mapped: list[tuple]) -> list[tuple]:
+    """The mapped columns, and among them, in the order of the fields, those no column fills
+    but a row check does ("40 pro Tag" in the frequency column gives the number of runs), so
+    the preview shows what will be saved."""
+    rank = {spec.name: index for index, spec in enumerate(plan.target.fields)}
     shown = {field for _column, _label, field in mapped}
-    found = []
+    columns = list(mapped)
     for spec in plan.target.fields:
         if spec.name in shown:
             continue
-        if any(row.values.get(spec.name) is not None for row in plan.rows[:PREVIEW_ROWS]):
-            found.append((None, plan.target.label_for(spec.name), spec.name))
-    return found
+        if not any(row.values.get(spec.name) is not None for row in plan.rows[:PREVIEW_ROWS]):
+            continue
+        earlier = [i for i, column in enumerate(columns) if rank[column[2]] < rank[spec.name]]
+        position = earlier[-1] + 1 if earlier else 0
+        columns.insert(position, (None, plan.target.label_for(spec.name), spec.name))
+    return columns
 
 
 def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple[str, str]]]]:

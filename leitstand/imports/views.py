@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from leitstand.imports import services
 from leitstand.imports.display import (
     PREVIEW_ROWS,
-    derived_columns,
     display_rows,
     labelled_new_names,
+    with_derived_columns,
 )
 from leitstand.imports.forms import MappingForm, UploadForm
 from leitstand.imports.headers import headers_of
@@ -85,7 +85,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     plan = services.plan_run(run, sheets)
     columns = sorted(mapping_of(run).items())
     mapped = [(column, target.label_for(field), field) for column, field in columns]
-    mapped += derived_columns(plan, mapped)
+    mapped = with_derived_columns(plan, mapped)
     context = {
         "run": run,
         "form": form,
