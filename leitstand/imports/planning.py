@@ -20,6 +20,9 @@ from leitstand.imports.targets import ImportTarget, Reference
 from leitstand.tenancy.models import Organisation
 
 CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
+#: Missing names that get a "Did you mean ...?": a file whose systems were not imported yet
+#: names thousands, and each suggestion compares with every known name.
+MAX_SUGGESTIONS = 200
 
 
 @dataclass(slots=True)
@@ -213,7 +216,7 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     new: dict[str, dict[str, str]] = defaultdict(dict)
     specs = [spec for spec in target.fields if spec.reference]
     required = [spec.name for spec in target.fields if spec.required]
-    missing: dict[tuple[str, str], str] = {}
+    missing: dict[tuple[str, str], str] = {}  # one message (and suggestion) per missing name
     for row in rows:
         if row.action == SKIP:
             continue
@@ -229,7 +232,8 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
                     continue
                 if spec.reference.build is None:
                     if (key, lowered) not in missing:
-                        missing[key, lowered] = _missing(spec.reference, name, known[key])
+                        suggest = len(missing) < MAX_SUGGESTIONS
+                        missing[key, lowered] = _missing(spec.reference, name, known[key], suggest)
                     row.problems.setdefault(spec.name, missing[key, lowered])
                 else:
                     wanted.append((key, lowered, name))
@@ -241,9 +245,11 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     return dict(new)
 
 
-def _missing(reference: Reference, name: str, known: dict[str, object]) -> str:
+def _missing(reference: Reference, name: str, known: dict[str, object], suggest: bool) -> str:
     """Why a name that must exist is not found, with the closest existing name if any."""
     message = str(reference.missing) % {"name": name}
+    if not suggest:
+        return message
     close = process.extractOne(name.lower(), known.keys(), scorer=fuzz.WRatio, score_cutoff=85)
     if close is None:
         return message

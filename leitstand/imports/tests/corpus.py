@@ -272,3 +272,30 @@ def integrations_csv_bytes(encoding: str = "cp1252", delimiter: str = ";") -> by
         writer.writerow(values)
     writer.writerow(["Gesamt", "", "", "", "", "126,5"])
     return buffer.getvalue().encode(encoding)
+
+
+def write_flow_list_xlsx(path: Path, rows: int, systems: int, seed: int = 1) -> Path:
+    """A large list of integrations between "System 000001" ... (as write_inventory_xlsx names
+    them), with the usual German ways of saying how and how often."""
+    chooser = random.Random(seed)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Schnittstellen")
+    headers = ["Von", "Nach", "Daten", "Art", "Häufigkeit", "Minuten", "Fehlerquote"]
+    for column, header in enumerate(headers):
+        sheet.write_string(0, column, header)
+    for index in range(1, rows + 1):
+        source, target = chooser.sample(range(1, systems + 1), 2)
+        values = [
+            f"System {source:06d}",
+            f"System {target:06d}",
+            chooser.choice(["Aufträge", "Kunden; Rechnungen", f"Daten {index % 50}"]),
+            chooser.choice(["API", "abtippen", "CSV-Export", "E-Mail", "Webhook", "von Hand"]),
+            chooser.choice(["täglich", "40 pro Tag", "2x wöchentlich", "monatlich"]),
+            chooser.choice(["15", "15-20", "1 Std.", "0"]),
+            chooser.choice(["2 %", "5", "0,5 %", ""]),
+        ]
+        for column, value in enumerate(values):
+            if value:
+                sheet.write_string(index, column, value)
+    workbook.close()
+    return path
