@@ -7,7 +7,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from leitstand.core.formatting import format_eur, format_number
-from leitstand.imports.planning import ImportPlan, RowResult
+from leitstand.imports.planning import ImportPlan
+from leitstand.imports.rows import RowResult
 from leitstand.imports.targets import ImportTarget
 
 PREVIEW_ROWS = 50

@@ -1,13 +1,13 @@
 """Parse and validate every row first; decide per row: create, update, unchanged or skip.
 
 Nothing is written here. The plan lists per-cell problems in plain words, the departments,
-people and vendors that will be created, and which existing rows each line updates.
+people and vendors that will be created, and (matching.py) which existing rows each line
+updates.
 A row with any problem is skipped as a whole: it is never half imported.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from itertools import repeat, zip_longest
 
 from django.utils.translation import gettext as _
@@ -15,26 +15,15 @@ from rapidfuzz import fuzz, process
 
 from leitstand.imports.cells import CellProblem, read_column
 from leitstand.imports.headers import catalogue
+from leitstand.imports.matching import match_existing, resolve_identity
 from leitstand.imports.reader import Sheet
+from leitstand.imports.rows import CREATE, SKIP, UNCHANGED, UPDATE, RowResult, identity_of
 from leitstand.imports.targets import ImportTarget, Reference
 from leitstand.tenancy.models import Organisation
 
-CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
 #: Missing names that get a "Did you mean ...?": a file whose systems were not imported yet
 #: names thousands, and each suggestion compares with every known name.
 MAX_SUGGESTIONS = 200
-
-
-@dataclass(slots=True)
-class RowResult:
-    number: int  # the row number a spreadsheet shows (1-based)
-    values: dict[str, object] = field(default_factory=dict)
-    problems: dict[str, str] = field(default_factory=dict)  # field -> message
-    skip_reason: str = ""
-    action: str = CREATE
-    existing: dict | None = None  # the current values of the row this line updates
-    changed: list[str] = field(default_factory=list)
-    key: tuple = ()  # the identity (lower-case names, or ids of references) of a row
 
 
 @dataclass
@@ -78,8 +67,8 @@ def plan_import(
     references = {spec.reference for spec in target.fields if spec.reference}
     known = {ref.key: _known_by_name(organisation, ref) for ref in references}
     new = _new_references(target, rows, known)
-    _resolve_identity(target, rows, known)
-    _match_existing(organisation, target, rows, known)
+    resolve_identity(target, rows, known)
+    match_existing(organisation, target, rows, known)
     return ImportPlan(target, rows, new, known)
 
 
@@ -173,15 +162,6 @@ def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> N
         )
 
 
-def identity_of(target: ImportTarget, values: dict) -> tuple:
-    return identity_key([values.get(name) for name in target.identity])
-
-
-def identity_key(values: list) -> tuple:
-    """The identity fields' values, compared ignoring case and surrounding spaces."""
-    return tuple([str(value or "").strip().lower() for value in values])
-
-
 def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
     first_seen: dict[tuple, int] = {}
     for row in rows:
@@ -255,95 +235,3 @@ def _missing(reference: Reference, name: str, known: dict[str, object], suggest:
         return message
     suggestion = reference.names(known[close[0]])[0]
     return message + " " + _("Did you mean “%(name)s”?") % {"name": suggestion}
-
-
-def _resolve_identity(target: ImportTarget, rows: list[RowResult], known) -> None:
-    """A reference in the identity is compared by the object it names, as stored rows are."""
-    references = [target.field(name).reference for name in target.identity]
-    if not any(references):
-        return
-    for row in rows:
-        if row.action == SKIP:
-            continue
-        values = [row.values.get(name) for name in target.identity]
-        row.key = identity_key(
-            [
-                known[reference.key][value.lower()].pk if reference else value
-                for reference, value in zip(references, values, strict=True)
-            ]
-        )
-
-
-def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
-    """Find the existing row each line updates; compare values, not model instances."""
-    candidates = [row for row in rows if row.action != SKIP]
-    if not candidates:
-        return
-    mapped = {name for row in candidates for name in row.values}
-    many = [spec.name for spec in target.fields if spec.kind == "many" and spec.name in mapped]
-    columns = {
-        spec.name: spec.name if spec.kind not in ("one", "many") else f"{spec.name}_id"
-        for spec in target.fields
-        if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
-    }
-    existing: dict[tuple, dict] = {}
-    stored = target.model.objects.for_org(organisation).order_by("pk")
-    for values in stored.values("pk", *columns.values()):
-        current = {name: values[column] for name, column in columns.items()}
-        current["pk"] = values["pk"]
-        existing.setdefault(identity_of(target, current), current)  # the oldest of equals
-    current_many = _current_many(organisation, target, many)
-    for row in candidates:
-        current = existing.get(row.key)
-        if current is None:
-            continue
-        row.existing = current
-        row.changed = _changed_fields(target, row, current, known, current_many)
-        row.action = UPDATE if row.changed else UNCHANGED
-
-
-def _current_many(organisation, target, names: list[str]) -> dict[str, dict[int, set[int]]]:
-    """field -> {object id: set of related ids}, one query per many-to-many field."""
-    current: dict[str, dict[int, set[int]]] = {}
-    for name in names:
-        through = target.model_field(name).remote_field.through
-        source = f"{target.model._meta.model_name}_id"
-        related = f"{target.model_field(name).related_model._meta.model_name}_id"
-        pairs = defaultdict(set)
-        owner = source.removesuffix("_id")
-        links = through.objects.filter(**{f"{owner}__organisation": organisation})
-        for source_id, related_id in links.values_list(source, related):
-            pairs[source_id].add(related_id)
-        current[name] = pairs
-    return current
-
-
-def is_empty(value: object) -> bool:
-    return value is None or value == "" or value == []
-
-
-def _changed_fields(target, row, current: dict, known, current_many) -> list[str]:
-    """Fields whose new, non-empty value differs. An empty cell never clears a value."""
-    changed = []
-    for name, value in row.values.items():
-        if is_empty(value) or name in target.identity:
-            continue
-        spec = target.field(name)
-        if spec.kind == "many":
-            wanted = {known[spec.reference.key].get(item.lower()) for item in value}
-            wanted_ids = {item.pk for item in wanted if item is not None}
-            if None in wanted or wanted_ids != current_many[name].get(current["pk"], set()):
-                changed.append(name)
-        elif spec.kind == "one":
-            related = known[spec.reference.key].get(value.lower())
-            if related is None or related.pk != current[name]:
-                changed.append(name)
-        elif not _same_value(value, current[name]):
-            changed.append(name)
-    return changed
-
-
-def _same_value(new: object, old: object) -> bool:
-    if isinstance(new, Decimal) and isinstance(old, Decimal):
-        return new.compare(old) == 0
-    return new == old

@@ -18,8 +18,8 @@ from leitstand.imports.display import (
 from leitstand.imports.forms import MappingForm, UploadForm
 from leitstand.imports.headers import headers_of
 from leitstand.imports.models import ImportRun
-from leitstand.imports.planning import SKIP
 from leitstand.imports.reader import FileProblem
+from leitstand.imports.rows import SKIP
 from leitstand.imports.services import mapping_of
 from leitstand.imports.targets import target_for
 from leitstand.imports.template import template_response
