@@ -104,30 +104,39 @@ def continue_import(run: ImportRun, actor, found: dict | None = None) -> ImportR
     """Start the import of the file's next list (the integrations after the systems), from a
     copy of the same file, so each import keeps its own file in the history. `found` names
     another sheet and target ({"sheet": ..., "target": ...}) than the one detected."""
-    earlier = run.continuations.order_by("pk").first()
-    if earlier is not None:
-        return earlier  # a second click opens the same next step
-    found = found or run.next_list
-    if found is None:
-        raise FileProblem(_("This file holds no further list to import."))
-    if not run.is_done:
-        raise FileProblem(_("Import this list first: the next one refers to it."))
-    follow = ImportRun(
-        organisation=run.organisation,
-        original_name=run.original_name,
-        created_by=actor,
-        detected=run.detected,
-        continued_from=run,
-    )
-    with run.file.open("rb") as handle:
-        follow.file.save(run.original_name, File(handle), save=False)
-    sheets = read_sheets(Path(follow.file.path), follow.original_name)
-    follow.read_sheets = sheets
-    if found["target"] not in TARGETS:
-        raise FileProblem(_unknown_target(found["target"]))
-    sheet = sheet_of_name(sheets, found["sheet"])
-    _use_guess(follow, guess_header(found["target"], sheet))
-    follow.save()
+    with transaction.atomic():
+        ImportRun.objects.select_for_update().get(pk=run.pk)  # one next step, even on two clicks
+        earlier = run.continuations.order_by("pk").first()
+        if earlier is not None:
+            return earlier
+        found = found or run.next_list
+        if found is None:
+            raise FileProblem(_("This file holds no further list to import."))
+        if found["target"] not in TARGETS:
+            raise FileProblem(_unknown_target(found["target"]))
+        if not run.is_done:
+            raise FileProblem(_("Import this list first: the next one refers to it."))
+        follow = ImportRun(
+            organisation=run.organisation,
+            original_name=run.original_name,
+            created_by=actor,
+            detected=run.detected,
+            continued_from=run,
+        )
+        try:
+            with run.file.open("rb") as handle:
+                follow.file.save(run.original_name, File(handle), save=False)
+        except FileNotFoundError:
+            raise FileProblem(_("The original file is no longer stored.")) from None
+        try:
+            sheets = read_sheets(Path(follow.file.path), follow.original_name)
+        except FileProblem:
+            follow.file.delete(save=False)
+            raise
+        follow.read_sheets = sheets
+        sheet = sheet_of_name(sheets, found["sheet"])
+        _use_guess(follow, guess_header(found["target"], sheet))
+        follow.save()
     return follow
 
 
