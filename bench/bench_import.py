@@ -4,6 +4,7 @@
   python-calamine merely reading the same file, in the same run (target: at most 2x).
 - 100,000-row xlsx: the whole import in a child process, with its peak RSS (target < 500 MB).
 - API list of 10,000 systems, 100 per page: median and p95 (target p95 < 50 ms).
+- 10,000-row xlsx of integrations between those systems: the whole import, new and again.
 """
 
 import json
@@ -19,6 +20,7 @@ from bench.measure import time_calls
 
 ROWS_SMALL = 10_000
 ROWS_LARGE = 100_000
+FLOWS = 10_000
 
 
 def _calamine_read_seconds(path: Path) -> float:
@@ -100,6 +102,19 @@ def _api_timing(organisation) -> None:
     print(f"  target p95 < 50 ms: {'met' if timing.p95_ms < 50 else 'MISSED'}")
 
 
+def _flow_import(organisation, folder: str) -> None:
+    from leitstand.imports.tests.corpus import write_flow_list_xlsx
+
+    flows = write_flow_list_xlsx(Path(folder) / "flows-10k.xlsx", FLOWS, ROWS_SMALL)
+    first, counts = _import(organisation, flows)
+    again, counts_again = _import(organisation, flows)
+    print(
+        f"import of {FLOWS:,} integrations (new):      {first * 1000:8.0f} ms  "
+        f"({FLOWS / first:,.0f} rows/s) {counts}"
+    )
+    print(f"integrations again (all unchanged):     {again * 1000:8.0f} ms  {counts_again}")
+
+
 def main() -> None:
     from leitstand.imports.tests.corpus import write_inventory_xlsx
 
@@ -127,6 +142,7 @@ def main() -> None:
         )
         print(f"  target peak RSS < 500 MB: {'met' if result['peak_mb'] < 500 else 'MISSED'}")
         _api_timing(organisation)
+        _flow_import(organisation, folder)
 
 
 if __name__ == "__main__":

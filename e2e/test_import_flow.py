@@ -6,7 +6,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from leitstand.imports.tests.corpus import write_german_xlsx
+from leitstand.flows.services import seed_data_objects
+from leitstand.imports.tests.corpus import (
+    LANDSCAPE_SYSTEMS,
+    write_german_xlsx,
+    write_integrations_xlsx,
+    write_landscape_xlsx,
+)
+from leitstand.inventory.tests.factories import SystemFactory
 
 
 @pytest.fixture
@@ -27,7 +34,7 @@ def test_editor_imports_a_messy_workbook(
     page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(str(messy_workbook))
     page.get_by_role("button", name="Upload and preview").click()
     expect(page).to_have_url(re.compile(r"/import/\d+/$"))
-    expect(page.get_by_label("Sheet")).to_have_value("Software 2024")
+    expect(page.get_by_label("Sheet", exact=True)).to_have_value("Software 2024")
     expect(page.get_by_label("Header row")).to_have_value("4")
     expect(page.locator("#new-entries")).to_contain_text("Erika Muster")
     expect(page.locator("#preview-table")).to_contain_text("“viel” is not a number.")
@@ -54,6 +61,48 @@ def test_editor_imports_a_messy_workbook(
     page.goto(f"{live_server.url}/o/acme/import/")
     expect(page.locator("#import-history")).to_contain_text("IT-Liste 2024.xlsx")
     shot(page, "import-history")
+
+
+def test_editor_imports_systems_then_the_integrations_sheet(
+    live_server, page, sign_in, org, editor, tmp_path, shot
+):
+    seed_data_objects(org)
+    workbook = write_landscape_xlsx(tmp_path / "Systemlandschaft.xlsx")
+    sign_in(page, editor)
+    page.goto(f"{live_server.url}/o/acme/import/")
+    page.get_by_label("Spreadsheet (.xlsx or .csv)").set_input_files(str(workbook))
+    page.get_by_role("button", name="Upload and preview").click()
+    expect(page.get_by_label("This sheet holds")).to_have_value("systems")
+    expect(page.get_by_label("Sheet", exact=True)).to_have_value("Systeme")
+    expect(page.locator("#next-list")).to_contain_text("Schnittstellen")
+    shot(page, "import-two-sheets-systems-preview")
+    page.get_by_role("button", name="Import now").click()
+    expect(page.locator("#count-created")).to_have_text("7")
+    shot(page, "import-two-sheets-systems-report")
+
+    page.get_by_role("button", name="Import the integrations from this file").click()
+    expect(page).to_have_url(re.compile(r"/import/\d+/$"))
+    expect(page.get_by_label("This sheet holds")).to_have_value("integrations")
+    expect(page.get_by_label("Sheet", exact=True)).to_have_value("Schnittstellen")
+    expect(page.get_by_label("Header row")).to_have_value("3")
+    expect(page.locator("#new-entries")).to_contain_text("Newsletter-Kontakte")
+    expect(page.locator("#preview-table")).to_contain_text("There is no system “Altes Tool”.")
+    expect(page.locator("#preview-table")).to_contain_text("from a system to itself")
+    expect(page.locator("#preview-table thead")).to_contain_text("How many times")
+    expect(page.locator("#skipped-list")).to_contain_text("Altes Tool → ERP")
+    expect(page.locator("#preview-counts")).to_contain_text("6 new")
+    shot(page, "import-integrations-preview")
+
+    page.get_by_role("button", name="Import now").click()
+    expect(page.locator("#count-created")).to_have_text("6")
+    expect(page.locator("#skipped-rows")).to_contain_text("Same systems and method as row 4")
+    shot(page, "import-integrations-report")
+    page.get_by_role("link", name="Show the integrations").click()
+    expect(page.locator("main")).to_contain_text("Lager-App")
+
+    page.goto(f"{live_server.url}/o/acme/import/")
+    expect(page.locator("#import-history tbody tr")).to_have_count(2)
+    shot(page, "import-history-two-steps")
 
 
 def test_export_tokens_and_api_docs_pages(live_server, page, sign_in, org, editor, shot):
@@ -98,3 +147,22 @@ def test_import_pages_in_german(live_server, page, sign_in, org, editor, messy_w
     page.get_by_role("button", name="Hochladen und Vorschau ansehen").click()
     expect(page.locator("#preview-table")).to_contain_text("„viel“ ist keine Zahl.")
     shot(page, "import-preview-de")
+
+
+def test_integrations_preview_in_german(live_server, page, sign_in, org, editor, tmp_path, shot):
+    seed_data_objects(org)
+    for name in LANDSCAPE_SYSTEMS:
+        SystemFactory(organisation=org, name=name)
+    sign_in(page, editor)
+    page.context.add_cookies(
+        [{"name": "leitstand_language", "value": "de", "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/o/acme/import/")
+    workbook = write_integrations_xlsx(tmp_path / "Schnittstellen.xlsx")
+    page.get_by_label("Tabelle (.xlsx oder .csv)").set_input_files(str(workbook))
+    page.get_by_role("button", name="Hochladen und Vorschau ansehen").click()
+    expect(page.get_by_label("Dieses Blatt enthält")).to_have_value("integrations")
+    expect(page.locator("#preview-table")).to_contain_text("Es gibt kein System „Altes Tool“.")
+    expect(page.locator("#preview-table")).to_contain_text("17,5")
+    expect(page.locator("#new-entries p").last).to_have_text("Datenobjekte: Newsletter-Kontakte")
+    shot(page, "import-integrations-preview-de")

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from leitstand.core.values import (
     ValueProblem,
@@ -25,9 +26,20 @@ from leitstand.core.values import (
     split_values,
 )
 from leitstand.imports.headers import catalogue, normalise
+from leitstand.imports.quantities import (
+    Percent,
+    Rate,
+    as_per_cent,
+    holds_shares,
+    parse_minutes,
+    parse_percent,
+    parse_rate,
+)
 from leitstand.imports.targets import TARGETS, FieldSpec, ImportTarget
 
 _URL = URLValidator()
+_AMOUNT_TOO_LARGE = gettext_lazy("%(value)s is far too large for an amount.")
+_TOO_LARGE = gettext_lazy("%(value)s is far too large.")
 
 
 def read_cell(target: ImportTarget, spec: FieldSpec, raw: object) -> object:
@@ -71,6 +83,9 @@ def read_column(
     has_problems = any(value.__class__ is CellProblem for value in known.values())
     if spec.kind == "many":  # each row gets its own list
         values = [value if value.__class__ is CellProblem else list(value) for value in values]
+    if spec.kind == "percent":
+        values = _percent_column(target, spec, values)
+        has_problems = any(value.__class__ is CellProblem for value in values)
     return values, has_problems
 
 
@@ -115,18 +130,67 @@ def _money(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | None
         return None
     if value < 0:
         raise ValueProblem(_("An amount cannot be negative."))
-    places, limit = _money_limits(target.key, spec.name)
-    value = value.quantize(places)
-    if value >= limit:
-        raise ValueProblem(_("%(value)s is far too large for an amount.") % {"value": value})
-    return value
+    return _bounded(target, spec.name, value, _AMOUNT_TOO_LARGE)
 
 
 @cache
-def _money_limits(target_key: str, field_name: str) -> tuple[Decimal, Decimal]:
+def _decimal_limits(target_key: str, field_name: str) -> tuple[Decimal, Decimal]:
     model_field = TARGETS[target_key].model_field(field_name)
     places = Decimal(1).scaleb(-model_field.decimal_places)
     return places, Decimal(10) ** (model_field.max_digits - model_field.decimal_places)
+
+
+def _bounded(target: ImportTarget, field_name: str, value: Decimal, message=_TOO_LARGE) -> Decimal:
+    """A decimal as the field stores it (rounded to its places), or a problem if too large."""
+    places, limit = _decimal_limits(target.key, field_name)
+    if value >= limit or (value := value.quantize(places)) >= limit:
+        raise ValueProblem(str(message) % {"value": value})
+    return value
+
+
+def _rate(target: ImportTarget, spec: FieldSpec, raw: object) -> Rate | None:
+    """The frequency column and the "how many times" column both read "40 pro Tag"."""
+    rate = parse_rate(raw, _period_lookup(target.key), catalogue()[target.key]["counts"])
+    if rate is None or rate.count is None:
+        return rate
+    return Rate(rate.frequency, _bounded(target, "runs_per_period", rate.count))
+
+
+@cache
+def _period_lookup(target_key: str):
+    """text -> (frequency, runs or None): the frequency choices and catalogue rates."""
+    index = {word: (value, None) for word, value in choice_index(target_key, "frequency").items()}
+    for word, (frequency, runs) in catalogue()[target_key].get("rates", {}).items():
+        index.setdefault(normalise(word), (frequency, Decimal(str(runs))))
+
+    def lookup(text: str) -> tuple[str, Decimal | None] | None:
+        return index.get(normalise(text))
+
+    return lookup
+
+
+def _minutes(target: ImportTarget, spec: FieldSpec, raw: object) -> Decimal | None:
+    value = parse_minutes(raw)
+    return None if value is None else _bounded(target, spec.name, value)
+
+
+def _percent(target: ImportTarget, spec: FieldSpec, raw: object) -> Percent | None:
+    """Per cent or share is decided for the whole column (see _percent_column)."""
+    return parse_percent(raw)
+
+
+def _percent_column(target: ImportTarget, spec: FieldSpec, values: list) -> list:
+    """Each percentage in per cent: a column whose numbers are all below 1 holds shares."""
+    shares = holds_shares([value for value in values if value.__class__ is Percent])
+    read = []
+    for value in values:
+        if value.__class__ is Percent:
+            try:
+                value = _bounded(target, spec.name, as_per_cent(value, shares))
+            except ValueProblem as problem:
+                value = CellProblem(str(problem.message))
+        read.append(value)
+    return read
 
 
 def _integer(target: ImportTarget, spec: FieldSpec, raw: object) -> int | None:
@@ -207,4 +271,7 @@ _READERS = {
     "bool": _bool,
     "url": _url,
     "choice": _choice,
+    "rate": _rate,
+    "minutes": _minutes,
+    "percent": _percent,
 }

@@ -7,7 +7,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from leitstand.core.formatting import format_eur, format_number
-from leitstand.imports.planning import ImportPlan, RowResult
+from leitstand.imports.planning import ImportPlan
+from leitstand.imports.rows import RowResult
 from leitstand.imports.targets import ImportTarget
 
 PREVIEW_ROWS = 50
@@ -21,15 +22,43 @@ def display_value(target: ImportTarget, field: str, value: object) -> str:
         return ", ".join(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if spec.kind == "choice":
+    if spec.kind in ("choice", "rate") and target.model_field(field).choices:
         return str(dict(target.model_field(field).choices).get(value, value))
     if spec.kind == "money" and isinstance(value, Decimal):
         return format_eur(value, 2)
-    if isinstance(value, Decimal | int):
+    if spec.kind == "percent" and isinstance(value, Decimal):
+        return f"{format_number(value, _places(value))}\u00a0%"
+    if isinstance(value, Decimal):
+        return format_number(value, _places(value))
+    if isinstance(value, int):
         return format_number(value)
     if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
+
+
+def _places(value: Decimal) -> int:
+    """As many decimal places as the value has, at most two: 17.5 stays 17.5, 40.00 is 40."""
+    exponent = value.normalize().as_tuple().exponent
+    return min(2, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
+def with_derived_columns(plan: ImportPlan, mapped: list[tuple]) -> list[tuple]:
+    """The mapped columns, and among them, in the order of the fields, those no column fills
+    but a row check does ("40 pro Tag" in the frequency column gives the number of runs), so
+    the preview shows what will be saved."""
+    rank = {spec.name: index for index, spec in enumerate(plan.target.fields)}
+    shown = {field for _column, _label, field in mapped}
+    columns = list(mapped)
+    for spec in plan.target.fields:
+        if spec.name in shown:
+            continue
+        if not any(row.values.get(spec.name) is not None for row in plan.rows[:PREVIEW_ROWS]):
+            continue
+        earlier = [i for i, column in enumerate(columns) if rank[column[2]] < rank[spec.name]]
+        position = earlier[-1] + 1 if earlier else 0
+        columns.insert(position, (None, plan.target.label_for(spec.name), spec.name))
+    return columns
 
 
 def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple[str, str]]]]:

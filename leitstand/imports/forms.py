@@ -6,9 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import style_widget
 from leitstand.imports.reader import Sheet
-from leitstand.imports.targets import ImportTarget
+from leitstand.imports.targets import TARGETS, ImportTarget
 
 IGNORE = ""
+DETECT = ""
+
+
+def target_choices() -> list[tuple[str, str]]:
+    return [(key, capfirst(str(target.label))) for key, target in TARGETS.items()]
 
 
 class UploadForm(forms.Form):
@@ -20,15 +25,30 @@ class UploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xlsm,.csv,.txt"}),
     )
+    target = forms.ChoiceField(
+        label=_("What is in this file?"),
+        required=False,
+        help_text=_(
+            "A list of integrations has a column for the system the data comes from and one "
+            "for the system it goes to. You can change this in the preview."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style_widget(self.fields["file"].widget)
+        self.fields["target"].choices = [
+            (DETECT, _("Find out from the column titles")),
+            *target_choices(),
+        ]
+        for field in self.fields.values():
+            style_widget(field.widget)
 
 
 class MappingForm(forms.Form):
-    """Sheet, header row and, per column of the header row, the field it fills."""
+    """What the sheet holds, sheet, header row and, per column of the header row, the field
+    it fills."""
 
+    target = forms.ChoiceField(label=_("This sheet holds"), required=False)
     sheet = forms.ChoiceField(label=_("Sheet"))
     header_row = forms.IntegerField(
         label=_("Header row"),
@@ -42,6 +62,7 @@ class MappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.target = target
         self.headers = headers
+        self.fields["target"].choices = target_choices()
         self.fields["sheet"].choices = [(sheet.name, sheet.name) for sheet in sheets]
         self.fields["header_row"].max_value = max(1, max(len(sheet.rows) for sheet in sheets))
         field_choices = [(IGNORE, _("— do not import —"))] + [

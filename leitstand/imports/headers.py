@@ -5,6 +5,7 @@ then fuzzily (rapidfuzz) so "Kosten p.a. (€)" or "Verantwortl." still find the
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,13 @@ from rapidfuzz import fuzz, process
 
 from leitstand.core.values import clean_text
 from leitstand.imports.reader import Sheet
-from leitstand.imports.targets import target_for
+from leitstand.imports.targets import TARGETS, import_order, target_for
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "headers.yaml"
 FUZZY_CUTOFF = 84
+#: Shorter synonyms and titles ("von", "art", "to") match only exactly: fuzzily, they would
+#: match any word that contains them ("Departments" holds "art").
+FUZZY_MIN_LENGTH = 4
 HEADER_SCAN_ROWS = 30
 _PUNCTUATION = re.compile(r"[^\w/]+")
 _SPELLINGS = str.maketrans({"ß": "ss"})
@@ -55,6 +59,11 @@ def synonym_index(target: str) -> dict[str, str]:
     return index
 
 
+@cache
+def _fuzzy_candidates(target: str) -> list[str]:
+    return [word for word in synonym_index(target) if len(word) >= FUZZY_MIN_LENGTH]
+
+
 def match_header(target: str, header: object) -> tuple[str | None, float]:
     """The field this header most likely means, and how sure (0-100)."""
     text = normalise(clean_text(header))
@@ -63,7 +72,10 @@ def match_header(target: str, header: object) -> tuple[str | None, float]:
     index = synonym_index(target)
     if text in index:
         return index[text], 100.0
-    found = process.extractOne(text, index.keys(), scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
+    if len(text) < FUZZY_MIN_LENGTH:
+        return None, 0.0
+    candidates = _fuzzy_candidates(target)
+    found = process.extractOne(text, candidates, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
     if found is None:
         return None, 0.0
     return index[found[0]], float(found[1])
@@ -71,50 +83,78 @@ def match_header(target: str, header: object) -> tuple[str | None, float]:
 
 def propose_mapping(target: str, headers: list[object]) -> dict[int, str]:
     """column index -> field; each field goes to the column that matches it best."""
+    return {column: field for column, (field, _score) in propose_scored(target, headers).items()}
+
+
+def propose_scored(target: str, headers: list[object]) -> dict[int, tuple[str, float]]:
+    """column index -> (field, how sure); each field goes to the column that matches it best."""
     candidates = []
     for column, header in enumerate(headers):
         field, score = match_header(target, header)
         if field:
             candidates.append((score, -column, column, field))
-    mapping: dict[int, str] = {}
+    mapping: dict[int, tuple[str, float]] = {}
     taken: set[str] = set()
-    for _score, _order, column, field in sorted(candidates, reverse=True):
+    for score, _order, column, field in sorted(candidates, reverse=True):
         if field not in taken:
-            mapping[column] = field
+            mapping[column] = (field, score)
             taken.add(field)
     return dict(sorted(mapping.items()))
 
 
 @dataclass
 class HeaderGuess:
+    target: str
     sheet: Sheet
     row: int  # index into sheet.rows
     mapping: dict[int, str]
+    certainty: float = 0.0  # the sum of the columns' match scores
+
+    @classmethod
+    def of_row(cls, target: str, sheet: Sheet, row: int, headers: list) -> "HeaderGuess":
+        scored = propose_scored(target, headers)
+        mapping = {column: field for column, (field, _score) in scored.items()}
+        certainty = sum(score for _field, score in scored.values())
+        return cls(target, sheet, row, mapping, certainty)
+
+    @property
+    def has_signature(self) -> bool:
+        """Whether the columns that show this kind of list are all there."""
+        mapped = set(self.mapping.values())
+        return all(field in mapped for field in target_for(self.target).signature)
 
     @property
     def score(self) -> int:
-        return len(self.mapping) + (2 if "name" in self.mapping.values() else 0)
+        return len(self.mapping) + (2 if self.has_signature else 0)
 
 
-def guess_header(target: str, sheet: Sheet) -> HeaderGuess:
-    """The row among the first ones whose cells read most like column headers."""
-    best = HeaderGuess(sheet, 0, {})
+def guess_headers(sheet: Sheet, targets: Iterable[str] = TARGETS) -> dict[str, HeaderGuess]:
+    """Per target, the row among the first ones whose cells read most like its headers."""
+    best = {target: HeaderGuess(target, sheet, 0, {}) for target in targets}
     for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         if not any(isinstance(cell, str) and cell.strip() for cell in row):
             continue
-        guess = HeaderGuess(sheet, index, propose_mapping(target, row))
-        if guess.score > best.score:
-            best = guess
-        if _clearly_headers(guess, row):
+        clearly = False
+        for target in best:
+            guess = HeaderGuess.of_row(target, sheet, index, row)
+            if guess.score > best[target].score:
+                best[target] = guess
+            clearly = clearly or _clearly_headers(guess, row)
+        if clearly:
             break  # the rows below are data; matching them fuzzily only costs time
-    if not best.mapping:
-        best.row = _first_filled_row(sheet)
+    for guess in best.values():
+        if not guess.mapping:
+            guess.row = _first_filled_row(sheet)
     return best
+
+
+def guess_header(target: str, sheet: Sheet) -> HeaderGuess:
+    return guess_headers(sheet, (target,))[target]
 
 
 def _clearly_headers(guess: HeaderGuess, row: list) -> bool:
     filled = sum(1 for cell in row if clean_text(cell))
-    return "name" in guess.mapping.values() and len(guess.mapping) >= max(3, 0.6 * filled)
+    return guess.has_signature and len(guess.mapping) >= max(3, 0.6 * filled)
 
 
 def _first_filled_row(sheet: Sheet) -> int:
@@ -128,6 +168,28 @@ def choose_sheet(target: str, sheets: list[Sheet]) -> HeaderGuess:
     """The sheet that holds the list: the best header row wins; ties go to the first sheet."""
     guesses = [guess_header(target, sheet) for sheet in sheets]
     return max(guesses, key=lambda guess: (guess.score, -guesses.index(guess)))
+
+
+def list_in(sheet: Sheet) -> HeaderGuess | None:
+    """The list a sheet holds: one whose signature columns are all there (systems: a name;
+    integrations: from and to), and of those the one whose titles match best. A sheet with
+    "Von" and "Nach" holds integrations, even if "Quellsystem" also reads like a name."""
+    complete = [guess for guess in guess_headers(sheet).values() if guess.has_signature]
+    return max(
+        complete,
+        key=lambda guess: (guess.certainty, -import_order(guess.target)),
+        default=None,
+    )
+
+
+def detect_lists(sheets: list[Sheet]) -> list[HeaderGuess]:
+    """The best sheet for each kind of list the workbook holds, in import order."""
+    best: dict[str, HeaderGuess] = {}
+    for sheet in sheets:
+        guess = list_in(sheet)
+        if guess and (guess.target not in best or guess.score > best[guess.target].score):
+            best[guess.target] = guess
+    return sorted(best.values(), key=lambda guess: import_order(guess.target))
 
 
 def headers_of(sheet: Sheet, row: int) -> list[str]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.imports.targets import TARGETS, import_order
 from leitstand.tenancy.models import TenantModel
 
 
@@ -29,6 +30,17 @@ class ImportRun(TenantModel):
     sheet = models.CharField(_("sheet"), max_length=200, blank=True)
     header_row = models.PositiveIntegerField(_("header row"), null=True, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    #: The lists found in the file: [{"sheet": "Systeme", "target": "systems"}, ...]
+    detected = models.JSONField(_("lists found in the file"), default=list, blank=True)
+    continued_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        verbose_name=_("continues the import of"),
+        help_text=_("The import of another sheet of the same file that came first."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -63,3 +75,23 @@ class ImportRun(TenantModel):
     @property
     def is_done(self) -> bool:
         return self.status == self.Status.DONE
+
+    @property
+    def target_label(self) -> str:
+        return str(TARGETS[self.target].label) if self.target in TARGETS else self.target
+
+    @property
+    def next_list(self) -> dict | None:
+        """A list in another sheet of the file that is imported after this one (the
+        integrations after the systems they name), as {"sheet": ..., "target": ...}."""
+        if self.target not in TARGETS:
+            return None
+        after = import_order(self.target)
+        for found in self.detected:
+            if (
+                found.get("target") in TARGETS
+                and found.get("sheet") != self.sheet
+                and import_order(found["target"]) > after
+            ):
+                return found
+        return None

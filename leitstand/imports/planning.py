@@ -1,40 +1,29 @@
 """Parse and validate every row first; decide per row: create, update, unchanged or skip.
 
 Nothing is written here. The plan lists per-cell problems in plain words, the departments,
-people and vendors that will be created, and which existing rows each line updates.
+people and vendors that will be created, and (matching.py) which existing rows each line
+updates.
 A row with any problem is skipped as a whole: it is never half imported.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from itertools import repeat, zip_longest
 
 from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
 
 from leitstand.imports.cells import CellProblem, read_column
 from leitstand.imports.headers import catalogue
+from leitstand.imports.matching import match_existing, resolve_identity
 from leitstand.imports.reader import Sheet
+from leitstand.imports.rows import CREATE, SKIP, UNCHANGED, UPDATE, RowResult, identity_of
 from leitstand.imports.targets import ImportTarget, Reference
 from leitstand.tenancy.models import Organisation
 
-CREATE, UPDATE, UNCHANGED, SKIP = "create", "update", "unchanged", "skip"
-
-
-@dataclass(slots=True)
-class RowResult:
-    number: int  # the row number a spreadsheet shows (1-based)
-    values: dict[str, object] = field(default_factory=dict)
-    problems: dict[str, str] = field(default_factory=dict)  # field -> message
-    skip_reason: str = ""
-    action: str = CREATE
-    existing: dict | None = None  # the current values of the row this line updates
-    changed: list[str] = field(default_factory=list)
-    key: tuple = ()  # the identity (lower-case name) of a row that is not skipped
-
-    @property
-    def name(self) -> str:
-        return str(self.values.get("name") or "")
+#: Missing names that get a "Did you mean ...?": a file whose systems were not imported yet
+#: names thousands, and each suggestion compares with every known name.
+MAX_SUGGESTIONS = 200
 
 
 @dataclass
@@ -60,6 +49,10 @@ class ImportPlan:
     def new_names(self) -> dict[str, list[str]]:
         return {key: sorted(names.values(), key=str.lower) for key, names in self.new.items()}
 
+    def describe(self, row: RowResult) -> str:
+        """The row's name ("DATEV") or, for a data flow, its systems ("Shop → ERP")."""
+        return self.target.describe(row.values) if row.values else ""
+
 
 def plan_import(
     organisation: Organisation,
@@ -74,7 +67,8 @@ def plan_import(
     references = {spec.reference for spec in target.fields if spec.reference}
     known = {ref.key: _known_by_name(organisation, ref) for ref in references}
     new = _new_references(target, rows, known)
-    _match_existing(organisation, target, rows, known)
+    resolve_identity(target, rows, known)
+    match_existing(organisation, target, rows, known)
     return ImportPlan(target, rows, new, known)
 
 
@@ -130,7 +124,7 @@ def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
         zip(*(values for values, _has in read), strict=True) if read else repeat((), len(numbers))
     )
     required = [spec.name for spec in target.fields if spec.required]
-    totals_reason = _("A totals row, not a system.")
+    totals_reason = str(target.totals_reason)
     results = []
     for index, (number, values) in enumerate(zip(numbers, line_values, strict=True)):
         if index in totals:
@@ -168,15 +162,6 @@ def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> N
         )
 
 
-def identity_of(target: ImportTarget, values: dict) -> tuple:
-    return identity_key([values.get(name) for name in target.identity])
-
-
-def identity_key(values: list) -> tuple:
-    """The identity fields' values, compared ignoring case and surrounding spaces."""
-    return tuple([str(value or "").strip().lower() for value in values])
-
-
 def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
     first_seen: dict[tuple, int] = {}
     for row in rows:
@@ -185,19 +170,24 @@ def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
         key = row.key = identity_of(target, row.values)
         if key in first_seen:
             row.action = SKIP
-            row.skip_reason = _("Same name as row %(row)s; only the first is imported.") % {
-                "row": first_seen[key]
-            }
+            row.skip_reason = str(target.repeated_reason) % {"row": first_seen[key]}
         else:
             first_seen[key] = row.number
 
 
 def _known_by_name(organisation: Organisation, reference: Reference) -> dict[str, object]:
+    """lower name -> object; catalogue entries are also found by the other names people use
+    for them (catalogue/headers.yaml "names"), after every name they carry."""
     found = {}
-    for obj in reference.model.objects.for_org(organisation):
+    objects = list(reference.model.objects.for_org(organisation))
+    for obj in objects:
         for name in reference.names(obj):
             if name:
                 found.setdefault(name.strip().lower(), obj)
+    synonyms = catalogue()["names"].get(reference.key, {})
+    for obj in objects if synonyms else ():
+        for name in synonyms.get(getattr(obj, "key", ""), ()):
+            found.setdefault(name.lower(), obj)
     return found
 
 
@@ -206,6 +196,7 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     new: dict[str, dict[str, str]] = defaultdict(dict)
     specs = [spec for spec in target.fields if spec.reference]
     required = [spec.name for spec in target.fields if spec.required]
+    missing: dict[tuple[str, str], str] = {}  # one message (and suggestion) per missing name
     for row in rows:
         if row.action == SKIP:
             continue
@@ -220,7 +211,10 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
                 if lowered in known[key]:
                     continue
                 if spec.reference.build is None:
-                    row.problems[spec.name] = _("“%(name)s” does not exist yet.") % {"name": name}
+                    if (key, lowered) not in missing:
+                        suggest = len(missing) < MAX_SUGGESTIONS
+                        missing[key, lowered] = _missing(spec.reference, name, known[key], suggest)
+                    row.problems.setdefault(spec.name, missing[key, lowered])
                 else:
                     wanted.append((key, lowered, name))
         if row.problems:
@@ -231,75 +225,13 @@ def _new_references(target, rows, known) -> dict[str, dict[str, str]]:
     return dict(new)
 
 
-def _match_existing(organisation, target: ImportTarget, rows, known) -> None:
-    """Find the existing row each line updates; compare values, not model instances."""
-    candidates = [row for row in rows if row.action != SKIP]
-    if not candidates:
-        return
-    mapped = {name for row in candidates for name in row.values}
-    many = [spec.name for spec in target.fields if spec.kind == "many" and spec.name in mapped]
-    columns = {
-        spec.name: spec.name if spec.kind not in ("one", "many") else f"{spec.name}_id"
-        for spec in target.fields
-        if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
-    }
-    existing = {}
-    for values in target.model.objects.for_org(organisation).values("pk", *columns.values()):
-        current = {name: values[column] for name, column in columns.items()}
-        current["pk"] = values["pk"]
-        existing[identity_of(target, current)] = current
-    current_many = _current_many(organisation, target, many)
-    for row in candidates:
-        current = existing.get(row.key)
-        if current is None:
-            continue
-        row.existing = current
-        row.changed = _changed_fields(target, row, current, known, current_many)
-        row.action = UPDATE if row.changed else UNCHANGED
-
-
-def _current_many(organisation, target, names: list[str]) -> dict[str, dict[int, set[int]]]:
-    """field -> {object id: set of related ids}, one query per many-to-many field."""
-    current: dict[str, dict[int, set[int]]] = {}
-    for name in names:
-        through = target.model_field(name).remote_field.through
-        source = f"{target.model._meta.model_name}_id"
-        related = f"{target.model_field(name).related_model._meta.model_name}_id"
-        pairs = defaultdict(set)
-        owner = source.removesuffix("_id")
-        links = through.objects.filter(**{f"{owner}__organisation": organisation})
-        for source_id, related_id in links.values_list(source, related):
-            pairs[source_id].add(related_id)
-        current[name] = pairs
-    return current
-
-
-def is_empty(value: object) -> bool:
-    return value is None or value == "" or value == []
-
-
-def _changed_fields(target, row, current: dict, known, current_many) -> list[str]:
-    """Fields whose new, non-empty value differs. An empty cell never clears a value."""
-    changed = []
-    for name, value in row.values.items():
-        if is_empty(value) or name in target.identity:
-            continue
-        spec = target.field(name)
-        if spec.kind == "many":
-            wanted = {known[spec.reference.key].get(item.lower()) for item in value}
-            wanted_ids = {item.pk for item in wanted if item is not None}
-            if None in wanted or wanted_ids != current_many[name].get(current["pk"], set()):
-                changed.append(name)
-        elif spec.kind == "one":
-            related = known[spec.reference.key].get(value.lower())
-            if related is None or related.pk != current[name]:
-                changed.append(name)
-        elif not _same_value(value, current[name]):
-            changed.append(name)
-    return changed
-
-
-def _same_value(new: object, old: object) -> bool:
-    if isinstance(new, Decimal) and isinstance(old, Decimal):
-        return new.compare(old) == 0
-    return new == old
+def _missing(reference: Reference, name: str, known: dict[str, object], suggest: bool) -> str:
+    """Why a name that must exist is not found, with the closest existing name if any."""
+    message = str(reference.missing) % {"name": name}
+    if not suggest:
+        return message
+    close = process.extractOne(name.lower(), known.keys(), scorer=fuzz.WRatio, score_cutoff=85)
+    if close is None:
+        return message
+    suggestion = reference.names(known[close[0]])[0]
+    return message + " " + _("Did you mean “%(name)s”?") % {"name": suggestion}

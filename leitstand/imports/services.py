@@ -13,11 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.imports.headers import choose_sheet, guess_header, headers_of, propose_mapping
+from leitstand.imports.headers import (
+    HeaderGuess,
+    choose_sheet,
+    detect_lists,
+    guess_header,
+    headers_of,
+    propose_mapping,
+)
 from leitstand.imports.models import ImportRun
 from leitstand.imports.planning import ImportPlan, plan_import
 from leitstand.imports.reader import FileProblem, Sheet, check_size, file_kind, read_sheets
-from leitstand.imports.targets import target_for
+from leitstand.imports.targets import SYSTEMS, TARGETS, target_for
 from leitstand.imports.writer import write_plan
 from leitstand.tenancy.models import Organisation
 
@@ -38,29 +45,99 @@ def collector_paused() -> Iterator[None]:
 
 
 def start_import(
-    organisation: Organisation, upload: UploadedFile | File, name: str, actor
+    organisation: Organisation,
+    upload: UploadedFile | File,
+    name: str,
+    actor,
+    target: str | None = None,
 ) -> ImportRun:
-    """Keep the uploaded file, find its list and propose a mapping. Raises FileProblem."""
+    """Keep the uploaded file, find its list and propose a mapping. Raises FileProblem.
+
+    Without a `target`, the column titles decide what the file holds; a workbook with several
+    lists starts with the one the others refer to (systems before integrations)."""
     check_size(upload.size)
     if file_kind(name) == "json":
         raise FileProblem(
             _("JSON exports are loaded with the command “leitstand import FILE.json --org SLUG”.")
         )
+    if target is not None and target not in TARGETS:
+        raise FileProblem(_unknown_target(target))
     run = ImportRun(organisation=organisation, original_name=name[:255], created_by=actor)
     run.file.save(name, upload, save=False)
     try:
         with collector_paused():
             sheets = read_sheets(Path(run.file.path), name)
-            guess = choose_sheet(run.target, sheets)
+            lists = detect_lists(sheets)
+            guess = _first_list(lists, sheets, target)
     except FileProblem:
         run.file.delete(save=False)
         raise
     run.read_sheets = sheets  # kept for this request or command: the file is read once
+    run.detected = [{"sheet": found.sheet.name, "target": found.target} for found in lists]
+    _use_guess(run, guess)
+    run.save()
+    return run
+
+
+def _first_list(lists: list[HeaderGuess], sheets: list[Sheet], target: str | None) -> HeaderGuess:
+    for found in lists:
+        if target in (None, found.target):
+            return found
+    return choose_sheet(target or SYSTEMS.key, sheets)
+
+
+def _use_guess(run: ImportRun, guess: HeaderGuess) -> None:
+    run.target = guess.target
     run.sheet = guess.sheet.name
     run.header_row = guess.row
     run.mapping = {str(column): field for column, field in guess.mapping.items()}
-    run.save()
-    return run
+
+
+def _unknown_target(target: str) -> str:
+    return _("“%(target)s” cannot be imported. Known lists: %(known)s.") % {
+        "target": target,
+        "known": ", ".join(TARGETS),
+    }
+
+
+def continue_import(run: ImportRun, actor, found: dict | None = None) -> ImportRun:
+    """Start the import of the file's next list (the integrations after the systems), from a
+    copy of the same file, so each import keeps its own file in the history. `found` names
+    another sheet and target ({"sheet": ..., "target": ...}) than the one detected."""
+    with transaction.atomic():
+        ImportRun.objects.select_for_update().get(pk=run.pk)  # one next step, even on two clicks
+        earlier = run.continuations.order_by("pk").first()
+        if earlier is not None:
+            return earlier
+        found = found or run.next_list
+        if found is None:
+            raise FileProblem(_("This file holds no further list to import."))
+        if found["target"] not in TARGETS:
+            raise FileProblem(_unknown_target(found["target"]))
+        if not run.is_done:
+            raise FileProblem(_("Import this list first: the next one refers to it."))
+        follow = ImportRun(
+            organisation=run.organisation,
+            original_name=run.original_name,
+            created_by=actor,
+            detected=run.detected,
+            continued_from=run,
+        )
+        try:
+            with run.file.open("rb") as handle:
+                follow.file.save(run.original_name, File(handle), save=False)
+        except FileNotFoundError:
+            raise FileProblem(_("The original file is no longer stored.")) from None
+        try:
+            sheets = read_sheets(Path(follow.file.path), follow.original_name)
+        except FileProblem:
+            follow.file.delete(save=False)
+            raise
+        follow.read_sheets = sheets
+        sheet = sheet_of_name(sheets, found["sheet"])
+        _use_guess(follow, guess_header(found["target"], sheet))
+        follow.save()
+    return follow
 
 
 def sheets_of(run: ImportRun) -> list[Sheet]:
@@ -71,8 +148,12 @@ def sheets_of(run: ImportRun) -> list[Sheet]:
 
 
 def sheet_of(run: ImportRun, sheets: list[Sheet]) -> Sheet:
+    return sheet_of_name(sheets, run.sheet)
+
+
+def sheet_of_name(sheets: list[Sheet], name: str) -> Sheet:
     for sheet in sheets:
-        if sheet.name == run.sheet:
+        if sheet.name == name:
             return sheet
     return sheets[0]
 
@@ -81,14 +162,26 @@ def mapping_of(run: ImportRun) -> dict[int, str]:
     return {int(column): field for column, field in run.mapping.items() if field}
 
 
-def change_sheet(run: ImportRun, sheet: Sheet, header_row: int | None = None) -> None:
-    """Another sheet or header row: propose the mapping afresh for its headers."""
+def change_sheet(
+    run: ImportRun, sheet: Sheet, header_row: int | None = None, target: str | None = None
+) -> None:
+    """Another sheet, header row or kind of list: propose the mapping afresh for its headers.
+
+    A new sheet without a chosen kind of list takes the kind found in it when the file was
+    read (the integrations sheet of a workbook holds integrations)."""
+    if target is None and sheet.name != run.sheet:
+        found = {entry["sheet"]: entry["target"] for entry in run.detected}
+        target = found.get(sheet.name)
+    if target is not None:
+        if target not in TARGETS:
+            raise FileProblem(_unknown_target(target))
+        run.target = target
     guess = guess_header(run.target, sheet)
     run.sheet = sheet.name
     run.header_row = guess.row if header_row is None else header_row
     headers = sheet.rows[run.header_row] if run.header_row < len(sheet.rows) else []
     run.mapping = {str(c): f for c, f in propose_mapping(run.target, headers).items()}
-    run.save(update_fields=["sheet", "header_row", "mapping"])
+    run.save(update_fields=["target", "sheet", "header_row", "mapping"])
 
 
 def mapped_titles(run: ImportRun) -> list[tuple[str, str]]:
@@ -140,7 +233,8 @@ def report_of(plan: ImportPlan) -> dict:
     return {
         "counts": plan.counts,
         "skipped": [
-            {"row": row.number, "name": row.name, "reason": row.skip_reason} for row in plan.skipped
+            {"row": row.number, "name": plan.describe(row), "reason": row.skip_reason}
+            for row in plan.skipped
         ],
         "new": plan.new_names(),
     }

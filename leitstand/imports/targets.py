@@ -1,8 +1,8 @@
 """What can be imported: one `ImportTarget` per entity, listing its fields and how to read them.
 
-Adding an entity (integrations, ...) means adding a target here: its model, its fields with
-their kind, the references it resolves by name, and a block of header synonyms in
-catalogue/headers.yaml. Reading, preview, matching and writing are generic.
+Adding an entity means adding a target here: its model, its fields with their kind, the
+references it resolves by name, and a block of header synonyms in catalogue/headers.yaml.
+Reading, preview, matching and writing are generic.
 """
 
 from collections.abc import Callable, Iterable
@@ -11,19 +11,23 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.flows.models import DataObject, Integration
+from leitstand.imports.quantities import combine_rates
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.tenancy.models import Organisation
 
 
 @dataclass(frozen=True)
 class Reference:
-    """A related entity found by name; `build` makes a missing one (None: it must exist)."""
+    """A related entity found by name; `build` makes a missing one (None: it must exist, and
+    a row naming a missing one is skipped with `missing` as the reason)."""
 
     key: str
     model: type[models.Model]
     label_plural: object
     names: Callable[[models.Model], Iterable[str]]
     build: Callable[[Organisation, str], models.Model] | None = None
+    missing: object = _("“%(name)s” does not exist yet.")
 
 
 DEPARTMENTS = Reference(
@@ -56,6 +60,25 @@ CAPABILITIES = Reference(
         organisation=organisation, name_de=name[:120], name_en=name[:120]
     ),
 )
+SYSTEMS_BY_NAME = Reference(
+    "systems",
+    System,
+    _("systems"),
+    lambda system: [system.name],
+    missing=_(
+        "There is no system “%(name)s”. Add it to the inventory (or import the systems "
+        "first), then import this list again."
+    ),
+)
+DATA_OBJECTS = Reference(
+    "data_objects",
+    DataObject,
+    _("data objects"),
+    lambda data_object: [data_object.name_de, data_object.name_en],
+    lambda organisation, name: DataObject(
+        organisation=organisation, name_de=name[:120], name_en=name[:120]
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -74,11 +97,19 @@ class ImportTarget:
     key: str
     model: type[models.Model]
     fields: tuple[FieldSpec, ...]
-    #: Fields whose values identify an existing row (compared case-insensitively).
+    #: Fields whose values identify an existing row (compared case-insensitively; a
+    #: reference among them must exist, and is compared by the object it names).
     identity: tuple[str, ...] = ("name",)
+    #: Fields whose columns show that a sheet holds this list (see headers.detect_lists).
+    signature: tuple[str, ...] = ("name",)
     label: object = ""
-    #: Checks across fields of one row: function(values) -> [(field, message), ...]
+    #: Checks across fields of one row: function(values) -> [(field, message), ...]. A check
+    #: may also complete the values ("40 pro Tag" gives the frequency and the count).
     checks: tuple[Callable[[dict], list[tuple[str, str]]], ...] = ()
+    #: How the preview and the report name a row, and why a row is skipped.
+    describe: Callable[[dict], str] = lambda values: str(values.get("name") or "")
+    totals_reason: object = _("A totals row, not a system.")
+    repeated_reason: object = _("Same name as row %(row)s; only the first is imported.")
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
 
     def field(self, name: str) -> FieldSpec:
@@ -137,9 +168,54 @@ SYSTEMS = ImportTarget(
     ),
 )
 
-#: Every import target by key; later apps add theirs here (e.g. "integrations").
-TARGETS: dict[str, ImportTarget] = {SYSTEMS.key: SYSTEMS}
+
+def _integration_checks(values: dict) -> list[tuple[str, str]]:
+    """The same rule as Integration.clean(): two different systems."""
+    source, target = values.get("source"), values.get("target")
+    if source and target and source.strip().lower() == target.strip().lower():
+        message = _("Data cannot flow from a system to itself: choose two different systems.")
+        return [("target", str(message))]
+    return []
+
+
+def _describe_integration(values: dict) -> str:
+    source, target = values.get("source") or "?", values.get("target") or "?"
+    return f"{source} → {target}"
+
+
+INTEGRATIONS = ImportTarget(
+    key="integrations",
+    model=Integration,
+    label=_("integrations"),
+    identity=("source", "target", "method"),
+    signature=("source", "target"),
+    checks=(combine_rates, _integration_checks),
+    describe=_describe_integration,
+    totals_reason=_("A totals row, not an integration."),
+    repeated_reason=_("Same systems and method as row %(row)s; only the first is imported."),
+    fields=(
+        FieldSpec("source", "one", _("From system"), SYSTEMS_BY_NAME, required=True),
+        FieldSpec("target", "one", _("To system"), SYSTEMS_BY_NAME, required=True),
+        FieldSpec("data_objects", "many", _("Data carried"), DATA_OBJECTS),
+        FieldSpec("method", "choice", _("Method"), required=True),
+        FieldSpec("frequency", "rate", _("Frequency")),
+        FieldSpec("runs_per_period", "rate", _("How many times")),
+        FieldSpec("minutes_per_run", "minutes", _("Minutes of manual work per run")),
+        FieldSpec("error_rate_percent", "percent", _("Error rate (%)")),
+        FieldSpec("minutes_to_fix_error", "minutes", _("Minutes to fix one error")),
+        FieldSpec("status", "choice", _("Status")),
+        FieldSpec("notes", "text", _("Notes")),
+    ),
+)
+
+#: Every import target by key, in the order a workbook's lists are imported: a list that
+#: refers to another comes after it (integrations name systems).
+TARGETS: dict[str, ImportTarget] = {SYSTEMS.key: SYSTEMS, INTEGRATIONS.key: INTEGRATIONS}
 
 
 def target_for(key: str) -> ImportTarget:
     return TARGETS[key]
+
+
+def import_order(key: str) -> int:
+    return list(TARGETS).index(key)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/<int:pk>/", views.preview, name="preview"),
     path("import/<int:pk>/commit/", views.commit, name="commit"),
     path("import/<int:pk>/report/", views.report, name="report"),
+    path("import/<int:pk>/continue/", views.continue_import, name="continue"),
     path("import/<int:pk>/file/", views.original_file, name="file"),
     path("import/<int:pk>/delete/", views.delete, name="delete"),
 ]

@@ -9,12 +9,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leitstand.imports import services
-from leitstand.imports.display import PREVIEW_ROWS, display_rows, labelled_new_names
+from leitstand.imports.display import (
+    PREVIEW_ROWS,
+    display_rows,
+    labelled_new_names,
+    with_derived_columns,
+)
 from leitstand.imports.forms import MappingForm, UploadForm
 from leitstand.imports.headers import headers_of
 from leitstand.imports.models import ImportRun
-from leitstand.imports.planning import SKIP
 from leitstand.imports.reader import FileProblem
+from leitstand.imports.rows import SKIP
 from leitstand.imports.services import mapping_of
 from leitstand.imports.targets import target_for
 from leitstand.imports.template import template_response
@@ -30,8 +35,9 @@ def import_home(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        target = form.cleaned_data["target"] or None
         try:
-            run = services.start_import(request.org, upload, upload.name, request.user)
+            run = services.start_import(request.org, upload, upload.name, request.user, target)
         except FileProblem as problem:
             form.add_error("file", str(problem))
         else:
@@ -64,7 +70,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = services.sheet_of(run, sheets)
     header_row = run.header_row or 0
     target = target_for(run.target)
-    initial = {"sheet": sheet.name, "header_row": header_row + 1}
+    initial = {"target": run.target, "sheet": sheet.name, "header_row": header_row + 1}
     initial.update({f"column_{column}": field for column, field in run.mapping.items()})
     form = MappingForm(
         request.POST or None,
@@ -79,6 +85,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     plan = services.plan_run(run, sheets)
     columns = sorted(mapping_of(run).items())
     mapped = [(column, target.label_for(field), field) for column, field in columns]
+    mapped = with_derived_columns(plan, mapped)
     context = {
         "run": run,
         "form": form,
@@ -87,9 +94,14 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "mapped": mapped,
         "rows": display_rows(plan, mapped),
         "more_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
-        "skipped": plan.skipped[:PREVIEW_SKIPPED],
+        "skipped": [(row, plan.describe(row)) for row in plan.skipped[:PREVIEW_SKIPPED]],
         "new_names": labelled_new_names(plan.target, plan.new_names()),
-        "name_mapped": "name" in run.mapping.values(),
+        "missing_required": [
+            target.label_for(spec.name)
+            for spec in target.fields
+            if spec.required and spec.name not in run.mapping.values()
+        ],
+        "next_list": run.next_list,
         "importable": plan.counts["create"] + plan.counts["update"],
         "skip": SKIP,
     }
@@ -97,9 +109,13 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _apply_mapping_form(run: ImportRun, form: MappingForm, sheets) -> None:
+    target = form.cleaned_data["target"] or run.target
     sheet_name = form.cleaned_data["sheet"]
     header_row = form.cleaned_data["header_row"] - 1
-    if sheet_name != run.sheet:
+    if target != run.target:
+        sheet = services.sheet_of_name(sheets, sheet_name)
+        services.change_sheet(run, sheet, None if sheet_name != run.sheet else header_row, target)
+    elif sheet_name != run.sheet:
         sheet = next(sheet for sheet in sheets if sheet.name == sheet_name)
         services.change_sheet(run, sheet)
     elif header_row != run.header_row:
@@ -134,6 +150,19 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("imports:report", org=request.org.slug, pk=run.pk)
 
 
+@org_view(Role.EDITOR, model=ImportRun)
+@require_POST
+def continue_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the import of the file's next list: the integrations after the systems."""
+    run = _run_for(request, pk)
+    try:
+        follow = services.continue_import(run, request.user)
+    except FileProblem as problem:
+        messages.error(request, str(problem))
+        return redirect(run.get_absolute_url())
+    return redirect(follow.get_absolute_url())
+
+
 @org_view(Role.VIEWER, model=ImportRun)
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run_for(request, pk)
@@ -141,6 +170,8 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "report": run.report,
         "new_names": labelled_new_names(target_for(run.target), run.report.get("new", {})),
+        "next_list": run.next_list,
+        "continuation": run.continuations.order_by("pk").first(),
     }
     return render(request, "imports/report.html", context)
 

@@ -14,14 +14,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from leitstand.imports import bulk
-from leitstand.imports.planning import (
-    CREATE,
-    UPDATE,
-    ImportPlan,
-    RowResult,
-    identity_key,
-    is_empty,
-)
+from leitstand.imports.planning import ImportPlan
+from leitstand.imports.rows import CREATE, UPDATE, RowResult, identity_key, is_empty
 from leitstand.imports.targets import ImportTarget
 from leitstand.tenancy.models import Organisation
 

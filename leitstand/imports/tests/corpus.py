@@ -147,3 +147,155 @@ def write_inventory_xlsx(path: Path, rows: int, seed: int = 1) -> Path:
         sheet.write_string(index, 11, "Imported for the benchmark")
     workbook.close()
     return path
+
+
+#: Systems the integration lists below name (the first sheet of the workbook with both).
+LANDSCAPE_SYSTEMS = ["Webshop", "ERP", "DATEV", "CRM", "Zeiterfassung", "Lohn", "Lager-App"]
+
+INTEGRATION_HEADERS = [
+    "Von",
+    "Nach",
+    "Daten",
+    "Art",
+    "Häufigkeit",
+    "Aufwand (Min.)",
+    "Fehlerquote",
+    "Korrektur (Min.)",
+    "Status",
+    "Bemerkung",
+]
+
+#: Rows as a company writes them. The last four are skipped: a system that does not exist,
+#: a flow from a system to itself, an unknown method with an unreadable number, and the same
+#: systems and method as the first row ("von Hand" is "abtippen").
+INTEGRATION_ROWS = [
+    [
+        "Webshop",
+        "ERP",
+        "Aufträge; Kundendaten",
+        "abtippen",
+        "40 pro Tag",
+        "15-20",
+        "2 %",
+        "10",
+        "aktiv",
+        "PDF per Mail, dann von Hand ins ERP",
+    ],
+    ["ERP", "DATEV", "Rechnungen", "CSV-Export", "monatlich", "30", "2,5", "", "", ""],
+    ["CRM", "ERP", "Kunden", "Copy & Paste", "2x wöchentlich", "ca. 20 Min.", "5", "15", "", ""],
+    [
+        "Zeiterfassung",
+        "Lohn",
+        "Arbeitszeiten",
+        "E-Mail",
+        "monatlich",
+        "1,5 Std.",
+        "",
+        "",
+        "geplant",
+        "",
+    ],
+    [
+        "erp",
+        "Lager-App",
+        "Lagerbestände, Newsletter-Kontakte",
+        "Webhook",
+        "bei Bedarf",
+        "0",
+        "0 %",
+        "",
+        "",
+        "",
+    ],
+    ["Altes Tool", "ERP", "Aufträge", "manuell", "täglich", "5", "", "", "", ""],
+    ["ERP", "erp ", "Artikel", "API", "täglich", "", "", "", "", ""],
+    ["Webshop", "CRM", "Kunden", "Brieftaube", "wöchentlich", "viel", "", "", "", ""],
+    ["Webshop", "ERP", "Aufträge", "von Hand", "täglich", "15", "", "", "", ""],
+]
+
+
+def write_integrations_sheet(workbook, name: str = "Schnittstellen", title: bool = True) -> None:
+    """German headers below a merged title, a spacer row, number cells and a totals row."""
+    sheet = workbook.add_worksheet(name)
+    row = 0
+    if title:
+        sheet.merge_range(
+            0, 0, 0, 4, "Datenflüsse zwischen unseren Systemen", workbook.add_format()
+        )
+        row = 2
+    for column, header in enumerate(INTEGRATION_HEADERS):
+        sheet.write_string(row, column, header)
+    for values in INTEGRATION_ROWS:
+        row += 1
+        for column, value in enumerate(values):
+            if value:
+                sheet.write_string(row, column, value)
+    row += 2  # an empty spacer row
+    for column, value in enumerate(["DATEV", "Lohn", "Lohndaten", "Datei", "pro Monat"]):
+        sheet.write_string(row, column, value)
+    sheet.write_number(row, 5, 45)
+    sheet.write_number(row, 6, 3)
+    row += 1
+    sheet.write_string(row, 0, "Summe")
+    sheet.write_number(row, 5, 126.5)
+
+
+def write_integrations_xlsx(path: Path) -> Path:
+    workbook = xlsxwriter.Workbook(str(path))
+    write_integrations_sheet(workbook)
+    workbook.close()
+    return path
+
+
+def write_landscape_xlsx(path: Path) -> Path:
+    """A workbook with a sheet of systems and a sheet of the integrations between them."""
+    workbook = xlsxwriter.Workbook(str(path))
+    systems = workbook.add_worksheet("Systeme")
+    for column, header in enumerate(["Anwendung", "Abteilung", "Kosten p.a."]):
+        systems.write_string(0, column, header)
+    for row, name in enumerate(LANDSCAPE_SYSTEMS, start=1):
+        systems.write_string(row, 0, name)
+        systems.write_string(row, 1, "Vertrieb" if row % 2 else "Buchhaltung")
+        systems.write_number(row, 2, 1000 * row)
+    write_integrations_sheet(workbook)
+    workbook.close()
+    return path
+
+
+def integrations_csv_bytes(encoding: str = "cp1252", delimiter: str = ";") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(["Schnittstellenliste Stand 2024"])
+    writer.writerow([])
+    writer.writerow(INTEGRATION_HEADERS)
+    for values in INTEGRATION_ROWS:
+        writer.writerow(values)
+    writer.writerow(["Gesamt", "", "", "", "", "126,5"])
+    return buffer.getvalue().encode(encoding)
+
+
+def write_flow_list_xlsx(path: Path, rows: int, systems: int, seed: int = 1) -> Path:
+    """A large list of integrations between "System 000001" ... (as write_inventory_xlsx names
+    them), with the usual German ways of saying how and how often."""
+    chooser = random.Random(seed)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Schnittstellen")
+    headers = ["Von", "Nach", "Daten", "Art", "Häufigkeit", "Minuten", "Fehlerquote"]
+    for column, header in enumerate(headers):
+        sheet.write_string(0, column, header)
+    for index in range(1, rows + 1):
+        source, target = chooser.sample(range(1, systems + 1), 2)
+        values = [
+            f"System {source:06d}",
+            f"System {target:06d}",
+            chooser.choice(["Aufträge", "Kunden; Rechnungen", f"Daten {index % 50}"]),
+            chooser.choice(["API", "abtippen", "CSV-Export", "E-Mail", "Webhook", "von Hand"]),
+            chooser.choice(["täglich", "40 pro Tag", "2x wöchentlich", "monatlich"]),
+            chooser.choice(["15", "15-20", "1 Std.", "0"]),
+            chooser.choice(["2 %", "5", "0,5 %", ""]),
+        ]
+        for column, value in enumerate(values):
+            if value:
+                sheet.write_string(index, column, value)
+    workbook.close()
+    return path

@@ -11,11 +11,21 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from leitstand.flows.models import Integration
 from leitstand.imports.models import ImportRun
-from leitstand.imports.tests.corpus import german_csv_bytes, write_german_xlsx, write_inventory_xlsx
+from leitstand.imports.tests.corpus import (
+    LANDSCAPE_SYSTEMS,
+    german_csv_bytes,
+    integrations_csv_bytes,
+    write_german_xlsx,
+    write_inventory_xlsx,
+    write_landscape_xlsx,
+)
 from leitstand.inventory.models import System
+from leitstand.inventory.tests.factories import SystemFactory
 from leitstand.tenancy.models import Organisation
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,6 +62,51 @@ def test_mapping_file_is_used(org, tmp_path):
     assert datev.annual_cost is None
 
 
+def test_a_workbook_with_systems_and_integrations_is_imported_in_one_go(db, tmp_path, capsys):
+    path = write_landscape_xlsx(tmp_path / "landschaft.xlsx")
+    call_command("import", str(path), "--org", "muster", "--create-org", "Muster GmbH")
+    out = capsys.readouterr().out
+    assert "Systems from sheet “Systeme”" in out
+    assert "Integrations from sheet “Schnittstellen”, header row 3: Von → source" in out
+    assert "Imported: 7 created" in out and "Imported: 6 created" in out
+    assert "row 9 skipped (Altes Tool → ERP): From system: There is no system" in out
+    organisation = Organisation.objects.get(slug="muster")
+    assert Integration.objects.for_org(organisation).count() == 6
+    runs = ImportRun.objects.for_org(organisation).order_by("pk")
+    assert [(run.target, run.is_done) for run in runs] == [
+        ("systems", True),
+        ("integrations", True),
+    ]
+
+
+def test_dry_run_of_a_workbook_shows_both_steps_and_writes_nothing(org, tmp_path, capsys):
+    path = write_landscape_xlsx(tmp_path / "landschaft.xlsx")
+    call_command("import", str(path), "--org", "acme", "--dry-run")
+    out = capsys.readouterr().out
+    assert "Would import: 7 created" in out and "Would import: 6 created" in out
+    assert System.objects.for_org(org).count() == 0
+    assert ImportRun.objects.count() == 0
+    assert not list((Path(settings.MEDIA_ROOT) / "imports").rglob("*.xlsx"))
+
+
+def test_an_integration_csv_is_recognised_and_the_mapping_may_name_the_target(
+    org, tmp_path, capsys
+):
+    for name in LANDSCAPE_SYSTEMS:
+        SystemFactory(organisation=org, name=name)
+    path = tmp_path / "schnittstellen.csv"
+    path.write_bytes(integrations_csv_bytes("cp1252"))
+    call_command("import", str(path), "--org", "acme")
+    assert "Imported: 5 created, 0 updated, 0 unchanged, 5 skipped." in capsys.readouterr().out
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps({"target": "integrations", "columns": {"Bemerkung": None, "Art": "method"}})
+    )
+    call_command("import", str(path), "--org", "acme", "--mapping", str(mapping))
+    assert "0 created, 0 updated, 5 unchanged" in capsys.readouterr().out
+    assert Integration.objects.for_org(org).count() == 5
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
@@ -59,6 +114,7 @@ def test_mapping_file_is_used(org, tmp_path):
         (["{csv}", "--org", "nobody"], "No organisation"),
         (["{csv}", "--org", "acme", "--create-org", "Again"], "exists already"),
         (["{csv}", "--org", "acme", "--mapping", "{bad_mapping}"], "Unknown fields"),
+        (["{csv}", "--org", "acme", "--mapping", "{bad_target}"], "Unknown target 'flows'"),
         (["{pdf}", "--org", "acme"], "not what its name says"),
     ],
 )
@@ -69,7 +125,9 @@ def test_failures_exit_with_a_clear_message(org, tmp_path, arguments, message):
     pdf.write_bytes(b"%PDF-1.7")
     bad_mapping = tmp_path / "mapping.json"
     bad_mapping.write_text(json.dumps({"Anwendung": "colour"}))
-    paths = {"csv": csv_path, "pdf": pdf, "bad_mapping": bad_mapping}
+    bad_target = tmp_path / "target.json"
+    bad_target.write_text(json.dumps({"target": "flows", "columns": {}}))
+    paths = {"csv": csv_path, "pdf": pdf, "bad_mapping": bad_mapping, "bad_target": bad_target}
     with pytest.raises(CommandError, match=message):
         call_command("import", *[argument.format(**paths) for argument in arguments])
 

@@ -122,7 +122,7 @@ def test_a_row_with_a_bad_cell_is_skipped_whole_with_the_reason(org, editor, tmp
     plan = services.commit_run(upload(org, path), editor)
     assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "skip": 2}
     assert list(System.objects.for_org(org).values_list("name", flat=True)) == ["Gut"]
-    reasons = {row.name: row.skip_reason for row in plan.skipped}
+    reasons = {plan.describe(row): row.skip_reason for row in plan.skipped}
     assert "not a number" in reasons["Schlecht"]
     assert "not a date" in reasons["Auch schlecht"]
     assert "not one of" in reasons["Auch schlecht"]

@@ -3,9 +3,14 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from leitstand.flows.models import Integration
 from leitstand.imports.models import ImportRun
 from leitstand.imports.reader import read_sheets
-from leitstand.imports.tests.corpus import german_csv_bytes, write_german_xlsx
+from leitstand.imports.tests.corpus import (
+    german_csv_bytes,
+    write_german_xlsx,
+    write_landscape_xlsx,
+)
 from leitstand.inventory.models import System
 
 
@@ -104,12 +109,27 @@ def test_template_has_headers_in_the_users_language_and_imports_cleanly(
     sheets = read_sheets(path, path.name)
     assert sheets[0].name == "Systeme"
     assert sheets[0].rows[0][12] == "Jährliche Kosten (EUR)"
+    assert sheets[1].name == "Schnittstellen"
+    assert sheets[1].rows[0][:4] == [
+        "Von System",
+        "An System",
+        "Übertragene Daten",
+        "Art der Übertragung",
+    ]
+    assert sheets[1].rows[1][3] == "von Hand abgetippt"
     response = _upload(client, org, "vorlage.xlsx", template.content)
     run = ImportRun.objects.get()
     assert response.status_code == 302
     assert len(run.mapping) == 22  # every template column is recognised
     client.post(reverse("imports:commit", kwargs={"org": "acme", "pk": run.pk}))
-    assert System.objects.for_org(org).count() == 1
+    assert System.objects.for_org(org).count() == 2
+    follow = client.post(reverse("imports:continue", kwargs={"org": "acme", "pk": run.pk}))
+    second = ImportRun.objects.get(continued_from=run)
+    assert follow["Location"] == reverse("imports:preview", kwargs={"org": "acme", "pk": second.pk})
+    assert len(second.mapping) == 11  # every column of the integrations sheet too
+    client.post(reverse("imports:commit", kwargs={"org": "acme", "pk": second.pk}))
+    flow = Integration.objects.for_org(org).get()
+    assert (flow.method, flow.frequency, flow.runs_per_period) == ("manual", "day", 40)
 
 
 def test_original_file_is_kept_and_can_be_downloaded(login, org, editor):
@@ -130,3 +150,70 @@ def test_removing_an_import_from_the_history_asks_first(login, org, editor):
     assert "Remove" in client.get(url).content.decode()
     client.post(url)
     assert ImportRun.objects.count() == 0
+
+
+def _url(name: str, run: ImportRun) -> str:
+    return reverse(f"imports:{name}", kwargs={"org": "acme", "pk": run.pk})
+
+
+def test_integrations_of_a_workbook_are_imported_in_a_second_step(login, org, editor, tmp_path):
+    client = login(editor)
+    data = write_landscape_xlsx(tmp_path / "landschaft.xlsx").read_bytes()
+    _upload(client, org, "Landschaft.xlsx", data)
+    first = ImportRun.objects.get()
+    preview = client.get(_url("preview", first)).content.decode()
+    assert "also holds integrations, in the sheet “Schnittstellen”" in preview
+    client.post(_url("commit", first))
+    report = client.get(_url("report", first)).content.decode()
+    assert "Import the integrations from this file" in report
+
+    response = client.post(_url("continue", first))
+    second = ImportRun.objects.get(continued_from=first)
+    assert response["Location"] == _url("preview", second)
+    page = client.get(response["Location"]).content.decode()
+    assert '<option value="integrations" selected>' in page
+    assert "Newsletter-Kontakte" in page  # a data object that will be created
+    assert "There is no system “Altes Tool”." in page
+    assert "17,5" not in page and "17.5" in page  # minutes "15-20", in English notation
+    assert "2\u00a0%" in page
+    assert "Altes Tool → ERP" in page  # a skipped row is named by its systems
+
+    client.post(_url("commit", second))
+    assert Integration.objects.for_org(org).count() == 6
+    report = client.get(_url("report", second)).content.decode()
+    assert "Show the integrations" in report and 'id="count-created">6<' in report
+    assert "The integrations in the sheet" in client.get(_url("report", first)).content.decode()
+    history = client.get(reverse("imports:start", kwargs={"org": "acme"})).content.decode()
+    assert "Integrations <span" in history and "Systems <span" in history
+
+
+def test_the_upload_can_say_what_the_file_holds(login, org, editor, tmp_path):
+    client = login(editor)
+    data = write_landscape_xlsx(tmp_path / "landschaft.xlsx").read_bytes()
+    client.post(
+        reverse("imports:start", kwargs={"org": "acme"}),
+        {"file": SimpleUploadedFile("Landschaft.xlsx", data), "target": "integrations"},
+    )
+    run = ImportRun.objects.get()
+    assert (run.target, run.sheet) == ("integrations", "Schnittstellen")
+
+
+def test_the_preview_can_change_what_the_sheet_holds(login, org, editor):
+    client = login(editor)
+    _upload(client, org, "liste.csv", german_csv_bytes())
+    run = ImportRun.objects.get()
+    form = {"target": "integrations", "sheet": run.sheet, "header_row": str(run.header_row + 1)}
+    client.post(_url("preview", run), form)
+    run.refresh_from_db()
+    assert run.target == "integrations"
+    assert "name" not in run.mapping.values()
+    page = client.get(_url("preview", run)).content.decode()
+    assert "Choose a column for each of: From system, To system, Method." in page
+
+
+def test_viewer_cannot_start_the_next_step(login, org, editor, viewer, tmp_path):
+    data = write_landscape_xlsx(tmp_path / "landschaft.xlsx").read_bytes()
+    _upload(login(editor), org, "Landschaft.xlsx", data)
+    run = ImportRun.objects.get()
+    assert login(viewer).post(_url("continue", run)).status_code == 403
+    assert ImportRun.objects.count() == 1

@@ -1,10 +1,16 @@
 """`leitstand import FILE --org SLUG [--create-org "Name"] [--dry-run] [--mapping mapping.json]`
 
-The same rules as the import pages: xlsx or csv of systems (header row and mapping found
-automatically, or given as JSON {"column title": "field", ...}), or a complete JSON export.
+The same rules as the import pages: an xlsx or csv of systems or integrations (what it holds,
+the header row and the mapping are found automatically), or a complete JSON export. A workbook
+with a systems sheet and an integrations sheet is imported in one go, systems first, all or
+nothing. The mapping file is either {"column title": "field" or null, ...}, or names the list:
+{"target": "integrations", "sheet": "Schnittstellen", "columns": {...}}, or is a list of such
+objects, one per step.
 """
 
+import itertools
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files import File
@@ -15,13 +21,25 @@ from django.utils.text import slugify
 from leitstand.exports.document import DocumentProblem, load_document
 from leitstand.imports import services
 from leitstand.imports.reader import FileProblem, check_size, file_kind
-from leitstand.imports.targets import SYSTEMS
+from leitstand.imports.targets import TARGETS
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.services import create_organisation
 
 
+@dataclass
+class Step:
+    """One list to import, as the mapping file may give it."""
+
+    target: str | None = None
+    sheet: str | None = None
+    columns: dict = field(default_factory=dict)
+
+
 class Command(BaseCommand):
-    help = "Import a spreadsheet of systems (.xlsx/.csv) or a Leitstand JSON export."
+    help = (
+        "Import a spreadsheet (.xlsx/.csv) of systems, of integrations or of both (one sheet "
+        "each), or a Leitstand JSON export."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="the .xlsx, .csv or .json file")
@@ -35,8 +53,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--mapping",
             metavar="MAPPING.JSON",
-            help='JSON object {"column title": "field name" or null}; fields: '
-            + ", ".join(spec.name for spec in SYSTEMS.fields),
+            help='JSON object {"column title": "field name" or null}, or {"target": "...", '
+            '"sheet": "...", "columns": {...}}, or a list of these (one per sheet). Fields: '
+            + "; ".join(
+                f"{key}: " + ", ".join(spec.name for spec in target.fields)
+                for key, target in TARGETS.items()
+            ),
         )
 
     def handle(self, *args, **options) -> None:
@@ -82,22 +104,55 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Loaded into {organisation.name}: {summary}."))
 
     def _import_table(self, organisation: Organisation, path: Path, options) -> None:
+        """Each list of the file in turn (systems, then integrations); the caller's
+        transaction makes the whole file all or nothing."""
+        steps = _read_mapping(Path(options["mapping"])) if options["mapping"] else [Step()]
+        dry_run = options["dry_run"]
         with path.open("rb") as handle:
-            run = services.start_import(organisation, File(handle), path.name, None)
-        if options["mapping"]:
-            services.apply_mapping_by_title(run, _read_mapping(Path(options["mapping"])))
+            run = services.start_import(
+                organisation, File(handle), path.name, None, steps[0].target
+            )
+        runs = [run]
+        try:
+            for number in itertools.count():  # each step moves on in import order
+                step = steps[number] if number < len(steps) else Step()
+                self._prepare(run, step)
+                following = steps[number + 1] if number + 1 < len(steps) else None
+                found = _next_list(run, following)
+                if dry_run and found is None:
+                    plan = services.plan_run(run)  # the last step: nothing needs it written
+                else:
+                    plan = services.commit_run(run, None)  # a dry run rolls it back at the end
+                self._summary(plan, dry_run)
+                if found is None:
+                    break
+                run = services.continue_import(run, None, found)
+                runs.append(run)
+        except BaseException:
+            _delete_files(runs)
+            raise
+        if dry_run:
+            _delete_files(runs)
+
+    def _prepare(self, run, step: Step) -> None:
+        if step.sheet or (step.target and step.target != run.target):
+            sheets = services.sheets_of(run)
+            sheet = services.sheet_of_name(sheets, step.sheet or run.sheet)
+            if step.sheet and sheet.name != step.sheet:
+                raise CommandError(f"The file has no sheet {step.sheet!r}.")
+            services.change_sheet(run, sheet, target=step.target or run.target)
+        if step.columns:
+            services.apply_mapping_by_title(run, step.columns)
         mapped = ", ".join(f"{title} → {field}" for title, field in services.mapped_titles(run))
-        self.stdout.write(f"Sheet “{run.sheet}”, header row {run.header_row + 1}: {mapped}")
-        if options["dry_run"]:
-            plan = services.plan_run(run)
-            run.file.delete(save=False)
-        else:
-            plan = services.commit_run(run, None)
-        self._summary(plan, options["dry_run"])
+        self.stdout.write(
+            f"{run.target.capitalize()} from sheet “{run.sheet}”, header row "
+            f"{run.header_row + 1}: {mapped}"
+        )
 
     def _summary(self, plan, dry_run: bool) -> None:
         for row in plan.skipped:
-            self.stdout.write(f"  row {row.number} skipped ({row.name or '-'}): {row.skip_reason}")
+            name = plan.describe(row) or "-"
+            self.stdout.write(f"  row {row.number} skipped ({name}): {row.skip_reason}")
         for key, names in plan.new_names().items():
             if names:
                 self.stdout.write(f"  new {key}: {', '.join(names)}")
@@ -111,11 +166,43 @@ class Command(BaseCommand):
         )
 
 
-def _read_mapping(path: Path) -> dict:
+def _next_list(run, following: Step | None) -> dict | None:
+    """The list to import after this run: the next step of the mapping file, else the next
+    list found in the file."""
+    if following is None:
+        return run.next_list
+    found = run.next_list or {}
+    target = following.target or found.get("target")
+    sheet = following.sheet or found.get("sheet")
+    if not target or not sheet:
+        raise CommandError("Each further step of the mapping needs a target and a sheet.")
+    return {"target": target, "sheet": sheet}
+
+
+def _delete_files(runs) -> None:
+    for run in runs:
+        run.file.delete(save=False)
+
+
+def _read_mapping(path: Path) -> list[Step]:
     try:
         mapping = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CommandError(f"Cannot read the mapping {path}: {exc}") from exc
-    if not isinstance(mapping, dict):
+    entries = mapping if isinstance(mapping, list) else [mapping]
+    steps = [_step(entry) for entry in entries]
+    if not steps:
+        raise CommandError("The mapping names no list.")
+    return steps
+
+
+def _step(entry: object) -> Step:
+    if not isinstance(entry, dict):
         raise CommandError('The mapping must be a JSON object {"column title": "field"}.')
-    return mapping
+    if not isinstance(entry.get("columns"), dict):
+        return Step(columns=entry)  # the short form: only the columns
+    target = entry.get("target")
+    if target is not None and target not in TARGETS:
+        known = ", ".join(TARGETS)
+        raise CommandError(f"Unknown target {target!r} in the mapping; known: {known}.")
+    return Step(target, entry.get("sheet"), entry["columns"])
