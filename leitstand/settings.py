@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "leitstand.inventory",
     "leitstand.cockpit",
     "leitstand.flows",
+    "leitstand.assessment",
     "leitstand.reports",
     "leitstand.demo",
     "leitstand.imports",
