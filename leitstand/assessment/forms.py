@@ -1,5 +1,7 @@
 """The assessment form (per axis: answer the questions or set the value) and the override form."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +14,13 @@ from leitstand.assessment.models import (
     ScoreMethod,
 )
 from leitstand.assessment.questions import catalogue
-from leitstand.assessment.scoring import AxisScore, SystemFacts, fact_bounds, guided_score
+from leitstand.assessment.scoring import (
+    AxisScore,
+    Default,
+    SystemFacts,
+    fact_bounds,
+    guided_score,
+)
 from leitstand.core.forms import OrgModelForm, style_widget
 from leitstand.inventory.models import System
 
@@ -20,8 +28,37 @@ AXES = tuple(AXIS_CHOICES)
 DONT_KNOW = gettext_lazy("I don't know")
 
 
+SCALES = {
+    "criticality": gettext_lazy("What happens if the system is gone for a day."),
+    "health": gettext_lazy(
+        "Supported, patched, documented and looked after by more than one person is good; "
+        "past its end of support, unpatched, undocumented or failing is poor."
+    ),
+    "integration": gettext_lazy(
+        "How data gets in and out: only by hand, by file, through an API, or through an API "
+        "that reports changes as they happen."
+    ),
+}
+
+
 def question_field(key: str) -> str:
     return f"q_{key}"
+
+
+@dataclass
+class AxisSection:
+    """One axis of the form as the page shows it: how it is set, its questions, its score."""
+
+    key: str
+    label: str
+    scale: str
+    method: forms.BoundField
+    value: forms.BoundField
+    questions: list
+    default: Default | None
+    score: AxisScore | None
+    guided: bool
+    result: int | None
 
 
 class AssessmentForm(OrgModelForm):
@@ -78,8 +115,24 @@ class AssessmentForm(OrgModelForm):
                 style_widget(field.widget)
                 self.fields[question_field(question.key)] = field
 
-    def questions(self, axis: str) -> list:
-        return [self[question_field(q.key)] for q in catalogue()[axis].questions]
+    def sections(self, defaults: dict[str, Default]) -> list[AxisSection]:
+        data = getattr(self, "cleaned_data", {})
+        method = {axis: self[f"{axis}_method"].value() for axis in AXES}
+        return [
+            AxisSection(
+                key=axis,
+                label=Assessment._meta.get_field(axis).verbose_name,
+                scale=SCALES[axis],
+                method=self[f"{axis}_method"],
+                value=self[axis],
+                questions=[self[question_field(q.key)] for q in catalogue()[axis].questions],
+                default=defaults.get(axis),
+                score=self.scores.get(axis),
+                guided=method[axis] == ScoreMethod.GUIDED,
+                result=data.get(axis),
+            )
+            for axis in AXES
+        ]
 
     def answers(self) -> dict[str, str]:
         """The answers of the axes set by questions, as {question key: option key}."""

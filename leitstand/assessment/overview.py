@@ -12,7 +12,6 @@ from leitstand.analysis import Analysis
 from leitstand.analysis.modernisation import Strategy
 from leitstand.analysis.portfolio import Recommendation
 from leitstand.analysis.vocabulary import Lifecycle
-from leitstand.assessment.models import Criticality, Health
 from leitstand.assessment.presenters import STRATEGY_COLOURS, strategy_label
 
 ASSESS = "assess"  # the filter value for systems still to be assessed
@@ -112,8 +111,13 @@ def chart(recommendations: list[Recommendation], org_slug: str) -> dict:
             {"key": s or ASSESS, "label": strategy_label(s), "colour": STRATEGY_COLOURS[s]}
             for s in strategies
         ],
-        "criticality": [str(label) for label in Criticality.labels],
-        "health": [str(label) for label in Health.labels],
+        "criticality": [
+            _("supporting"),
+            _("operational"),
+            _("business critical"),
+            _("mission critical"),
+        ],
+        "health": [_("poor"), _("weak"), _("adequate"), _("good")],
         "text": {
             "x": _("Technical health"),
             "y": _("Business criticality"),
@@ -121,5 +125,11 @@ def chart(recommendations: list[Recommendation], org_slug: str) -> dict:
             "unknown": _("unknown"),
             "overridden": _("chosen by a person"),
             "open": _("Click to open the system."),
+            "quadrants": {
+                "topLeft": _("critical and weak: act first"),
+                "topRight": _("critical and healthy: keep it so"),
+                "bottomLeft": _("less critical and weak: retire or replace cheaply"),
+                "bottomRight": _("less critical and healthy: tolerate"),
+            },
         },
     }

@@ -12,7 +12,7 @@ from leitstand.analysis.portfolio import Recommendation, describe
 from leitstand.analysis.snapshot import Assessment, Snapshot
 from leitstand.assessment.explanations import TIME_LABELS
 from leitstand.assessment.models import StrategyChoice
-from leitstand.reports.explanations import render, render_all
+from leitstand.reports.explanations import render
 
 #: Colour-blind friendly (Okabe-Ito), the same on every page and in the chart.
 STRATEGY_COLOURS = {
@@ -46,6 +46,7 @@ class RecommendationView:
     overridden: bool
     computed_strategy: str | None
     computed_label: str
+    computed_colour: str
     override_reason: str
     time: str | None
     time_label: str
@@ -74,12 +75,9 @@ def present(
         overridden=recommendation.overridden,
         computed_strategy=recommendation.computed_strategy,
         computed_label=strategy_label(recommendation.computed_strategy),
+        computed_colour=STRATEGY_COLOURS[recommendation.computed_strategy],
         override_reason=override.reason if override else "",
         time=time.value if time else None,
         time_label=str(TIME_LABELS[time]) if time else "",
         time_explanation=render(text.time) if text.time else "",
     )
-
-
-def facts_text(recommendation: Recommendation, snapshot: Snapshot) -> str:
-    return render_all(describe(recommendation, snapshot).facts)

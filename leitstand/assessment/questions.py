@@ -88,3 +88,14 @@ def catalogue() -> dict[str, AxisQuestions]:
 
 def question_by_key() -> dict[str, Question]:
     return {q.key: q for axis in catalogue().values() for q in axis.questions}
+
+
+def answer_texts(answers: dict) -> list[tuple[str, str, int]]:
+    """(question, answer, score) in the reader's language, for answers the catalogue knows."""
+    texts = []
+    for key, option_key in answers.items():
+        question = question_by_key().get(key)
+        option = question.option(str(option_key)) if question else None
+        if option is not None:
+            texts.append((question.text, option.text, option.score))
+    return texts

@@ -10,6 +10,7 @@ from django.utils import timezone
 from leitstand.analysis import snapshot as snap
 from leitstand.analysis.vocabulary import FlowStatus
 from leitstand.assessment.models import AXIS_CHOICES, Assessment, RecommendationOverride
+from leitstand.assessment.questions import answer_texts
 from leitstand.assessment.scoring import AUTOMATIC, FILE_LIKE, SystemFacts
 from leitstand.flows.models import Integration
 from leitstand.inventory.models import System
@@ -73,6 +74,7 @@ class HistoryEntry:
     assessment: Assessment
     previous: Assessment | None
     changes: list[tuple[str, object, object]]  # (axis label, before, after)
+    answers: list[tuple[str, str, int]]  # (question, answer, score), in the reader's language
 
 
 def history(system: System) -> list[HistoryEntry]:
@@ -86,7 +88,9 @@ def history(system: System) -> list[HistoryEntry]:
     entries = []
     for index, assessment in enumerate(assessments):
         previous = assessments[index + 1] if index + 1 < len(assessments) else None
-        entries.append(HistoryEntry(assessment, previous, _changes(previous, assessment)))
+        changes = _changes(previous, assessment)
+        answers = answer_texts(assessment.answers)
+        entries.append(HistoryEntry(assessment, previous, changes, answers))
     return entries
 
 

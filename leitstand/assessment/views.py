@@ -62,7 +62,8 @@ def _preview(request: HttpRequest, system: System, form: AssessmentForm, context
         record = snap.Assessment(system.pk, *values, day)
         recommendation, snapshot = recommendation_for(system, record, context["override"])
         preview = present(recommendation, snapshot, request.org.slug)
-    return {**context, "form": form, "preview": preview}
+    sections = form.sections(context["defaults"])
+    return {**context, "form": form, "sections": sections, "preview": preview}
 
 
 @org_view(Role.EDITOR, model=System)
@@ -81,7 +82,6 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         "latest": latest,
         "override": override_record(override),
         "current": present(current, snapshot, request.org.slug),
-        "axes": [(axis, catalogue()[axis]) for axis in AXES],
     }
     if request.method != "POST":
         form = AssessmentForm(initial=_initial(latest, defaults), **_form_kwargs(request, system))
@@ -108,7 +108,7 @@ def _form_kwargs(request: HttpRequest, system: System, facts=None) -> dict:
 @require_http_methods(["GET", "HEAD"])
 def assessment_history(request: HttpRequest, pk: int) -> HttpResponse:
     system = _system(request, pk)
-    context = {"system": system, "entries": history(system), "catalogue": catalogue()}
+    context = {"system": system, "entries": history(system)}
     return render(request, "assessment/history.html", context)
 
 
