@@ -60,6 +60,13 @@ class AxisSection:
     guided: bool
     result: int | None
 
+    @property
+    def problems(self) -> list:
+        """Errors worth showing while the person is still answering."""
+        if self.guided and not (self.score and self.score.answers):
+            return []
+        return list(self.value.errors)
+
 
 class AssessmentForm(OrgModelForm):
     """Values of guided axes are computed from the answers (and bounded by the facts)."""

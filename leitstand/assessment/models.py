@@ -38,7 +38,7 @@ class Integration(models.IntegerChoices):
 
 
 class ScoreMethod(models.TextChoices):
-    GUIDED = "guided", _("from the answers to the questions")
+    GUIDED = "guided", _("by answering questions")
     DIRECT = "direct", _("set directly")
 
 

@@ -126,10 +126,10 @@ def chart(recommendations: list[Recommendation], org_slug: str) -> dict:
             "overridden": _("chosen by a person"),
             "open": _("Click to open the system."),
             "quadrants": {
-                "topLeft": _("critical and weak: act first"),
-                "topRight": _("critical and healthy: keep it so"),
-                "bottomLeft": _("less critical and weak: retire or replace cheaply"),
-                "bottomRight": _("less critical and healthy: tolerate"),
+                "topLeft": _("critical, weak: act first"),
+                "topRight": _("critical, healthy"),
+                "bottomLeft": _("less critical, weak"),
+                "bottomRight": _("less critical, healthy"),
             },
         },
     }

@@ -38,18 +38,19 @@ def _system(request: HttpRequest, pk: int) -> System:
     return get_for_org(System.objects.prefetch_related("capabilities"), request.org, pk)
 
 
-def _initial(latest: Assessment | None, defaults: dict) -> dict:
-    """Start from the latest assessment; without one, from the questions and the facts."""
-    initial = {"assessed_on": timezone.localdate()}
+def _starting_values(latest: Assessment | None, defaults: dict) -> dict[str, str]:
+    """The form's data before the person changes anything: the latest assessment, or without
+    one, the questions with the facts' defaults for values set directly."""
+    data = {"assessed_on": timezone.localdate().isoformat()}
     if latest is None:
-        initial.update({f"{axis}_method": ScoreMethod.GUIDED for axis in AXES})
-        initial.update({axis: default.value for axis, default in defaults.items()})
-        return initial
+        data.update({f"{axis}_method": ScoreMethod.GUIDED for axis in AXES})
+        data.update({axis: str(default.value) for axis, default in defaults.items()})
+        return data
     for axis in AXES:
-        initial[axis] = getattr(latest, axis)
-        initial[f"{axis}_method"] = getattr(latest, f"{axis}_method")
-    initial.update({question_field(key): value for key, value in latest.answers.items()})
-    return initial
+        data[axis] = str(getattr(latest, axis))
+        data[f"{axis}_method"] = getattr(latest, f"{axis}_method")
+    data.update({question_field(key): str(value) for key, value in latest.answers.items()})
+    return data
 
 
 def _preview(request: HttpRequest, system: System, form: AssessmentForm, context: dict):
@@ -84,7 +85,9 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         "current": present(current, snapshot, request.org.slug),
     }
     if request.method != "POST":
-        form = AssessmentForm(initial=_initial(latest, defaults), **_form_kwargs(request, system))
+        form = AssessmentForm(
+            _starting_values(latest, defaults), **_form_kwargs(request, system, facts)
+        )
         return render(request, "assessment/assess.html", _preview(request, system, form, context))
     form = AssessmentForm(request.POST, **_form_kwargs(request, system, facts))
     if request.htmx:
@@ -93,15 +96,12 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         services.record_assessment(form, request.user)
         messages.success(request, _("Assessment of “%(name)s” saved.") % {"name": system.name})
         return redirect(system.get_absolute_url())
+    context["submitted"] = True
     return render(request, "assessment/assess.html", _preview(request, system, form, context))
 
 
-def _form_kwargs(request: HttpRequest, system: System, facts=None) -> dict:
-    return {
-        "organisation": request.org,
-        "system": system,
-        "facts": facts if facts is not None else system_facts(system),
-    }
+def _form_kwargs(request: HttpRequest, system: System, facts) -> dict:
+    return {"organisation": request.org, "system": system, "facts": facts}
 
 
 @org_view(model=System)

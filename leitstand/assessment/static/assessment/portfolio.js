@@ -55,16 +55,16 @@
   };
 
   function axis(title, labels) {
+    // Room above and below the outer rows for the quadrant labels; ticks only at 1 to 4.
     return {
-      min: 0.5,
-      max: 4.5,
+      min: 0.3,
+      max: 4.7,
       title: { display: true, text: title, font: { weight: "bold" } },
       grid: { display: false },
-      ticks: {
-        stepSize: 1,
-        autoSkip: false,
-        callback: (value) => (Number.isInteger(value) ? `${value} ${labels[value - 1]}` : ""),
+      afterBuildTicks: (scale) => {
+        scale.ticks = [1, 2, 3, 4].map((value) => ({ value }));
       },
+      ticks: { autoSkip: false, callback: (value) => `${value} ${labels[value - 1]}` },
     };
   }
 
@@ -79,8 +79,8 @@
         data: data.points.filter((p) => p.strategy === s.key)
           .map((p) => ({ x: p.px, y: p.py, r: p.r, point: p })),
         backgroundColor: `${s.colour}cc`,
-        borderColor: s.colour,
-        borderWidth: 1,
+        borderColor: (context) => (context.raw && context.raw.point.overridden ? "#212529" : s.colour),
+        borderWidth: (context) => (context.raw && context.raw.point.overridden ? 3 : 1),
         hoverBorderColor: "#212529",
         hoverBorderWidth: 2,
       }))
@@ -93,7 +93,7 @@
         animation: false,
         scales: { x: axis(data.text.x, data.health), y: axis(data.text.y, data.criticality) },
         plugins: {
-          legend: { position: "bottom" },
+          legend: { position: "bottom", labels: { usePointStyle: true } },
           quadrants: data.text.quadrants,
           tooltip: {
             callbacks: {
