@@ -152,12 +152,6 @@ class AssessmentForm(OrgModelForm):
             if data.get(question_field(question.key))
         }
 
-    def clean_assessed_on(self):
-        day = self.cleaned_data.get("assessed_on")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError(_("An assessment cannot be dated in the future."))
-        return day
-
     def clean(self):
         cleaned = super().clean()
         day = cleaned.get("assessed_on") or timezone.localdate()

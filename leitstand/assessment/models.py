@@ -126,6 +126,8 @@ class Assessment(TenantModel):
         errors = {}
         if not isinstance(self.answers, dict) or not _known_answers(self.answers):
             errors["answers"] = _("The answers refer to questions or options that do not exist.")
+        if self.assessed_on and self.assessed_on > timezone.localdate():
+            errors["assessed_on"] = _("An assessment cannot be dated in the future.")
         system = self.system if self.system_id else None
         ended = system is not None and system.end_of_support and self.assessed_on
         if ended and system.end_of_support < self.assessed_on and (self.health or 0) > 1:
