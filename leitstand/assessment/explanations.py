@@ -14,8 +14,8 @@ TEMPLATES = {
         "%(system)s is not in operation yet: introduce it as planned and assess it once it runs."
     ),
     "rule.retire.overlap": _(
-        "%(system)s does the same as %(keep)s (%(capability)s): move its users and data to "
-        "%(keep)s and switch it off."
+        "%(system)s and %(keep)s both cover “%(capability)s”: move the users and data of "
+        "%(system)s to %(keep)s and switch %(system)s off."
     ),
     "rule.assess_first": _(
         "%(system)s has not been assessed yet: rate its business criticality, technical health "
@@ -95,8 +95,7 @@ TEMPLATES = {
     "fact.support_past": _("Vendor support ended on %(date)s."),
     "fact.support_soon": _("Vendor support ends on %(date)s, within 12 months."),
     "fact.overlap": _(
-        "The analysis found that %(keep)s covers the same capability (%(capability)s) and is "
-        "the one to keep."
+        "The analysis found that %(keep)s also covers “%(capability)s” and is the one to keep."
     ),
     "fact.on_premises_since": _(
         "It runs on the company's own premises, since %(year)s (%(years)s years)."

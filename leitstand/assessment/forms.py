@@ -188,9 +188,4 @@ class OverrideForm(OrgModelForm):
         super().__init__(*args, **kwargs)
         self.instance.system = system
         self.fields["strategy"].choices = [c for c in self.fields["strategy"].choices if c[0]]
-
-    def clean_reason(self) -> str:
-        reason = (self.cleaned_data.get("reason") or "").strip()
-        if not reason:
-            raise forms.ValidationError(_("Give a reason for the override."))
-        return reason
+        self.fields["reason"].error_messages["required"] = _("Give a reason for the override.")

@@ -203,5 +203,5 @@ class RecommendationOverride(TenantModel):
 
     def clean(self) -> None:
         _same_organisation(self)
-        if not (self.reason or "").strip():
+        if self.reason and not self.reason.strip():  # empty is caught as a blank field
             raise ValidationError({"reason": _("Give a reason for the override.")})

@@ -110,6 +110,11 @@ def answered(axis: str, answers: dict) -> tuple[Answer, ...]:
     return tuple(found)
 
 
+def _decimals(value: Decimal) -> int:
+    """As many decimals as the value needs, at most two: 2, 2.5, 2.25."""
+    return next(places for places in (0, 1, 2) if value == round(value, places) or places == 2)
+
+
 def _combine(combine: str, scores: list[int]) -> tuple[int, str]:
     listed = ", ".join(str(score) for score in scores)
     if combine == "highest":
@@ -119,7 +124,7 @@ def _combine(combine: str, scores: list[int]) -> tuple[int, str]:
     value = int(average.quantize(Decimal(1), rounding=ROUND_HALF_DOWN))
     return value, _("Average of %(scores)s = %(average)s, rounded to %(value)s.") % {
         "scores": listed,
-        "average": format_number(average, 2),
+        "average": format_number(average, _decimals(average)),
         "value": value,
     }
 

@@ -91,6 +91,6 @@ def test_the_json_tells_the_same_story(demo):
     assert "30 Jun 2027" in erp["explanation"]
     assert rows["Rechnungsdruck (Access-Datenbank)"]["recommendation"]["strategy"] == "replace"
     assert rows["Airtable"]["recommendation"]["explanation"].startswith(
-        "Airtable does the same as Trello"
+        "Airtable and Trello both cover"
     )
     assert rows["Website (WordPress)"]["assessment"] is None
