@@ -149,6 +149,12 @@ def recommend_portfolio(facts: Facts) -> tuple[Recommendation, ...]:
     return tuple(recommendations)
 
 
+def score(value: int) -> Label:
+    """A score (one digit, or a two-digit sum) reads the same in every language: no number
+    formatting needed, which matters when 10,000 explanations are rendered."""
+    return Label(str(value))
+
+
 def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
     system, inputs, group = recommendation.system, recommendation.inputs, recommendation.overlap
     params: dict = {"system": Label(system.name)}
@@ -165,12 +171,42 @@ def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
     params["capabilities"] = Labels(tuple(c.name for c in names if c.differentiating))
     if inputs.assessed:
         params.update(
-            criticality=Count(inputs.criticality),
-            health=Count(inputs.health),
-            integration=Count(inputs.integration),
-            fit=Count(technical_fit(inputs.health, inputs.integration)),
+            criticality=score(inputs.criticality),
+            health=score(inputs.health),
+            integration=score(inputs.integration),
+            fit=score(technical_fit(inputs.health, inputs.integration)),
         )
     return params
+
+
+AXES = ("criticality", "health", "integration")
+
+#: The parameters each message's text uses: a message carries only these, so a page or the
+#: JSON formats no number it does not show (tested against the templates).
+MESSAGE_PARAMS: dict[str, tuple[str, ...]] = {
+    "fact.assessment": ("date", *AXES),
+    "fact.health_capped": ("health",),
+    "fact.support_past": ("date",),
+    "fact.support_soon": ("date",),
+    "fact.overlap": ("keep", "capability"),
+    "fact.on_premises_since": ("year", "years"),
+    "fact.differentiating": ("capabilities",),
+    "rule.retire.overlap": ("system", "keep", "capability"),
+    "rule.replace.end_of_support": ("date",),
+    "rule.replace.support_ending": ("date",),
+    "rule.refactor.differentiating": ("capabilities",),
+    "rule.wrap.not_integrable": ("integration",),
+    "rule.replatform.ageing_hosting": ("year",),
+    **{f"time.{time}": (*AXES, "fit") for time in TimeClass},
+}
+UNTOLD: tuple[str, ...] = ()
+
+
+def message(key: str, params: dict) -> Message:
+    """The message with the parameters its text uses; rule texts may name the system."""
+    default = ("system",) if key.startswith("rule.") else UNTOLD
+    names = MESSAGE_PARAMS.get(key, default)
+    return Message(key, {name: params[name] for name in names if name in params})
 
 
 FIELD_FACTS = {
@@ -186,19 +222,11 @@ FIELD_FACTS = {
 def _assessment_facts(recommendation: Recommendation, params: dict) -> list[Message]:
     assessment = recommendation.assessment
     if assessment is None:
-        return [Message("fact.not_assessed", params)]
-    facts = [
-        Message(
-            "fact.assessment",
-            {
-                **params,
-                "date": Day(assessment.assessed_on),
-                "health": Count(assessment.health),
-            },
-        )
-    ]
+        return [message("fact.not_assessed", params)]
+    assessed = {**params, "date": Day(assessment.assessed_on), "health": score(assessment.health)}
+    facts = [message("fact.assessment", assessed)]
     if recommendation.health_capped:
-        facts.append(Message("fact.health_capped", {**params, "health": Count(assessment.health)}))
+        facts.append(message("fact.health_capped", assessed))
     return facts
 
 
