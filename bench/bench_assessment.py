@@ -96,7 +96,9 @@ def measure(systems: int, flows: int) -> None:
         landscape_snapshot(organisation)
     load, snapshot = _median_seconds(lambda: landscape_snapshot(organisation), 3)
     run, analysis = _median_seconds(lambda: analyze(snapshot), 3)
-    recommend, portfolio = _median_seconds(lambda: recommend_portfolio(analysis.facts))
+    recommend, portfolio = _median_seconds(
+        lambda: recommend_portfolio(snapshot, analysis.facts.overlaps)
+    )
     render, _rows = _median_seconds(lambda: portfolio_as_json(analysis), 1)
     spread = Counter(r.computed_strategy or "assess first" for r in portfolio)
     verdict = "OK" if recommend < TARGET_SECONDS else "TOO SLOW"

@@ -61,7 +61,7 @@ class Analysis:
     @cached_property
     def portfolio(self) -> tuple[Recommendation, ...]:
         """A modernisation recommendation per system, computed when first asked for."""
-        return recommend_portfolio(self.facts)
+        return recommend_portfolio(self.snapshot, self.facts.overlaps)
 
 
 @contextmanager

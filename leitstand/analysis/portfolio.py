@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from leitstand.analysis.facts import Facts
 from leitstand.analysis.messages import Count, Day, Label, Labels, Message
 from leitstand.analysis.modernisation import (
     CapabilityMix,
@@ -107,17 +106,22 @@ def capability_mix(system: System, differentiating: frozenset[int]) -> Capabilit
     return CapabilityMix.STANDARD
 
 
-def recommend_portfolio(facts: Facts) -> tuple[Recommendation, ...]:
-    """One recommendation per system of the snapshot, in the snapshot's order."""
-    snapshot = facts.snapshot
+def recommend_portfolio(
+    snapshot: Snapshot, overlaps: Iterable[OverlapGroup], only: frozenset[int] | None = None
+) -> tuple[Recommendation, ...]:
+    """One recommendation per system of the snapshot (or of `only`), in the snapshot's order.
+
+    `overlaps` are the analysis' overlap groups (Facts.overlaps)."""
     today = snapshot.as_of or date.today()
     assessments = {assessment.system_id: assessment for assessment in snapshot.assessments}
     overrides = {override.system_id: override for override in snapshot.overrides}
-    roles = overlap_roles(facts.overlaps)
+    roles = overlap_roles(overlaps)
     differentiating = frozenset(c.id for c in snapshot.capabilities if c.differentiating)
     none = (Overlap.NONE, None)
     recommendations = []
     for system in snapshot.systems:
+        if only is not None and system.id not in only:
+            continue
         assessment = assessments.get(system.id)
         support = support_status(system.end_of_support, today)
         role, group = roles.get(system.id, none)

@@ -8,7 +8,7 @@ neighbourhood gives exactly the recommendation the full analysis gives, in a few
 from django.utils import timezone
 
 from leitstand.analysis import snapshot as snap
-from leitstand.analysis.facts import gather_facts
+from leitstand.analysis.overlaps import overlap_groups
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.vocabulary import IN_OPERATION
 from leitstand.assessment.models import AXIS_CHOICES, Assessment, RecommendationOverride
@@ -57,5 +57,6 @@ def recommendation_for(
 ) -> tuple[Recommendation, snap.Snapshot]:
     """The system's recommendation with this assessment (the latest, or one to preview)."""
     snapshot = neighbourhood_snapshot(system, assessment, override)
-    portfolio = recommend_portfolio(gather_facts(snapshot))
-    return next(r for r in portfolio if r.system.id == system.pk), snapshot
+    overlaps = overlap_groups(snapshot, {})  # no flows loaded: they only add to the savings
+    (recommendation,) = recommend_portfolio(snapshot, overlaps, only=frozenset({system.pk}))
+    return recommendation, snapshot
