@@ -33,9 +33,10 @@ def in_scope(analysis: Analysis) -> list[Recommendation]:
 
 
 def matching(recommendations: list[Recommendation], strategy: str) -> list[Recommendation]:
+    """Those with the strategy (or ASSESS: still to be assessed); all for anything else."""
     if strategy == ASSESS:
         return [r for r in recommendations if r.strategy is None]
-    if strategy in Strategy.__members__.values():
+    if strategy in {s.value for s in Strategy}:
         return [r for r in recommendations if r.strategy == strategy]
     return recommendations
 
