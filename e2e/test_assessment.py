@@ -92,7 +92,7 @@ def test_guided_questions_change_the_recommendation(live_server, page, demo, sig
     expect(panel).to_contain_text("The rules say:")
     shot(page, "assessment-system-overridden")
 
-    page.get_by_role("link", name="Assessment history").click()
+    page.get_by_role("link", name="Earlier assessments").click()
     expect(page.locator("#assessment-history")).to_contain_text("first assessment")
     shot(page, "assessment-history")
     assert errors == []
