@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "leitstand.inventory",
     "leitstand.cockpit",
     "leitstand.flows",
+    "leitstand.assessment",
     "leitstand.reports",
     "leitstand.demo",
     "leitstand.imports",
@@ -265,6 +266,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ScoreMethodEnum": "leitstand.assessment.models.ScoreMethod",
+        "StrategyEnum": "leitstand.assessment.models.StrategyChoice",
+    },
 }
 
 LOGGING = {

@@ -14,6 +14,7 @@ org_patterns = [
     path("", include("leitstand.exports.urls")),
     path("", include("leitstand.api.token_urls")),
     path("", include("leitstand.flows.urls")),
+    path("", include("leitstand.assessment.urls")),
     path("", include("leitstand.reports.urls")),
 ]
 

@@ -4,6 +4,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 
 from leitstand.analysis.costs import IntegrationFigures, ManualTotals
 from leitstand.analysis.explain import explain_totals
@@ -13,6 +14,7 @@ from leitstand.analysis.gaps import GAP_RULES
 from leitstand.analysis.messages import Message
 from leitstand.analysis.names import SimilarNames
 from leitstand.analysis.overlaps import OverlapGroup, overlapping_system_ids
+from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.rules import RULES
 from leitstand.analysis.snapshot import Snapshot
 
@@ -55,6 +57,11 @@ class Analysis:
     @property
     def isolated_system_ids(self) -> tuple[int, ...]:
         return self.facts.isolated_system_ids
+
+    @cached_property
+    def portfolio(self) -> tuple[Recommendation, ...]:
+        """A modernisation recommendation per system, computed when first asked for."""
+        return recommend_portfolio(self.snapshot, self.facts.overlaps)
 
 
 @contextmanager

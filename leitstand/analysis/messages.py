@@ -6,7 +6,10 @@ and formats each parameter by its type (money, hours, minutes, ...). Unknown key
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+
+from leitstand.analysis import modernisation
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,61 +55,71 @@ class Labels:
 
 
 @dataclass(frozen=True, slots=True)
+class Day:
+    """A calendar day, shown in the reader's date format."""
+
+    value: date
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """A word of the method (a method, a frequency) that the renderer translates."""
 
     value: str
 
 
-Param = Eur | Hours | Minutes | Percent | Count | Fte | Label | Labels | Term
+Param = Eur | Hours | Minutes | Percent | Count | Fte | Label | Labels | Day | Term
 
-MESSAGE_KEYS = frozenset(
-    {
-        "flow.summary",
-        "runs.day",
-        "runs.week",
-        "runs.month",
-        "runs.year",
-        "runs.event",
-        "effort.manual",
-        "effort.errors",
-        "effort.errors_unknown",
-        "effort.eur",
-        "effort.eur_with_errors",
-        "action.automate_transfer",
-        "action.automate_file",
-        "overlap.summary",
-        "overlap.within",
-        "overlap.across",
-        "overlap.no_departments",
-        "overlap.saving",
-        "overlap.cost_unknown",
-        "action.consolidate",
-        "similar_names.summary",
-        "action.check_duplicate",
-        "multi_master.summary",
-        "action.choose_master",
-        "manual_only.summary",
-        "action.automate_data_object",
-        "shadow_personal.summary",
-        "shadow_personal.non_eu",
-        "action.manage_shadow_it",
-        "hub.summary",
-        "hub.loop",
-        "list.more",
-        "action.protect_hub",
-        "isolated.summary",
-        "action.check_isolated",
-        "totals.manual",
-        "totals.incomplete",
-        "gap.runs_per_period",
-        "gap.minutes_per_run",
-        "gap.error_rate_percent",
-        "gap.minutes_to_fix_error",
-        "gap.annual_cost",
-        "gap.personal_data",
-        "gap.no_master",
-    }
+MESSAGE_KEYS = (
+    frozenset(
+        {
+            "flow.summary",
+            "runs.day",
+            "runs.week",
+            "runs.month",
+            "runs.year",
+            "runs.event",
+            "effort.manual",
+            "effort.errors",
+            "effort.errors_unknown",
+            "effort.eur",
+            "effort.eur_with_errors",
+            "action.automate_transfer",
+            "action.automate_file",
+            "overlap.summary",
+            "overlap.within",
+            "overlap.across",
+            "overlap.no_departments",
+            "overlap.saving",
+            "overlap.cost_unknown",
+            "action.consolidate",
+            "similar_names.summary",
+            "action.check_duplicate",
+            "multi_master.summary",
+            "action.choose_master",
+            "manual_only.summary",
+            "action.automate_data_object",
+            "shadow_personal.summary",
+            "shadow_personal.non_eu",
+            "action.manage_shadow_it",
+            "hub.summary",
+            "hub.loop",
+            "list.more",
+            "action.protect_hub",
+            "isolated.summary",
+            "action.check_isolated",
+            "totals.manual",
+            "totals.incomplete",
+            "gap.runs_per_period",
+            "gap.minutes_per_run",
+            "gap.error_rate_percent",
+            "gap.minutes_to_fix_error",
+            "gap.annual_cost",
+            "gap.personal_data",
+            "gap.no_master",
+        }
+    )
+    | modernisation.MESSAGE_KEYS
 )
 
 

@@ -33,6 +33,7 @@ class Department(NamedTuple):
 class Capability(NamedTuple):
     id: int
     name: str
+    differentiating: bool = False  # sets the company apart (build); otherwise standard (buy)
 
 
 class Person(NamedTuple):
@@ -64,6 +65,7 @@ class System(NamedTuple):
     jurisdiction: str = ""
     hosting: str = ""
     end_of_support: date | None = None
+    introduced_on: date | None = None
 
     @property
     def in_operation(self) -> bool:
@@ -102,6 +104,24 @@ class Integration(NamedTuple):
         return self.status == FlowStatus.ACTIVE
 
 
+class Assessment(NamedTuple):
+    """A system's latest assessment: each axis 1 to 4 (DOMAIN.md, Scales)."""
+
+    system_id: int
+    criticality: int
+    health: int
+    integration: int
+    assessed_on: date
+
+
+class Override(NamedTuple):
+    """A person's choice of strategy instead of the computed one, with the reason."""
+
+    system_id: int
+    strategy: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Snapshot:
     settings: OrganisationSettings
@@ -113,6 +133,9 @@ class Snapshot:
     data_objects: tuple[DataObject, ...] = ()
     masters: tuple[Master, ...] = ()
     integrations: tuple[Integration, ...] = ()
+    assessments: tuple[Assessment, ...] = ()  # the latest per system
+    overrides: tuple[Override, ...] = ()
+    as_of: date | None = None  # the day support dates are compared with; None: today
 
     @cached_property
     def system_by_id(self) -> dict[int, System]:

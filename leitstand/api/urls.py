@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from leitstand.assessment import api as assessment
 from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.tenancy import api as tenancy
@@ -21,6 +22,10 @@ router.register("capabilities", inventory.CapabilityViewSet, basename="capabilit
 router.register("integrations", flows.IntegrationViewSet, basename="integration")
 router.register("data-objects", flows.DataObjectViewSet, basename="data-object")
 router.register("members", tenancy.MembershipViewSet, basename="member")
+router.register("assessments", assessment.AssessmentViewSet, basename="assessment")
+router.register(
+    "recommendation-overrides", assessment.OverrideViewSet, basename="recommendation-override"
+)
 
 app_name = "api"
 

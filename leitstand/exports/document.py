@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from leitstand.assessment import api as assessment_api
+from leitstand.assessment.models import Assessment, RecommendationOverride
 from leitstand.flows import api as flows_api
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory import api as inventory_api
@@ -60,6 +62,9 @@ PARTS: tuple[Part, ...] = (
         match_on=("key", "name_de", "name_en"),
     ),
     Part("integrations", Integration, flows_api.IntegrationSerializer),
+    # after the integrations: guided integration scores read the flows' facts
+    Part("assessments", Assessment, assessment_api.AssessmentSerializer),
+    Part("recommendation_overrides", RecommendationOverride, assessment_api.OverrideSerializer),
 )
 
 

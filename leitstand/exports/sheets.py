@@ -200,6 +200,16 @@ SHEETS: tuple[ExportSheet, ...] = (
 )
 
 
+def _later_sheets() -> tuple[ExportSheet, ...]:
+    """Sheets of apps that build on this module's helpers (imported late to avoid a cycle)."""
+    from leitstand.assessment.exports import ASSESSMENT_SHEETS
+
+    return ASSESSMENT_SHEETS
+
+
+SHEETS += _later_sheets()
+
+
 def sheet_for(key: str) -> ExportSheet:
     for sheet in SHEETS:
         if sheet.key == key:

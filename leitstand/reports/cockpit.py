@@ -2,17 +2,16 @@
 
 from django.http import HttpRequest
 
-from leitstand.analysis import analyze
 from leitstand.core.extensions import Panel
 from leitstand.reports.explanations import render_all
 from leitstand.reports.presenters import present_finding
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.reports.selectors import request_analysis
 
 TOP_FINDINGS = 5
 
 
 def findings_section(request: HttpRequest) -> Panel:
-    analysis = analyze(landscape_snapshot(request.org))
+    analysis = request_analysis(request)
     return Panel(
         "reports/_cockpit_section.html",
         {

@@ -12,10 +12,12 @@ formatter, and so on.
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from leitstand.analysis import messages as m
+from leitstand.assessment.explanations import TEMPLATES as MODERNISATION_TEMPLATES
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
 
@@ -155,6 +157,7 @@ TEMPLATES = {
         "No system is marked as master of %(data_object)s, though %(count)s flows move it.",
         "plural_n",
     ),
+    **MODERNISATION_TEMPLATES,
 }
 
 KINDS = {
@@ -214,6 +217,8 @@ def format_param(param: m.Param) -> str:
         return format_number(param.value, 2)
     if isinstance(param, m.Labels):
         return ", ".join(param.values) if param.values else _("data")
+    if isinstance(param, m.Day):
+        return date_format(param.value, "SHORT_DATE_FORMAT")
     if isinstance(param, m.Term):
         return str(_terms().get(param.value, param.value))
     return str(param.value)

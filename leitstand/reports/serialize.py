@@ -9,6 +9,7 @@ from decimal import Decimal
 from leitstand.analysis import Analysis
 from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
+from leitstand.assessment.serialize import portfolio_as_json
 from leitstand.reports.explanations import render, render_all
 
 
@@ -160,4 +161,5 @@ def analysis_as_json(analysis: Analysis) -> dict:
             }
             for gap in analysis.data_gaps
         ],
+        "portfolio": portfolio_as_json(analysis),
     }

@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,21 @@ from leitstand.reports.explanations import GAP_FIELDS, KINDS, TEMPLATES, format_
 
 
 def _example(key: str) -> m.Message:
-    params = {name: m.Count(2) for name in ("count", "runs", "days", "runs_per_year", "more")}
+    params = {
+        name: m.Count(2)
+        for name in (
+            "count",
+            "runs",
+            "days",
+            "runs_per_year",
+            "more",
+            "years",
+            "criticality",
+            "health",
+            "integration",
+            "fit",
+        )
+    }
     params.update(
         {
             name: m.Label("X")
@@ -23,11 +38,15 @@ def _example(key: str) -> m.Message:
                 "first",
                 "second",
                 "flow",
+                "year",
             )
         }
     )
     params.update(
-        {name: m.Labels(("A", "B")) for name in ("data", "systems", "retire", "departments")}
+        {
+            name: m.Labels(("A", "B"))
+            for name in ("data", "systems", "retire", "departments", "capabilities")
+        }
     )
     params.update(
         {name: m.Eur(Decimal("1234.5")) for name in ("rate", "eur", "licence", "manual", "saving")}
@@ -43,6 +62,7 @@ def _example(key: str) -> m.Message:
             "score": m.Percent(Decimal(95)),
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
+            "date": m.Day(date(2027, 6, 30)),
         }
     )
     return m.Message(key, params)
@@ -74,9 +94,11 @@ def test_numbers_are_formatted_like_everywhere_else():
     assert format_param(m.Percent(Decimal("3"))) == "3%"
     assert format_param(m.Count(Decimal("8800"))) == "8,800"
     assert format_param(m.Term("method:paper")) == "on paper"
+    assert format_param(m.Day(date(2027, 6, 30))) == "30 Jun 2027"
     with translation.override("de"):
         assert format_param(m.Eur(Decimal("115170.4"))) == "115.170\u00a0€"
         assert format_param(m.Percent(Decimal("2.5"))) == "2,5\u00a0%"
+        assert format_param(m.Day(date(2027, 6, 30))) == "30.06.2027"
 
 
 def test_plural_forms_follow_the_number():

@@ -9,7 +9,7 @@ from leitstand.reports.selectors import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 
-SNAPSHOT_QUERIES = 11
+SNAPSHOT_QUERIES = 13
 
 
 def _landscape(org, size: int) -> None:

@@ -1,0 +1,251 @@
+"""A recommendation for every system: the rule table's inputs gathered from the analysis facts,
+the rule that fired, the TIME class, and a person's override where there is one.
+
+Texts (the facts used, the explanation) are built when someone reads them: a landscape of
+10,000 systems gets its strategies in a fraction of a second, a page shows a few of them.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from leitstand.analysis.messages import Count, Day, Label, Labels, Message
+from leitstand.analysis.modernisation import (
+    CapabilityMix,
+    Inputs,
+    Overlap,
+    Rule,
+    Strategy,
+    Support,
+    TimeClass,
+    decide,
+    technical_fit,
+    time_class,
+)
+from leitstand.analysis.overlaps import OverlapGroup
+from leitstand.analysis.snapshot import Assessment, Override, Snapshot, System
+
+#: On the company's own premises for this many years: hardware and operating system are due.
+AGEING_YEARS = 8
+ON_PREMISES = "on_premises"
+
+
+class Recommendation(NamedTuple):
+    system: System
+    inputs: Inputs
+    rule: Rule
+    time: TimeClass | None
+    assessment: Assessment | None
+    override: Override | None
+    overlap: OverlapGroup | None  # the group it overlaps in, if any
+    health_capped: bool  # assessed above 1, but support has ended since
+
+    @property
+    def computed_strategy(self) -> Strategy | None:
+        return self.rule.strategy
+
+    @property
+    def strategy(self) -> str | None:
+        """The override's strategy where a person chose one, otherwise the computed one."""
+        return self.override.strategy if self.override else self.rule.strategy
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None
+
+
+class Description(NamedTuple):
+    explanation: Message
+    facts: tuple[Message, ...]
+    time: Message | None
+
+
+def a_year_after(day: date) -> date:
+    """The same day a year later (28 February for 29 February)."""
+    if (day.month, day.day) == (2, 29):
+        return day.replace(year=day.year + 1, day=28)
+    return day.replace(year=day.year + 1)
+
+
+def support_status(end_of_support: date | None, today: date) -> Support:
+    """Past, within 12 months, or later: the same bands as the inventory's support badge."""
+    if end_of_support is None:
+        return Support.UNKNOWN
+    if end_of_support < today:
+        return Support.PAST
+    return Support.SOON if end_of_support < a_year_after(today) else Support.OK
+
+
+def whole_years(since: date, today: date) -> int:
+    return today.year - since.year - ((today.month, today.day) < (since.month, since.day))
+
+
+def ageing_on_premises(system: System, today: date) -> bool:
+    if system.hosting != ON_PREMISES or system.introduced_on is None:
+        return False
+    return whole_years(system.introduced_on, today) >= AGEING_YEARS
+
+
+def overlap_roles(groups: Iterable[OverlapGroup]) -> dict[int, tuple[Overlap, OverlapGroup]]:
+    """Per system in an overlap: KEEP if the analysis keeps it in any group, otherwise RETIRE
+    with the group whose kept system it should move to."""
+    roles: dict[int, tuple[Overlap, OverlapGroup]] = {}
+    for group in groups:
+        for system_id in group.system_ids:
+            role = Overlap.KEEP if system_id == group.keep_id else Overlap.RETIRE
+            if system_id not in roles or role is Overlap.KEEP:
+                roles[system_id] = (role, group)
+    return roles
+
+
+def capability_mix(system: System, differentiating: frozenset[int]) -> CapabilityMix:
+    if not system.capability_ids:
+        return CapabilityMix.UNKNOWN
+    if differentiating.intersection(system.capability_ids):
+        return CapabilityMix.DIFFERENTIATING
+    return CapabilityMix.STANDARD
+
+
+def recommend_portfolio(
+    snapshot: Snapshot, overlaps: Iterable[OverlapGroup], only: frozenset[int] | None = None
+) -> tuple[Recommendation, ...]:
+    """One recommendation per system of the snapshot (or of `only`), in the snapshot's order.
+
+    `overlaps` are the analysis' overlap groups (Facts.overlaps)."""
+    today = snapshot.as_of or date.today()
+    assessments = {assessment.system_id: assessment for assessment in snapshot.assessments}
+    overrides = {override.system_id: override for override in snapshot.overrides}
+    roles = overlap_roles(overlaps)
+    differentiating = frozenset(c.id for c in snapshot.capabilities if c.differentiating)
+    none = (Overlap.NONE, None)
+    recommendations = []
+    for system in snapshot.systems:
+        if only is not None and system.id not in only:
+            continue
+        assessment = assessments.get(system.id)
+        support = support_status(system.end_of_support, today)
+        role, group = roles.get(system.id, none)
+        health = assessment.health if assessment else None
+        capped = support is Support.PAST and health is not None and health > 1
+        inputs = Inputs(
+            criticality=assessment.criticality if assessment else None,
+            health=1 if capped else health,
+            integration=assessment.integration if assessment else None,
+            lifecycle=system.lifecycle,
+            support=support,
+            overlap=role,
+            ageing_on_premises=ageing_on_premises(system, today),
+            capabilities=capability_mix(system, differentiating),
+            kind=system.kind,
+        )
+        recommendations.append(
+            Recommendation(
+                system,
+                inputs,
+                decide(inputs),
+                time_class(inputs),
+                assessment,
+                overrides.get(system.id),
+                group,
+                capped,
+            )
+        )
+    return tuple(recommendations)
+
+
+def score(value: int) -> Label:
+    """A score (one digit, or a two-digit sum) reads the same in every language: no number
+    formatting needed, which matters when 10,000 explanations are rendered."""
+    return Label(str(value))
+
+
+def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
+    system, inputs, group = recommendation.system, recommendation.inputs, recommendation.overlap
+    params: dict = {"system": Label(system.name)}
+    if group is not None:
+        params["keep"] = Label(snapshot.system_by_id[group.keep_id].name)
+        params["capability"] = Label(snapshot.capability_by_id[group.capability_id].name)
+    if system.end_of_support is not None:
+        params["date"] = Day(system.end_of_support)
+    if system.introduced_on is not None:
+        today = snapshot.as_of or date.today()
+        params["year"] = Label(str(system.introduced_on.year))
+        params["years"] = Count(whole_years(system.introduced_on, today))
+    names = [snapshot.capability_by_id[c] for c in system.capability_ids]
+    params["capabilities"] = Labels(tuple(c.name for c in names if c.differentiating))
+    if inputs.assessed:
+        params.update(
+            criticality=score(inputs.criticality),
+            health=score(inputs.health),
+            integration=score(inputs.integration),
+            fit=score(technical_fit(inputs.health, inputs.integration)),
+        )
+    return params
+
+
+AXES = ("criticality", "health", "integration")
+
+#: The parameters each message's text uses: a message carries only these, so a page or the
+#: JSON formats no number it does not show (tested against the templates).
+MESSAGE_PARAMS: dict[str, tuple[str, ...]] = {
+    "fact.assessment": ("date", *AXES),
+    "fact.health_capped": ("health",),
+    "fact.support_past": ("date",),
+    "fact.support_soon": ("date",),
+    "fact.overlap": ("keep", "capability"),
+    "fact.on_premises_since": ("year", "years"),
+    "fact.differentiating": ("capabilities",),
+    "rule.retire.overlap": ("system", "keep", "capability"),
+    "rule.replace.end_of_support": ("date",),
+    "rule.replace.support_ending": ("date",),
+    "rule.refactor.differentiating": ("capabilities",),
+    "rule.wrap.not_integrable": ("integration",),
+    "rule.replatform.ageing_hosting": ("year",),
+    **{f"time.{time}": (*AXES, "fit") for time in TimeClass},
+}
+UNTOLD: tuple[str, ...] = ()
+
+
+def message(key: str, params: dict) -> Message:
+    """The message with the parameters its text uses; rule texts may name the system."""
+    default = ("system",) if key.startswith("rule.") else UNTOLD
+    names = MESSAGE_PARAMS.get(key, default)
+    return Message(key, {name: params[name] for name in names if name in params})
+
+
+FIELD_FACTS = {
+    "support": lambda inputs: f"fact.support_{inputs.support}",
+    "lifecycle": lambda inputs: f"fact.{inputs.lifecycle}",
+    "overlap": lambda inputs: "fact.overlap",
+    "ageing_on_premises": lambda inputs: "fact.on_premises_since",
+    "capabilities": lambda inputs: "fact.differentiating",
+    "kind": lambda inputs: "fact.software",
+}
+
+
+def _assessment_facts(recommendation: Recommendation, params: dict) -> list[Message]:
+    assessment = recommendation.assessment
+    if assessment is None:
+        return [message("fact.not_assessed", params)]
+    assessed = {**params, "date": Day(assessment.assessed_on), "health": score(assessment.health)}
+    facts = [message("fact.assessment", assessed)]
+    if recommendation.health_capped:
+        facts.append(message("fact.health_capped", assessed))
+    return facts
+
+
+def describe(recommendation: Recommendation, snapshot: Snapshot) -> Description:
+    """The facts the fired rule read, its explanation and the TIME class, as messages."""
+    params = _params(recommendation, snapshot)
+    inputs = recommendation.inputs
+    facts = _assessment_facts(recommendation, params)
+    read = {condition.field for condition in recommendation.rule.conditions}
+    facts.extend(
+        Message(key(inputs), params) for field, key in FIELD_FACTS.items() if field in read
+    )
+    time = recommendation.time
+    return Description(
+        explanation=Message(f"rule.{recommendation.rule.id}", params),
+        facts=tuple(facts),
+        time=Message(f"time.{time}", params) if time else None,
+    )

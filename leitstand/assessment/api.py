@@ -1,0 +1,150 @@
+"""REST API of assessments and overrides, registered in leitstand/api/urls.py."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import serializers
+
+from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.assessment import filters
+from leitstand.assessment.models import (
+    AXIS_CHOICES,
+    Assessment,
+    RecommendationOverride,
+    ScoreMethod,
+)
+from leitstand.assessment.recommendations import (
+    assessment_record,
+    recommendation_for,
+)
+from leitstand.assessment.scoring import fact_bounds, guided_score
+from leitstand.assessment.selectors import latest_assessment, system_facts
+from leitstand.core.audit import save_serializer
+
+AXES = tuple(AXIS_CHOICES)
+
+
+class AssessmentSerializer(OrgModelSerializer):
+    """An axis whose method is "guided" gets its value from `answers` (and the facts), as on
+    the page; a value sent for it is replaced."""
+
+    unique_name_field = None
+    answers = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        help_text=gettext_lazy("Answers to the guided questions: {question key: option key}."),
+    )
+    assessed_by_email = serializers.EmailField(
+        source="assessed_by.email", read_only=True, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "system",
+            "assessed_on",
+            "criticality",
+            "criticality_method",
+            "health",
+            "health_method",
+            "integration",
+            "integration_method",
+            "answers",
+            "notes",
+            "assessed_by_email",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+        extra_kwargs = {axis: {"required": False} for axis in AXES}
+
+    def _current(self, attrs: dict, name: str, default=None):
+        if name in attrs:
+            return attrs[name]
+        return getattr(self.instance, name, default) if self.instance is not None else default
+
+    def validate(self, attrs: dict) -> dict:
+        system = self._current(attrs, "system")
+        day = self._current(attrs, "assessed_on") or timezone.localdate()
+        answers = self._current(attrs, "answers", {}) or {}
+        bounds = fact_bounds(system_facts(system, today=day)) if system is not None else {}
+        errors = {}
+        for axis in AXES:
+            method = self._current(attrs, f"{axis}_method", ScoreMethod.DIRECT)
+            if method == ScoreMethod.GUIDED:
+                attrs[axis] = guided_score(axis, answers, bounds).value
+            if self._current(attrs, axis) is None:
+                errors[axis] = _("Give a value from 1 to 4, or answers to its questions.")
+        if errors:
+            raise serializers.ValidationError(errors)
+        return super().validate(attrs)
+
+
+class OverrideSerializer(OrgModelSerializer):
+    unique_name_field = None
+    decided_by_email = serializers.EmailField(
+        source="decided_by.email", read_only=True, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = RecommendationOverride
+        fields = [
+            "id",
+            "system",
+            "strategy",
+            "reason",
+            "computed_strategy",
+            "decided_by_email",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["computed_strategy", "created_at", "updated_at"]
+
+
+class AssessmentViewSet(OrgModelViewSet):
+    model = Assessment
+    serializer_class = AssessmentSerializer
+    filterset_class = filters.AssessmentFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("assessed_by")
+
+    def perform_create(self, serializer) -> None:
+        save_serializer(
+            serializer,
+            self.request.user,
+            organisation=self.request.org,
+            assessed_by=self.request.user,
+        )
+
+
+class OverrideViewSet(OrgModelViewSet):
+    model = RecommendationOverride
+    serializer_class = OverrideSerializer
+    filterset_class = filters.OverrideFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("decided_by")
+
+    def _computed(self, serializer) -> str:
+        system = serializer.validated_data.get("system") or serializer.instance.system
+        latest = assessment_record(latest_assessment(system))
+        return recommendation_for(system, latest, None)[0].computed_strategy or ""
+
+    def perform_create(self, serializer) -> None:
+        save_serializer(
+            serializer,
+            self.request.user,
+            organisation=self.request.org,
+            decided_by=self.request.user,
+            computed_strategy=self._computed(serializer),
+        )
+
+    def perform_update(self, serializer) -> None:
+        save_serializer(
+            serializer,
+            self.request.user,
+            decided_by=self.request.user,
+            computed_strategy=self._computed(serializer),
+        )

@@ -1,0 +1,137 @@
+"""Texts of the recommendations: one template per message key of analysis.modernisation, and the
+words the rule table is read out in on the help page. reports.explanations renders them."""
+
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.analysis.modernisation import CapabilityMix, Overlap, Support, TimeClass
+from leitstand.analysis.vocabulary import Lifecycle
+
+TEMPLATES = {
+    "rule.retire.retired": _(
+        "%(system)s is retired: switch it off for good and archive the data the law requires."
+    ),
+    "rule.retain.planned": _(
+        "%(system)s is not in operation yet: introduce it as planned and assess it once it runs."
+    ),
+    "rule.retire.overlap": _(
+        "%(system)s and %(keep)s both cover “%(capability)s”: move the users and data of "
+        "%(system)s to %(keep)s and switch %(system)s off."
+    ),
+    "rule.assess_first": _(
+        "%(system)s has not been assessed yet: rate its business criticality, technical health "
+        "and integration capability to get a recommendation."
+    ),
+    "rule.retire.low_value": _(
+        "Only supporting and in weak or poor shape: switching it off costs little. Check who "
+        "still uses it, then retire it."
+    ),
+    "rule.retire.phase_out": _(
+        "Being phased out and only supporting: finish the phase-out and switch it off."
+    ),
+    "rule.replace.end_of_support": _(
+        "Vendor support ended on %(date)s, so there are no more security updates, and the "
+        "company needs it: replace it, or move to a version the vendor still supports."
+    ),
+    "rule.replace.support_ending": _(
+        "Vendor support ends on %(date)s and its technical health is already weak: choose a "
+        "successor now and switch over before the updates stop."
+    ),
+    "rule.refactor.differentiating": _(
+        "Critical and in weak shape, but it carries what sets the company apart "
+        "(%(capabilities)s): renew it piece by piece while it keeps running, rather than "
+        "buying a standard product."
+    ),
+    "rule.replace.poor_health": _(
+        "Needed for daily work, but in poor shape: replace it before it fails."
+    ),
+    "rule.replace.weak_and_critical": _(
+        "Critical and in weak shape, and nothing marks what it does as differentiating: "
+        "replace it, preferably with a standard product (buy where the process is standard)."
+    ),
+    "rule.replace.phase_out": _(
+        "Being phased out while the work still needs it: choose and introduce its successor."
+    ),
+    "rule.wrap.not_integrable": _(
+        "Critical and healthy enough, but other systems cannot exchange data with it "
+        "automatically (integration capability %(integration)s): put an API layer in front of "
+        "it. It keeps running, and data stops being typed over by hand."
+    ),
+    "rule.replatform.ageing_hosting": _(
+        "The application still does its job, but it has run on the company's own premises "
+        "since %(year)s: move it to current infrastructure (a new server, hosting or the "
+        "cloud) without changing the application."
+    ),
+    "rule.retain.default": _(
+        "Healthy enough for what it is used for: keep and maintain it, and assess it again "
+        "when something changes."
+    ),
+    "time.invest": _(
+        "Business criticality %(criticality)s is high (3 or more) and the technical fit, health "
+        "%(health)s + integration %(integration)s = %(fit)s, is good (5 or more): invest."
+    ),
+    "time.migrate": _(
+        "Business criticality %(criticality)s is high (3 or more) but the technical fit, health "
+        "%(health)s + integration %(integration)s = %(fit)s, is poor (below 5): migrate."
+    ),
+    "time.tolerate": _(
+        "Business criticality %(criticality)s is low (below 3) and the technical fit, health "
+        "%(health)s + integration %(integration)s = %(fit)s, is good (5 or more): tolerate."
+    ),
+    "time.eliminate": _(
+        "Business criticality %(criticality)s is low (below 3) and the technical fit, health "
+        "%(health)s + integration %(integration)s = %(fit)s, is poor (below 5): eliminate."
+    ),
+    "fact.assessment": _(
+        "Assessed on %(date)s: business criticality %(criticality)s, technical health "
+        "%(health)s, integration capability %(integration)s."
+    ),
+    "fact.not_assessed": _("Not assessed yet."),
+    "fact.health_capped": _(
+        "Technical health counts as 1, not %(health)s: vendor support has ended since."
+    ),
+    "fact.retired": _("Its lifecycle is: retired."),
+    "fact.planned": _("Its lifecycle is: planned."),
+    "fact.phase_out": _("Its lifecycle is: phase-out."),
+    "fact.support_past": _("Vendor support ended on %(date)s."),
+    "fact.support_soon": _("Vendor support ends on %(date)s, within 12 months."),
+    "fact.overlap": _(
+        "The analysis found that %(keep)s also covers “%(capability)s” and is the one to keep."
+    ),
+    "fact.on_premises_since": _(
+        "It runs on the company's own premises, since %(year)s (%(years)s years)."
+    ),
+    "fact.differentiating": _("Differentiating capability: %(capabilities)s."),
+    "fact.software": _("It is software, not infrastructure or a device."),
+}
+
+TIME_LABELS = {
+    TimeClass.TOLERATE: _("tolerate"),
+    TimeClass.INVEST: _("invest"),
+    TimeClass.MIGRATE: _("migrate"),
+    TimeClass.ELIMINATE: _("eliminate"),
+}
+
+#: How the help page names what a condition reads.
+FIELD_LABELS = {
+    "criticality": _("business criticality"),
+    "health": _("technical health"),
+    "integration": _("integration capability"),
+    "lifecycle": _("lifecycle"),
+    "support": _("vendor support"),
+    "overlap": _("overlap"),
+    "ageing_on_premises": _("on own premises for %(years)s years or more"),
+    "capabilities": _("capabilities"),
+    "kind": _("kind"),
+    "assessed": _("assessed"),
+}
+
+#: How the help page names the values a condition compares with.
+VALUE_LABELS = {
+    Lifecycle.RETIRED: _("retired"),
+    Lifecycle.PLANNED: _("planned"),
+    Lifecycle.PHASE_OUT: _("phase-out"),
+    Support.PAST: _("ended"),
+    Support.SOON: _("ends within 12 months"),
+    Overlap.RETIRE: _("another system does the same and is the one to keep"),
+    CapabilityMix.DIFFERENTIATING: _("at least one differentiating"),
+}

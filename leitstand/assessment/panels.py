@@ -1,0 +1,52 @@
+"""What the assessment adds to other pages: the recommendation on a system's page, and the
+attention list on the cockpit."""
+
+from django.http import HttpRequest
+
+from leitstand.assessment.overview import attention, in_scope
+from leitstand.assessment.presenters import present
+from leitstand.assessment.recommendations import (
+    assessment_record,
+    override_record,
+    recommendation_for,
+)
+from leitstand.assessment.selectors import current_override, latest_assessment
+from leitstand.core.extensions import Panel
+from leitstand.inventory.models import System
+from leitstand.reports.selectors import request_analysis
+
+COCKPIT_ATTENTION = 5
+
+
+def recommendation_panel(request: HttpRequest, system: System) -> Panel:
+    latest = latest_assessment(system)
+    override = current_override(system)
+    recommendation, snapshot = recommendation_for(
+        system, assessment_record(latest), override_record(override)
+    )
+    return Panel(
+        "assessment/_system_panel.html",
+        {
+            "system": system,
+            "latest": latest,
+            "override": override,
+            "recommendation": present(recommendation, snapshot, request.org.slug),
+        },
+    )
+
+
+def attention_section(request: HttpRequest) -> Panel:
+    analysis = request_analysis(request)
+    recommendations = in_scope(analysis)
+    needing = attention(recommendations)
+    return Panel(
+        "assessment/_cockpit_section.html",
+        {
+            "attention": [
+                present(r, analysis.snapshot, request.org.slug) for r in needing[:COCKPIT_ATTENTION]
+            ],
+            "attention_count": len(needing),
+            "unassessed": sum(1 for r in recommendations if r.assessment is None),
+            "systems": len(recommendations),
+        },
+    )
