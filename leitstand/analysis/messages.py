@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import modernisation
+from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ MESSAGE_KEYS = (
         }
     )
     | modernisation.MESSAGE_KEYS
+    | PROCESS_MESSAGE_KEYS
 )
 
 

@@ -20,6 +20,7 @@ from leitstand.analysis import messages as m
 from leitstand.assessment.explanations import TEMPLATES as MODERNISATION_TEMPLATES
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
+from leitstand.processes.explanations import PROCESS_KINDS, PROCESS_TEMPLATES
 
 TEMPLATES = {
     "flow.summary": gettext_lazy("From %(source)s to %(target)s: %(data)s, %(method)s."),
@@ -158,6 +159,7 @@ TEMPLATES = {
         "plural_n",
     ),
     **MODERNISATION_TEMPLATES,
+    **PROCESS_TEMPLATES,
 }
 
 KINDS = {
@@ -169,6 +171,7 @@ KINDS = {
     "shadow_it_personal_data": gettext_lazy("Shadow IT with personal data"),
     "dependency_hub": gettext_lazy("Many systems depend on it"),
     "isolated_systems": gettext_lazy("Systems without data flows"),
+    **PROCESS_KINDS,
 }
 
 SEVERITIES = {

@@ -39,25 +39,46 @@ def _example(key: str) -> m.Message:
                 "second",
                 "flow",
                 "year",
+                "step",
+                "process",
+                "scenario",
             )
         }
     )
     params.update(
         {
             name: m.Labels(("A", "B"))
-            for name in ("data", "systems", "retire", "departments", "capabilities")
+            for name in (
+                *("data", "systems", "retire", "departments", "capabilities"),
+                *("flows", "steps"),
+            )
         }
     )
     params.update(
-        {name: m.Eur(Decimal("1234.5")) for name in ("rate", "eur", "licence", "manual", "saving")}
+        {
+            name: m.Eur(Decimal("1234.5"))
+            for name in (
+                *("rate", "eur", "licence", "manual", "saving", "revenue"),
+                *("investment", "running", "labour", "errors"),
+            )
+        }
     )
     params.update(
-        {name: m.Hours(Decimal("12.25")) for name in ("hours", "error_hours", "fte_hours")}
+        {
+            name: m.Hours(Decimal("12.25"))
+            for name in (
+                *("hours", "error_hours", "fte_hours", "total_hours"),
+                *("counted", "additional"),
+            )
+        }
     )
     params.update(
         {
             "minutes": m.Minutes(Decimal(17)),
             "fix_minutes": m.Minutes(Decimal("7.5")),
+            "before": m.Minutes(Decimal(15)),
+            "after": m.Minutes(Decimal("0.75")),
+            "months": m.Count(Decimal("2.9")),
             "error_rate": m.Percent(Decimal(3)),
             "score": m.Percent(Decimal(95)),
             "fte": m.Fte(Decimal("1.555")),

@@ -1,0 +1,65 @@
+"""Before and after: how far a KPI moved from its baseline, and what fewer minutes are worth."""
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import NamedTuple
+
+from leitstand.analysis import formulas
+from leitstand.analysis.messages import Count, Eur, Hours, Message, Minutes
+
+
+class Direction(StrEnum):
+    LOWER = "lower"  # lower is better: minutes per run, error rate, cost
+    HIGHER = "higher"  # higher is better: share automated, satisfaction
+
+
+class Improvement(NamedTuple):
+    baseline: Decimal
+    latest: Decimal
+    better_by: Decimal  # in the KPI's unit; negative when it got worse
+    percent: Decimal | None  # of the baseline; None when the baseline is 0
+    target_reached: bool | None  # None without a target
+
+
+def improvement(
+    baseline: Decimal, latest: Decimal, direction: str, target: Decimal | None = None
+) -> Improvement:
+    """The change from baseline to the latest measurement, counted in the better direction."""
+    change = latest - baseline
+    better_by = -change if direction == Direction.LOWER else change
+    percent = None if baseline == 0 else better_by / abs(baseline) * 100
+    reached = None
+    if target is not None:
+        reached = latest <= target if direction == Direction.LOWER else latest >= target
+    return Improvement(baseline, latest, better_by, percent, reached)
+
+
+class MinutesValue(NamedTuple):
+    hours: Decimal
+    eur: Decimal
+    explanation: Message
+
+
+def minutes_value_per_year(
+    minutes_before: Decimal, minutes_after: Decimal, runs: Decimal, labour_cost_per_hour: Decimal
+) -> MinutesValue:
+    """Fewer minutes per run, in hours and euros a year: (before - after) x runs / 60 x rate."""
+    hours = formulas.hours_freed_per_year(runs, minutes_before, minutes_after)
+    eur = formulas.automation_saving_per_year(
+        minutes_before=minutes_before,
+        minutes_after=minutes_after,
+        runs=runs,
+        labour_cost_per_hour=labour_cost_per_hour,
+    )
+    message = Message(
+        "kpi.minutes_value",
+        {
+            "before": Minutes(minutes_before),
+            "after": Minutes(minutes_after),
+            "runs_per_year": Count(runs),
+            "hours": Hours(hours),
+            "rate": Eur(labour_cost_per_hour),
+            "eur": Eur(eur),
+        },
+    )
+    return MinutesValue(hours, eur, message)

@@ -1,0 +1,2 @@
+def automation_section(request):
+    return None

@@ -1,0 +1,132 @@
+"""Loads an organisation's processes for the analysis snapshot: four queries, no model instances.
+
+Called by `leitstand.reports.selectors.landscape_snapshot`; the process page uses it for one
+process (`process_id`), so the page and the analysis compute from the same records.
+"""
+
+from collections import defaultdict
+
+from leitstand.analysis import process_model as model
+from leitstand.core.queries import as_text, decimal_or_none
+from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.tenancy.models import Organisation
+
+STEP_FIELDS = [
+    "id",
+    "process_id",
+    "name",
+    "position",
+    "automated",
+    "needed",
+    "department_id",
+    "role",
+    "system_id",
+    "integration_id",
+]
+STEP_NUMBERS = ["minutes_per_run", "error_rate_percent", "minutes_to_fix_error"]
+SCENARIO_FIELDS = ["id", "process_id", "name", "automates_steps"]
+SCENARIO_NUMBERS = [
+    "minutes_after",
+    "error_rate_after_percent",
+    "investment",
+    "running_cost_per_year",
+]
+
+
+def _steps(organisation: Organisation, process_id: int | None) -> dict[int, list]:
+    rows = ProcessStep.objects.for_org(organisation)
+    if process_id is not None:
+        rows = rows.filter(process_id=process_id)
+    steps: dict[int, list] = defaultdict(list)
+    for row in rows.order_by("process_id", "position", "pk").values_list(
+        *STEP_FIELDS, *(as_text(name) for name in STEP_NUMBERS)
+    ):
+        fields = dict(zip(STEP_FIELDS, row[: len(STEP_FIELDS)], strict=True))
+        process = fields.pop("process_id")
+        minutes, error_rate, fix = (decimal_or_none(text) for text in row[len(STEP_FIELDS) :])
+        steps[process].append(
+            model.ProcessStep(
+                **fields,
+                minutes_per_run=minutes,
+                error_rate_percent=error_rate,
+                minutes_to_fix_error=fix,
+            )
+        )
+    return steps
+
+
+def _scenario_steps(organisation: Organisation, process_id: int | None) -> dict[int, list[int]]:
+    links = AutomationScenario.steps.through.objects.filter(
+        automationscenario__organisation=organisation
+    )
+    if process_id is not None:
+        links = links.filter(automationscenario__process_id=process_id)
+    changed: dict[int, list[int]] = defaultdict(list)
+    for scenario_id, step_id in links.values_list("automationscenario_id", "processstep_id"):
+        changed[scenario_id].append(step_id)
+    return changed
+
+
+def _scenarios(organisation: Organisation, process_id: int | None) -> dict[int, list]:
+    rows = AutomationScenario.objects.for_org(organisation)
+    if process_id is not None:
+        rows = rows.filter(process_id=process_id)
+    changed = _scenario_steps(organisation, process_id)
+    scenarios: dict[int, list] = defaultdict(list)
+    for row in rows.order_by("process_id", "pk").values_list(
+        *SCENARIO_FIELDS, *(as_text(name) for name in SCENARIO_NUMBERS)
+    ):
+        pk, process, name, automates = row[: len(SCENARIO_FIELDS)]
+        minutes, error_rate, investment, running = (
+            decimal_or_none(text) for text in row[len(SCENARIO_FIELDS) :]
+        )
+        scenarios[process].append(
+            model.AutomationScenario(
+                id=pk,
+                name=name,
+                step_ids=tuple(sorted(changed.get(pk, ()))),
+                minutes_after=minutes,
+                error_rate_after_percent=error_rate,
+                investment=investment,
+                running_cost_per_year=running,
+                automates_steps=automates,
+            )
+        )
+    return scenarios
+
+
+def process_records(
+    organisation: Organisation, process_id: int | None = None
+) -> tuple[model.Process, ...]:
+    """The organisation's processes (or just one) with their steps and scenarios, by id."""
+    rows = Process.objects.for_org(organisation)
+    if process_id is not None:
+        rows = rows.filter(pk=process_id)
+    steps = _steps(organisation, process_id)
+    scenarios = _scenarios(organisation, process_id)
+    return tuple(
+        model.Process(
+            id=pk,
+            name=name,
+            frequency=frequency,
+            runs_per_period=decimal_or_none(runs),
+            owner_id=owner_id,
+            department_id=department_id,
+            revenue_per_run=decimal_or_none(per_run),
+            revenue_per_year=decimal_or_none(per_year),
+            steps=tuple(steps.get(pk, ())),
+            scenarios=tuple(scenarios.get(pk, ())),
+        )
+        for pk, name, frequency, owner_id, department_id, runs, per_run, per_year in rows.order_by(
+            "pk"
+        ).values_list(
+            "id",
+            "name",
+            "frequency",
+            "owner_id",
+            "department_id",
+            as_text("runs_per_period"),
+            as_text("revenue_per_run"),
+            as_text("revenue_per_year"),
+        )
+    )

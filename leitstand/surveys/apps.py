@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "leitstand.surveys"
+    verbose_name = _("Surveys")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.surveys.models import Survey, SurveyQuestion
+
+        # Answers are not audited: the change log would tie them to a time.
+        for model in (Survey, SurveyQuestion):
+            auditlog.register(model, exclude_fields=[*AUDIT_EXCLUDED_FIELDS, "token"])
