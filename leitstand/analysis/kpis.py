@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.messages import Count, Eur, Hours, Message, Minutes
+from leitstand.analysis.process_model import Process
 
 
 class Direction(StrEnum):
@@ -63,3 +64,37 @@ def minutes_value_per_year(
         },
     )
     return MinutesValue(hours, eur, message)
+
+
+class StandardKpi(StrEnum):
+    """The four KPIs every process is offered, named by their unit."""
+
+    MINUTES_PER_RUN = "minutes_per_run"
+    ERROR_RATE = "error_rate"
+    SHARE_AUTOMATED = "share_automated"
+    SATISFACTION = "satisfaction"
+
+
+STANDARD_DIRECTIONS = {
+    StandardKpi.MINUTES_PER_RUN: Direction.LOWER,
+    StandardKpi.ERROR_RATE: Direction.LOWER,
+    StandardKpi.SHARE_AUTOMATED: Direction.HIGHER,
+    StandardKpi.SATISFACTION: Direction.HIGHER,
+}
+
+
+def baselines_from_steps(process: Process) -> dict[StandardKpi, Decimal | None]:
+    """What the steps say today: minutes of work per run; errors per 100 runs (the steps'
+    error rates added up, at most 100); automated steps as a share of all steps. Satisfaction
+    cannot come from the steps: it comes from a survey."""
+    steps = process.steps
+    minutes = sum((step.minutes_per_run for step in steps), Decimal(0))
+    errors = min(sum((step.error_rate_percent for step in steps), Decimal(0)), Decimal(100))
+    automated = sum(1 for step in steps if step.automated)
+    share = Decimal(automated * 100) / len(steps) if steps else Decimal(0)
+    return {
+        StandardKpi.MINUTES_PER_RUN: minutes,
+        StandardKpi.ERROR_RATE: errors,
+        StandardKpi.SHARE_AUTOMATED: share.quantize(Decimal("0.1")),
+        StandardKpi.SATISFACTION: None,
+    }

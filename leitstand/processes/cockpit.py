@@ -1,2 +1,38 @@
-def automation_section(request):
-    return None
+"""The cockpit's section on automation: the top candidates by payback and the process hours."""
+
+from django.http import HttpRequest
+
+from leitstand.analysis.messages import Count, Eur, Hours, Message
+from leitstand.analysis.process_costs import unneeded_steps
+from leitstand.core.extensions import Panel
+from leitstand.reports.cockpit import cockpit_analysis
+from leitstand.reports.explanations import render
+
+TOP_CANDIDATES = 5
+
+
+def automation_section(request: HttpRequest) -> Panel:
+    analysis = cockpit_analysis(request)
+    facts = analysis.processes
+    totals = facts.totals
+    summary = Message(
+        "process_totals.summary",
+        {
+            "count": Count(totals.processes),
+            "hours": Hours(totals.manual_hours + totals.error_hours),
+            "counted": Hours(totals.hours_in_integrations),
+            "additional": Hours(totals.additional_hours),
+            "eur": Eur(totals.additional_eur),
+        },
+    )
+    return Panel(
+        "processes/_cockpit_section.html",
+        {
+            "processes": totals.processes,
+            "totals_explanation": render(summary),
+            "candidates": [c for c in facts.candidates if c.figures.payback_months is not None][
+                :TOP_CANDIDATES
+            ],
+            "unneeded": sum(len(unneeded_steps(p)) for p in analysis.snapshot.processes),
+        },
+    )

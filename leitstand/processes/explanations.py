@@ -52,8 +52,7 @@ PROCESS_TEMPLATES = {
         "It saves %(saving)s a year, so nothing pays the investment back: no payback."
     ),
     "scenario.fte": gettext_lazy(
-        "%(hours)s freed ÷ %(fte_hours)s per full-time employee = %(fte)s full-time "
-        "equivalents."
+        "%(hours)s freed ÷ %(fte_hours)s per full-time employee = %(fte)s full-time equivalents."
     ),
     "unneeded.summary": gettext_lazy(
         "“%(step)s” in %(process)s is marked as not needed, yet takes %(runs_per_year)s runs "

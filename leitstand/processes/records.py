@@ -1,7 +1,7 @@
 """Loads an organisation's processes for the analysis snapshot: four queries, no model instances.
 
 Called by `leitstand.reports.selectors.landscape_snapshot`; the process page uses it for one
-process (`process_id`), so the page and the analysis compute from the same records.
+process (`process_ids`), so the page and the analysis compute from the same records.
 """
 
 from collections import defaultdict
@@ -33,10 +33,10 @@ SCENARIO_NUMBERS = [
 ]
 
 
-def _steps(organisation: Organisation, process_id: int | None) -> dict[int, list]:
+def _steps(organisation: Organisation, process_ids: list[int] | None) -> dict[int, list]:
     rows = ProcessStep.objects.for_org(organisation)
-    if process_id is not None:
-        rows = rows.filter(process_id=process_id)
+    if process_ids is not None:
+        rows = rows.filter(process_id__in=process_ids)
     steps: dict[int, list] = defaultdict(list)
     for row in rows.order_by("process_id", "position", "pk").values_list(
         *STEP_FIELDS, *(as_text(name) for name in STEP_NUMBERS)
@@ -55,23 +55,25 @@ def _steps(organisation: Organisation, process_id: int | None) -> dict[int, list
     return steps
 
 
-def _scenario_steps(organisation: Organisation, process_id: int | None) -> dict[int, list[int]]:
+def _scenario_steps(
+    organisation: Organisation, process_ids: list[int] | None
+) -> dict[int, list[int]]:
     links = AutomationScenario.steps.through.objects.filter(
         automationscenario__organisation=organisation
     )
-    if process_id is not None:
-        links = links.filter(automationscenario__process_id=process_id)
+    if process_ids is not None:
+        links = links.filter(automationscenario__process_id__in=process_ids)
     changed: dict[int, list[int]] = defaultdict(list)
     for scenario_id, step_id in links.values_list("automationscenario_id", "processstep_id"):
         changed[scenario_id].append(step_id)
     return changed
 
 
-def _scenarios(organisation: Organisation, process_id: int | None) -> dict[int, list]:
+def _scenarios(organisation: Organisation, process_ids: list[int] | None) -> dict[int, list]:
     rows = AutomationScenario.objects.for_org(organisation)
-    if process_id is not None:
-        rows = rows.filter(process_id=process_id)
-    changed = _scenario_steps(organisation, process_id)
+    if process_ids is not None:
+        rows = rows.filter(process_id__in=process_ids)
+    changed = _scenario_steps(organisation, process_ids)
     scenarios: dict[int, list] = defaultdict(list)
     for row in rows.order_by("process_id", "pk").values_list(
         *SCENARIO_FIELDS, *(as_text(name) for name in SCENARIO_NUMBERS)
@@ -96,14 +98,15 @@ def _scenarios(organisation: Organisation, process_id: int | None) -> dict[int, 
 
 
 def process_records(
-    organisation: Organisation, process_id: int | None = None
+    organisation: Organisation, process_ids: list[int] | None = None
 ) -> tuple[model.Process, ...]:
-    """The organisation's processes (or just one) with their steps and scenarios, by id."""
+    """The organisation's processes (or those with `process_ids`) with their steps and
+    scenarios, by id."""
     rows = Process.objects.for_org(organisation)
-    if process_id is not None:
-        rows = rows.filter(pk=process_id)
-    steps = _steps(organisation, process_id)
-    scenarios = _scenarios(organisation, process_id)
+    if process_ids is not None:
+        rows = rows.filter(pk__in=process_ids)
+    steps = _steps(organisation, process_ids)
+    scenarios = _scenarios(organisation, process_ids)
     return tuple(
         model.Process(
             id=pk,

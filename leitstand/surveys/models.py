@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.kpis.models import Kpi, Measurement
@@ -17,12 +18,19 @@ from leitstand.tenancy.models import TenantModel
 #: Default questions, by key; a question keeping its default text is shown in the reader's
 #: language (the text of a changed question is shown as written).
 DEFAULT_QUESTIONS = {
-    "smooth": _("The process runs smoothly in my daily work."),
-    "no_retyping": _("I rarely have to type or copy the same data twice."),
-    "few_errors": _("Mistakes are rare and quick to fix."),
-    "tools_help": _("The tools I use for it help me rather than slow me down."),
+    "smooth": gettext_noop("The process runs smoothly in my daily work."),
+    "no_retyping": gettext_noop("I rarely have to type or copy the same data twice."),
+    "few_errors": gettext_noop("Mistakes are rare and quick to fix."),
+    "tools_help": gettext_noop("The tools I use for it help me rather than slow me down."),
 }
-DEFAULT_FREE_TEXT = _("What would make this process easier for you?")
+DEFAULT_FREE_TEXT = gettext_noop("What would make this process easier for you?")
+
+
+def is_default(text: str, default: str) -> bool:
+    """Whether `text` is the default, in English or in the reader's language."""
+    return text.strip() in (default, gettext(default))
+
+
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 6
 LOWEST, HIGHEST = 1, 5
@@ -99,7 +107,7 @@ class Survey(TenantModel):
 
     @property
     def free_text_label(self) -> str:
-        return self.free_text_question or str(DEFAULT_FREE_TEXT)
+        return self.free_text_question or gettext(DEFAULT_FREE_TEXT)
 
     def clean(self) -> None:
         same_organisation(
@@ -127,7 +135,8 @@ class SurveyQuestion(TenantModel):
 
     @property
     def label(self) -> str:
-        return self.text or str(DEFAULT_QUESTIONS.get(self.key, ""))
+        default = DEFAULT_QUESTIONS.get(self.key)
+        return self.text or (gettext(default) if default else "")
 
 
 class SurveyResponse(TenantModel):
