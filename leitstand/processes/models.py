@@ -143,6 +143,15 @@ class Process(TenantModel):
                 "department": _("Choose a department of this organisation."),
             },
         )
+        if self.revenue_per_run is not None and self.revenue_per_year is not None:
+            raise ValidationError(
+                {
+                    "revenue_per_year": _(
+                        "Give the revenue per run or per year, not both: one follows from the "
+                        "other."
+                    )
+                }
+            )
 
 
 class ProcessStep(TenantModel):
