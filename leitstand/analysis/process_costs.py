@@ -39,6 +39,7 @@ class ProcessFigures(NamedTuple):
     manual_hours: Decimal
     error_hours: Decimal
     hours_in_integrations: Decimal  # work and errors of steps whose integration carries them
+    additional_hours: Decimal  # work and errors of the other steps
     steps: tuple[StepFigures, ...]
     labour_cost_per_hour: Decimal
     productive_hours_per_fte: int
@@ -64,11 +65,6 @@ class ProcessFigures(NamedTuple):
     @property
     def fte(self) -> Decimal:
         return formulas.fte_for_hours(self.manual_hours, self.productive_hours_per_fte)
-
-    @property
-    def additional_hours(self) -> Decimal:
-        """Work and errors not already counted in an integration."""
-        return self.total_hours - self.hours_in_integrations
 
 
 def _carried_by_integration(
@@ -123,6 +119,9 @@ def process_figures(
         error_hours=sum((figures.error_hours for figures in steps), ZERO),
         hours_in_integrations=sum(
             (figures.total_hours for figures in steps if figures.counted_in_integration), ZERO
+        ),
+        additional_hours=sum(
+            (figures.total_hours for figures in steps if not figures.counted_in_integration), ZERO
         ),
         steps=steps,
         labour_cost_per_hour=settings.labour_cost_per_hour,
