@@ -34,6 +34,13 @@ class Percent:
 
 
 @dataclass(frozen=True, slots=True)
+class Months:
+    """A payback period, shown to a tenth of a month."""
+
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Count:
     value: Decimal | int
 
@@ -69,7 +76,7 @@ class Term:
     value: str
 
 
-Param = Eur | Hours | Minutes | Percent | Count | Fte | Label | Labels | Day | Term
+Param = Eur | Hours | Minutes | Percent | Months | Count | Fte | Label | Labels | Day | Term
 
 MESSAGE_KEYS = (
     frozenset(

@@ -1,6 +1,6 @@
 """How each figure of a process and of an automation scenario was computed, as messages."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from leitstand.analysis.explain import runs_message
 from leitstand.analysis.messages import (
@@ -12,6 +12,7 @@ from leitstand.analysis.messages import (
     Labels,
     Message,
     Minutes,
+    Months,
     Percent,
 )
 from leitstand.analysis.process_costs import ProcessFigures, ScenarioFigures
@@ -21,9 +22,8 @@ from leitstand.analysis.snapshot import OrganisationSettings, Snapshot
 ZERO = Decimal(0)
 
 
-def months(value: Decimal) -> Count:
-    """Payback months to a tenth: '2.9 months', not '2.88'."""
-    return Count(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+def months(value: Decimal) -> Months:
+    return Months(value)
 
 
 def _step_errors(process: Process, figures: ProcessFigures) -> list[Message]:

@@ -214,6 +214,8 @@ def format_param(param: m.Param) -> str:
         return _("%(minutes)s min") % {"minutes": minutes}
     if isinstance(param, m.Percent):
         return _("%(value)s%%") % {"value": format_number(param.value, _decimals(param.value, 1))}
+    if isinstance(param, m.Months):
+        return format_number(param.value, 1)
     if isinstance(param, m.Count):
         return format_number(param.value, _decimals(param.value, 2))
     if isinstance(param, m.Fte):
