@@ -200,7 +200,9 @@ def _terms() -> dict[str, str]:
 
 
 def _decimals(value: Decimal | int, most: int) -> int:
-    return 0 if Decimal(value) == Decimal(value).to_integral_value() else most
+    """As many decimals as the value has, at most `most`: 17, 7.5, 0.75 (not 0.8 or 17.00)."""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    return min(most, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
 def format_param(param: m.Param) -> str:
@@ -210,7 +212,7 @@ def format_param(param: m.Param) -> str:
     if isinstance(param, m.Hours):
         return format_hours(param.value, 1 if param.value < 100 else 0)
     if isinstance(param, m.Minutes):
-        minutes = format_number(param.value, _decimals(param.value, 1))
+        minutes = format_number(param.value, _decimals(param.value, 2))
         return _("%(minutes)s min") % {"minutes": minutes}
     if isinstance(param, m.Percent):
         return _("%(value)s%%") % {"value": format_number(param.value, _decimals(param.value, 1))}
