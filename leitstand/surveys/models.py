@@ -77,7 +77,10 @@ class Survey(TenantModel):
         blank=True,
         related_name="surveys",
         verbose_name=_("satisfaction KPI"),
-        help_text=_("When the survey is closed, its average becomes a measurement of this KPI."),
+        help_text=_(
+            "When the survey is closed, its average goes to this KPI: as its baseline for a "
+            "survey before the change (if it has none yet), otherwise as a measurement."
+        ),
     )
     measurement = models.OneToOneField(
         Measurement,
