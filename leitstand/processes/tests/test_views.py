@@ -262,7 +262,7 @@ def test_steps_nobody_needs_are_listed_before_the_automation(login, viewer, org)
         organisation=org, process=process, steps=list(process.steps.all()[:1])
     )
     html = login(viewer).get(process.get_absolute_url()).content.decode()
-    assert html.index("Step nobody needs") < html.index("Automation candidate")
+    assert html.index("Step nobody needs:") < html.index("Automation candidate:")
     ranking = login(viewer).get(url("automation")).content.decode()
     assert "Print a copy" in ranking and 'id="candidate-table"' in ranking
 
