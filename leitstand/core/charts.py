@@ -86,6 +86,8 @@ def before_after_line(
         dots_size=5,
         show_x_guides=False,
         include_x_axis=True,
+        max_scale=6,
+        margin_right=56,  # room for the last point's value
     )
     chart.x_labels = list(labels)
     chart.add(series_label, [float(v) for v in values])

@@ -56,7 +56,7 @@ PROCESSES = [
                 "15",
                 error="3",
                 fix="15",
-                role="Kundenservice",
+                role="Innendienst",
                 integration=(M365, ERP),
             ),
             _step(
@@ -64,7 +64,7 @@ PROCESSES = [
                 SALES,
                 M365,
                 "2",
-                role="Kundenservice",
+                role="Innendienst",
                 integration=(M365, ERP),
             ),
         ],

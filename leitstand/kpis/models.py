@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.analysis import messages as m
 from leitstand.analysis.kpis import Direction
 from leitstand.core.formatting import format_eur, format_number
 from leitstand.processes.models import Process, same_organisation
+from leitstand.reports.explanations import format_param
 from leitstand.tenancy.models import TenantModel
 
 
@@ -109,16 +111,24 @@ class Kpi(TenantModel):
         """A value with its unit, in the reader's language: '15 min', '3 %', '4.2 of 5'."""
         if value is None:
             return "—"
-        number = format_number(value, 0 if value == value.to_integral_value() else 2)
         if self.unit == KpiUnit.EUR:
             return format_eur(value)
         if self.unit == KpiUnit.MINUTES_PER_RUN:
-            return gettext("%(minutes)s min") % {"minutes": number}
+            return format_param(m.Minutes(value))
         if self.unit in (KpiUnit.ERROR_RATE, KpiUnit.SHARE_AUTOMATED):
-            return gettext("%(value)s%%") % {"value": number}
+            return format_param(m.Percent(value))
+        number = format_param(m.Count(value))
         if self.unit == KpiUnit.SATISFACTION:
             return gettext("%(value)s of 5") % {"value": number}
         return f"{number} {self.custom_unit}".strip()
+
+    def format_change(self, value: Decimal) -> str:
+        """A difference between two values: percentages change by percentage points."""
+        if self.unit in (KpiUnit.ERROR_RATE, KpiUnit.SHARE_AUTOMATED):
+            return gettext("%(value)s percentage points") % {"value": format_param(m.Count(value))}
+        if self.unit == KpiUnit.SATISFACTION:
+            return gettext("%(value)s points") % {"value": format_param(m.Count(value))}
+        return self.format_value(value)
 
     def clean(self) -> None:
         same_organisation(self, {"process": _("Choose a process of this organisation.")})

@@ -58,7 +58,7 @@ class KpiView:
         """The improvement in the KPI's unit, without sign: the words say better or worse."""
         if self.improvement is None:
             return ""
-        return self.kpi.format_value(abs(self.improvement.better_by))
+        return self.kpi.format_change(abs(self.improvement.better_by))
 
     @property
     def percent_text(self) -> str:

@@ -1,4 +1,5 @@
-"""The cockpit's section on automation: the top candidates by payback and the process hours."""
+"""The cockpit's section on automation: per process its best scenario, by payback, and the
+hours of all processes beside the manual transfers."""
 
 from django.http import HttpRequest
 
@@ -30,9 +31,7 @@ def automation_section(request: HttpRequest) -> Panel:
         {
             "processes": totals.processes,
             "totals_explanation": render(summary),
-            "candidates": [c for c in facts.candidates if c.figures.payback_months is not None][
-                :TOP_CANDIDATES
-            ],
+            "candidates": list(facts.best_candidates.values())[:TOP_CANDIDATES],
             "unneeded": sum(len(unneeded_steps(p)) for p in analysis.snapshot.processes),
         },
     )

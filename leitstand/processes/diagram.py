@@ -14,12 +14,12 @@ from leitstand.analysis.messages import Minutes
 from leitstand.processes.models import ProcessStep
 from leitstand.reports.explanations import format_param
 
-LABEL_WIDTH = 170
-COLUMN_WIDTH = 170
-BOX_WIDTH = 146
+LABEL_WIDTH = 180
+COLUMN_WIDTH = 196
+BOX_WIDTH = 172
 BOX_HEIGHT = 66
 LANE_HEIGHT = 92
-LINE_CHARACTERS = 21
+LINE_CHARACTERS = 20  # of the bold 12 px step names that fit a box
 BY_SYSTEM = "system"
 BY_DEPARTMENT = "department"
 

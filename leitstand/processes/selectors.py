@@ -62,6 +62,15 @@ class ProcessPage:
     def manual_steps(self) -> int:
         return sum(1 for row in self.steps if not row.step.automated)
 
+    @property
+    def fastest_scenario_id(self) -> int | None:
+        """The scenario that pays back first, when more than one is compared."""
+        paying = [c for c in self.scenarios if c.figures.payback_months is not None]
+        if len(self.scenarios) < 2 or not paying:
+            return None
+        fastest = min(paying, key=lambda c: (c.figures.payback_months, -c.figures.hours_freed))
+        return fastest.scenario.pk
+
 
 def steps_of(process: Process) -> QuerySet:
     return process.steps.select_related(

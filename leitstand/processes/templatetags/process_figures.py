@@ -24,3 +24,9 @@ def percent(value: Decimal | None) -> str:
 @register.filter
 def months(value: Decimal | None) -> str:
     return "—" if value is None else format_param(tenth_months(Decimal(value)))
+
+
+@register.filter
+def exact_hours(value: Decimal | None) -> str:
+    """Hours as the explanations write them: a decimal below 100 h, whole hours above."""
+    return "—" if value is None else format_param(m.Hours(Decimal(value)))
