@@ -72,7 +72,9 @@ def _carried_by_integration(
     integrations: Mapping[int, Integration],
     integration_figures: Mapping[int, IntegrationFigures],
 ) -> bool:
-    integration = integrations.get(step.integration_id) if step.integration_id else None
+    if step.integration_id is None:
+        return False
+    integration = integrations.get(step.integration_id)
     if integration is None or not integration.is_active:
         return False
     return integration_figures[integration.id].manual_hours is not None
@@ -107,23 +109,28 @@ def process_figures(
     )
     integrations = integrations or {}
     integration_figures = integration_figures or {}
-    steps = tuple(
-        step_figures(step, runs, _carried_by_integration(step, integrations, integration_figures))
-        for step in process.steps
-    )
+    steps = []
+    minutes = hours = error_hours = carried_hours = other_hours = ZERO
+    for step in process.steps:  # one pass: 20,000 steps in a large analysis
+        carried = _carried_by_integration(step, integrations, integration_figures)
+        figures = step_figures(step, runs, carried)
+        steps.append(figures)
+        minutes += step.minutes_per_run
+        hours += figures.hours
+        error_hours += figures.error_hours
+        if carried:
+            carried_hours += figures.total_hours
+        else:
+            other_hours += figures.total_hours
     return ProcessFigures(
         process_id=process.id,
         runs_per_year=runs,
-        minutes_per_run=sum((step.minutes_per_run for step in process.steps), ZERO),
-        manual_hours=sum((figures.hours for figures in steps), ZERO),
-        error_hours=sum((figures.error_hours for figures in steps), ZERO),
-        hours_in_integrations=sum(
-            (figures.total_hours for figures in steps if figures.counted_in_integration), ZERO
-        ),
-        additional_hours=sum(
-            (figures.total_hours for figures in steps if not figures.counted_in_integration), ZERO
-        ),
-        steps=steps,
+        minutes_per_run=minutes,
+        manual_hours=hours,
+        error_hours=error_hours,
+        hours_in_integrations=carried_hours,
+        additional_hours=other_hours,
+        steps=tuple(steps),
         labour_cost_per_hour=settings.labour_cost_per_hour,
         productive_hours_per_fte=settings.productive_hours_per_fte,
         revenue_per_year=revenue_per_year(process, runs),

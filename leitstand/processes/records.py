@@ -5,25 +5,28 @@ process (`process_ids`), so the page and the analysis compute from the same reco
 """
 
 from collections import defaultdict
+from decimal import Decimal
 
 from leitstand.analysis import process_model as model
 from leitstand.core.queries import as_text, decimal_or_none
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation
 
+# In the order of model.ProcessStep's fields: each row becomes a record without a dict.
 STEP_FIELDS = [
     "id",
-    "process_id",
     "name",
     "position",
     "automated",
+    as_text("minutes_per_run"),
+    as_text("error_rate_percent"),
+    as_text("minutes_to_fix_error"),
     "needed",
     "department_id",
     "role",
     "system_id",
     "integration_id",
 ]
-STEP_NUMBERS = ["minutes_per_run", "error_rate_percent", "minutes_to_fix_error"]
 SCENARIO_FIELDS = ["id", "process_id", "name", "automates_steps"]
 SCENARIO_NUMBERS = [
     "minutes_after",
@@ -38,18 +41,13 @@ def _steps(organisation: Organisation, process_ids: list[int] | None) -> dict[in
     if process_ids is not None:
         rows = rows.filter(process_id__in=process_ids)
     steps: dict[int, list] = defaultdict(list)
-    for row in rows.order_by("process_id", "position", "pk").values_list(
-        *STEP_FIELDS, *(as_text(name) for name in STEP_NUMBERS)
-    ):
-        fields = dict(zip(STEP_FIELDS, row[: len(STEP_FIELDS)], strict=True))
-        process = fields.pop("process_id")
-        minutes, error_rate, fix = (decimal_or_none(text) for text in row[len(STEP_FIELDS) :])
+    record = model.ProcessStep
+    for process, pk, name, position, automated, minutes, error, fix, *rest in rows.order_by(
+        "process_id", "position", "pk"
+    ).values_list("process_id", *STEP_FIELDS):
         steps[process].append(
-            model.ProcessStep(
-                **fields,
-                minutes_per_run=minutes,
-                error_rate_percent=error_rate,
-                minutes_to_fix_error=fix,
+            record(
+                pk, name, position, automated, Decimal(minutes), Decimal(error), Decimal(fix), *rest
             )
         )
     return steps
