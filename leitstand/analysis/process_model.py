@@ -1,6 +1,6 @@
 """Business processes as the analysis reads them: ordered steps and automation scenarios.
 
-Loaded into `Snapshot.processes` by `leitstand.processes.selectors.process_records`. A step's
+Loaded into `Snapshot.processes` by `leitstand.processes.records.process_records`. A step's
 minutes are a person's working time per run (an automated step nobody watches has 0), the
 same meaning as an integration's minutes per run.
 """

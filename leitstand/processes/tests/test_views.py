@@ -283,6 +283,7 @@ def test_new_process_leads_to_its_steps(login, editor, org):
     assert response["Location"] == process.get_absolute_url() + "?added=1#add-step"
     html = login(editor).get(response["Location"]).content.decode()
     assert "No steps yet" in html and "autofocus" in html
+    assert 'id="kpis-after-steps"' in html  # the standard KPIs come with the steps
 
 
 def test_step_of_another_organisation_is_not_found(login, editor, org, other_org):
