@@ -4,58 +4,23 @@ automation scenarios with their investment and running cost."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.analysis import vocabulary
-from leitstand.analysis.process_model import Needed
 from leitstand.flows.models import Integration
 from leitstand.inventory.models import Department, Person, System, unique_name
+from leitstand.processes.fields import (
+    NON_NEGATIVE,
+    PERCENT,
+    ProcessFrequency,
+    StepNeeded,
+    money_field,
+    same_organisation,
+)
 from leitstand.tenancy.models import TenantModel
-
-NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
-PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
-
-
-class ProcessFrequency(models.TextChoices):
-    DAY = vocabulary.Frequency.DAY, _("per working day")
-    WEEK = vocabulary.Frequency.WEEK, _("per week")
-    MONTH = vocabulary.Frequency.MONTH, _("per month")
-    YEAR = vocabulary.Frequency.YEAR, _("per year")
-
-
-class StepNeeded(models.TextChoices):
-    YES = Needed.YES, _("yes, it adds value")
-    NO = Needed.NO, _("no, nobody needs it")
-    UNCLEAR = Needed.UNCLEAR, _("unclear")
-
-
-def _money(label, help_text="", null=False):
-    return models.DecimalField(
-        label,
-        max_digits=12,
-        decimal_places=2,
-        null=null,
-        blank=null,
-        default=None if null else Decimal("0"),
-        validators=NON_NEGATIVE,
-        help_text=help_text,
-    )
-
-
-def same_organisation(obj: TenantModel, fields: dict[str, str]) -> None:
-    """Raise if a related row (field name -> message) belongs to another organisation."""
-    errors = {}
-    for name, message in fields.items():
-        related = getattr(obj, name) if getattr(obj, f"{name}_id", None) else None
-        if related is not None and related.organisation_id != obj.organisation_id:
-            errors[name] = message
-    if errors:
-        raise ValidationError(errors)
 
 
 class Process(TenantModel):
@@ -95,12 +60,12 @@ class Process(TenantModel):
         validators=NON_NEGATIVE,
         help_text=_("How often the process runs per working day, week, month or year."),
     )
-    revenue_per_run = _money(
+    revenue_per_run = money_field(
         _("revenue per run (EUR)"),
         _("Optional: the revenue one run brings in, e.g. an average order. Used for outage cost."),
         null=True,
     )
-    revenue_per_year = _money(
+    revenue_per_year = money_field(
         _("revenue per year (EUR)"),
         _("Optional, instead of revenue per run: the revenue the process carries in a year."),
         null=True,
@@ -304,10 +269,10 @@ class AutomationScenario(TenantModel):
     automates_steps = models.BooleanField(
         _("the changed steps run automatically afterwards"), default=True
     )
-    investment = _money(
+    investment = money_field(
         _("one-off investment (EUR)"), _("Licences, setup, consulting, training, once.")
     )
-    running_cost_per_year = _money(
+    running_cost_per_year = money_field(
         _("running cost per year (EUR)"), _("Subscriptions, maintenance, support, every year.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

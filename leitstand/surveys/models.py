@@ -12,7 +12,8 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.kpis.models import Kpi, Measurement
-from leitstand.processes.models import Process, same_organisation
+from leitstand.processes.fields import same_organisation
+from leitstand.processes.models import Process
 from leitstand.tenancy.models import TenantModel
 
 #: Default questions, by key; a question keeping its default text is shown in the reader's
