@@ -81,11 +81,13 @@ def _carried_by_integration(
 
 
 def step_figures(step: ProcessStep, runs: Decimal, carried: bool = False) -> StepFigures:
+    error_hours = ZERO
+    if step.error_rate_percent:  # most steps go wrong never or unrecorded: skip the formula
+        error_hours = formulas.error_hours_per_year(
+            runs, step.error_rate_percent, step.minutes_to_fix_error
+        )
     return StepFigures(
-        step.id,
-        formulas.hours_per_year(runs, step.minutes_per_run),
-        formulas.error_hours_per_year(runs, step.error_rate_percent, step.minutes_to_fix_error),
-        carried,
+        step.id, formulas.hours_per_year(runs, step.minutes_per_run), error_hours, carried
     )
 
 
@@ -231,12 +233,15 @@ def scenario_figures(
     """Saving = (minutes before - after) x runs / 60 x labour cost + error cost avoided -
     running cost; payback = investment / saving x 12, none when the saving is not positive."""
     step_ids = set(scenario.step_ids)
-    changed = [step for step in process.steps if step.id in step_ids]
-    by_step = {step_figures.step_id: step_figures for step_figures in figures.steps}
+    changed = [
+        (step, of_step)
+        for step, of_step in zip(process.steps, figures.steps, strict=True)
+        if step.id in step_ids
+    ]
     runs = figures.runs_per_year
-    minutes_before = sum((step.minutes_per_run for step in changed), ZERO)
-    fix_after = max((step.minutes_to_fix_error for step in changed), default=ZERO)
-    error_before = sum((by_step[step.id].error_hours for step in changed), ZERO)
+    minutes_before = sum((step.minutes_per_run for step, _of_step in changed), ZERO)
+    fix_after = max((step.minutes_to_fix_error for step, _of_step in changed), default=ZERO)
+    error_before = sum((of_step.error_hours for _step, of_step in changed), ZERO)
     error_after = formulas.error_hours_per_year(runs, scenario.error_rate_after_percent, fix_after)
     rate = settings.labour_cost_per_hour
     error_avoided = formulas.eur_for_hours(error_before, rate) - formulas.eur_for_hours(
