@@ -6,14 +6,14 @@ from django.http import HttpRequest
 from leitstand.analysis.messages import Count, Eur, Hours, Message
 from leitstand.analysis.process_costs import unneeded_steps
 from leitstand.core.extensions import Panel
-from leitstand.reports.cockpit import cockpit_analysis
 from leitstand.reports.explanations import render
+from leitstand.reports.selectors import request_analysis
 
 TOP_CANDIDATES = 5
 
 
 def automation_section(request: HttpRequest) -> Panel:
-    analysis = cockpit_analysis(request)
+    analysis = request_analysis(request)
     facts = analysis.processes
     totals = facts.totals
     summary = Message(
