@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from leitstand.surveys import public as survey_public
 from leitstand.tenancy import views as tenancy_views
 
 org_patterns = [
@@ -16,6 +17,9 @@ org_patterns = [
     path("", include("leitstand.flows.urls")),
     path("", include("leitstand.assessment.urls")),
     path("", include("leitstand.reports.urls")),
+    path("", include("leitstand.processes.urls")),
+    path("", include("leitstand.kpis.urls")),
+    path("", include("leitstand.surveys.urls")),
 ]
 
 urlpatterns = [
@@ -23,6 +27,7 @@ urlpatterns = [
     path("organisations/", tenancy_views.organisation_list, name="organisation_list"),
     path("organisations/new/", tenancy_views.organisation_create, name="organisation_create"),
     path("invite/<str:token>/", tenancy_views.invitation, name="invitation"),
+    path("s/<str:token>/", survey_public.answer, name="survey_answer"),
     path("o/<slug:org>/", include(org_patterns)),
     path("api/v1/", include("leitstand.api.urls")),
     path("accounts/", include("allauth.urls")),

@@ -15,6 +15,7 @@ from leitstand.analysis.messages import Message
 from leitstand.analysis.names import SimilarNames
 from leitstand.analysis.overlaps import OverlapGroup, overlapping_system_ids
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
+from leitstand.analysis.process_facts import ProcessFacts
 from leitstand.analysis.rules import RULES
 from leitstand.analysis.snapshot import Snapshot
 
@@ -62,6 +63,10 @@ class Analysis:
     def portfolio(self) -> tuple[Recommendation, ...]:
         """A modernisation recommendation per system, computed when first asked for."""
         return recommend_portfolio(self.snapshot, self.facts.overlaps)
+
+    @property
+    def processes(self) -> ProcessFacts:
+        return self.facts.processes
 
 
 @contextmanager

@@ -1,5 +1,7 @@
 """How a flow's effort and the totals were computed, as messages with the actual numbers."""
 
+from decimal import Decimal
+
 from leitstand.analysis.costs import IntegrationFigures, ManualTotals
 from leitstand.analysis.messages import (
     Count,
@@ -18,9 +20,18 @@ from leitstand.analysis.vocabulary import Frequency
 
 
 def explain_runs(integration: Integration, figures: IntegrationFigures, days: int) -> Message:
-    runs = Count(integration.runs_per_period)
-    per_year = Count(figures.runs_per_year)
-    frequency = Frequency(integration.frequency)
+    return runs_message(
+        integration.runs_per_period, integration.frequency, figures.runs_per_year, days
+    )
+
+
+def runs_message(
+    runs_per_period: Decimal, frequency: str, runs_per_year: Decimal, days: int
+) -> Message:
+    """'40 per working day x 220 working days = 8,800 runs a year', and so on per frequency."""
+    runs = Count(runs_per_period)
+    per_year = Count(runs_per_year)
+    frequency = Frequency(frequency)
     if frequency is Frequency.DAY:
         return Message("runs.day", {"runs": runs, "days": Count(days), "runs_per_year": per_year})
     if frequency in (Frequency.WEEK, Frequency.MONTH):

@@ -11,6 +11,7 @@ from leitstand.analysis.costs import (
     manual_totals,
 )
 from leitstand.analysis.findings import Subject
+from leitstand.analysis.process_facts import ProcessFacts, gather_process_facts
 from leitstand.analysis.snapshot import Integration, Snapshot
 
 
@@ -35,6 +36,11 @@ class Facts:
         return {
             system.id: Subject("system", system.id, system.name) for system in self.snapshot.systems
         }
+
+    @cached_property
+    def processes(self) -> ProcessFacts:
+        """Process figures and automation candidates; integrations carry linked steps' work."""
+        return gather_process_facts(self.snapshot, self.figures)
 
     def flow_subject(self, integration: Integration) -> Subject:
         source = self.system_subjects[integration.source_id].name

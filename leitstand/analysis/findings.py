@@ -19,11 +19,14 @@ class Kind(StrEnum):
     SHADOW_IT_PERSONAL_DATA = "shadow_it_personal_data"
     DEPENDENCY_HUB = "dependency_hub"
     ISOLATED_SYSTEMS = "isolated_systems"
+    UNNEEDED_STEP = "unneeded_step"
+    AUTOMATION_CANDIDATE = "automation_candidate"
 
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """What a finding is about: type is system, integration, data_object or capability."""
+    """What a finding is about: type is system, integration, data_object, capability, process,
+    process_step or automation_scenario."""
 
     type: str
     id: int

@@ -116,6 +116,12 @@ def automation_saving_per_year(
     return labour + Decimal(error_cost_avoided) - Decimal(running_cost)
 
 
+def hours_freed_per_year(runs: Decimal, minutes_before: Decimal, minutes_after: Decimal) -> Decimal:
+    """(minutes before - minutes after) x runs per year / 60; negative when it takes longer."""
+    _refuse_negative(runs=runs, minutes_before=minutes_before, minutes_after=minutes_after)
+    return (Decimal(minutes_before) - Decimal(minutes_after)) * Decimal(runs) / MINUTES_PER_HOUR
+
+
 def payback_months(investment: Decimal, saving_per_year: Decimal) -> Decimal | None:
     """Investment / saving per year x 12; None when it never pays back."""
     _refuse_negative(investment=investment)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import modernisation
+from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,13 @@ class Minutes:
 
 @dataclass(frozen=True, slots=True)
 class Percent:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Months:
+    """A payback period, shown to a tenth of a month."""
+
     value: Decimal
 
 
@@ -68,7 +76,7 @@ class Term:
     value: str
 
 
-Param = Eur | Hours | Minutes | Percent | Count | Fte | Label | Labels | Day | Term
+Param = Eur | Hours | Minutes | Percent | Months | Count | Fte | Label | Labels | Day | Term
 
 MESSAGE_KEYS = (
     frozenset(
@@ -120,6 +128,7 @@ MESSAGE_KEYS = (
         }
     )
     | modernisation.MESSAGE_KEYS
+    | PROCESS_MESSAGE_KEYS
 )
 
 

@@ -10,6 +10,8 @@ from rest_framework.routers import DefaultRouter
 from leitstand.assessment import api as assessment
 from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
+from leitstand.kpis import api as kpis
+from leitstand.processes import api as processes
 from leitstand.tenancy import api as tenancy
 
 router = DefaultRouter(trailing_slash=True)
@@ -26,6 +28,11 @@ router.register("assessments", assessment.AssessmentViewSet, basename="assessmen
 router.register(
     "recommendation-overrides", assessment.OverrideViewSet, basename="recommendation-override"
 )
+router.register("processes", processes.ProcessViewSet, basename="process")
+router.register("process-steps", processes.ProcessStepViewSet, basename="process-step")
+router.register("automation-scenarios", processes.AutomationScenarioViewSet, basename="scenario")
+router.register("kpis", kpis.KpiViewSet, basename="kpi")
+router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measurement")
 
 app_name = "api"
 

@@ -1,7 +1,7 @@
 """Server-side SVG charts (pygal): the same picture on a page and in a PDF, no JavaScript."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygal
 from django.utils.safestring import SafeString, mark_safe
@@ -59,3 +59,44 @@ def render_svg(chart: pygal.graph.graph.Graph) -> SafeString:
     """
     svg = _SCRIPT.sub("", chart.render(is_unicode=True))
     return mark_safe(svg)  # noqa: S308  (pygal escapes labels itself)
+
+
+def before_after_line(
+    labels: Sequence[str],
+    values: Sequence[float],
+    value_formatter: Callable[[float], str],
+    series_label: str,
+    target: float | None = None,
+    target_label: str = "",
+) -> SafeString:
+    """A KPI over time: baseline first, then each measurement, with its target as a dashed
+    line. Values are printed at their points; the target's value is in its legend."""
+    chart = pygal.Line(
+        style=_STYLE,
+        height=280,
+        width=620,
+        margin=8,
+        js=[],
+        disable_xml_declaration=True,
+        print_values=True,
+        value_formatter=value_formatter,
+        legend_at_bottom=True,
+        truncate_label=-1,
+        truncate_legend=-1,
+        dots_size=5,
+        show_x_guides=False,
+        include_x_axis=True,
+        max_scale=6,
+        margin_right=56,  # room for the last point's value
+    )
+    chart.x_labels = list(labels)
+    chart.add(series_label, [float(v) for v in values])
+    if target is not None:
+        chart.add(
+            target_label,
+            [float(target)] * len(labels),
+            show_dots=False,
+            stroke_style={"dasharray": "8, 5", "width": 2},
+            formatter=lambda value: "",
+        )
+    return render_svg(chart)

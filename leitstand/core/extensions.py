@@ -41,3 +41,6 @@ system_panels = Registry("system panels")
 
 #: Sections on the cockpit: function(request) -> Panel | None
 cockpit_sections = Registry("cockpit sections")
+
+#: Sections on a process's page (KPIs, surveys, ...): function(request, process) -> Panel | None
+process_panels = Registry("process panels")

@@ -17,7 +17,13 @@ from leitstand.tenancy.models import Membership, Organisation, Role
 from leitstand.tenancy.services import create_organisation
 
 #: Modules with a `load_demo(organisation, data)` function, run after the inventory.
-DEMO_EXTENSIONS: list[str] = ["leitstand.flows.demo", "leitstand.assessment.demo"]
+DEMO_EXTENSIONS: list[str] = [
+    "leitstand.flows.demo",
+    "leitstand.assessment.demo",
+    "leitstand.processes.demo",
+    "leitstand.kpis.demo",
+    "leitstand.surveys.demo",
+]
 
 
 @transaction.atomic

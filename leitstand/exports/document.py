@@ -19,6 +19,10 @@ from leitstand.flows import api as flows_api
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory import api as inventory_api
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.kpis import api as kpis_api
+from leitstand.kpis.models import Kpi, Measurement
+from leitstand.processes import api as processes_api
+from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.api import OrganisationSerializer
 from leitstand.tenancy.models import Membership, Organisation
 
@@ -65,6 +69,11 @@ PARTS: tuple[Part, ...] = (
     # after the integrations: guided integration scores read the flows' facts
     Part("assessments", Assessment, assessment_api.AssessmentSerializer),
     Part("recommendation_overrides", RecommendationOverride, assessment_api.OverrideSerializer),
+    Part("processes", Process, processes_api.ProcessSerializer),
+    Part("process_steps", ProcessStep, processes_api.ProcessStepSerializer),
+    Part("automation_scenarios", AutomationScenario, processes_api.AutomationScenarioSerializer),
+    Part("kpis", Kpi, kpis_api.KpiSerializer),
+    Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
 )
 
 

@@ -77,7 +77,7 @@ def _edges(snapshot, shown: set[int]) -> list[dict]:
 
 
 def map_graph(organisation: Organisation) -> dict:
-    snapshot = landscape_snapshot(organisation)
+    snapshot = landscape_snapshot(organisation, processes=False)
     flows = [(f.source_id, f.target_id) for f in snapshot.active_integrations]
     blast = blast_radius_sizes(build_graph((s.id for s in snapshot.systems), flows))
     nodes = _nodes(snapshot, blast)

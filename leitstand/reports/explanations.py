@@ -20,6 +20,7 @@ from leitstand.analysis import messages as m
 from leitstand.assessment.explanations import TEMPLATES as MODERNISATION_TEMPLATES
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
+from leitstand.processes.explanations import PROCESS_KINDS, PROCESS_TEMPLATES
 
 TEMPLATES = {
     "flow.summary": gettext_lazy("From %(source)s to %(target)s: %(data)s, %(method)s."),
@@ -158,6 +159,7 @@ TEMPLATES = {
         "plural_n",
     ),
     **MODERNISATION_TEMPLATES,
+    **PROCESS_TEMPLATES,
 }
 
 KINDS = {
@@ -169,6 +171,7 @@ KINDS = {
     "shadow_it_personal_data": gettext_lazy("Shadow IT with personal data"),
     "dependency_hub": gettext_lazy("Many systems depend on it"),
     "isolated_systems": gettext_lazy("Systems without data flows"),
+    **PROCESS_KINDS,
 }
 
 SEVERITIES = {
@@ -197,7 +200,9 @@ def _terms() -> dict[str, str]:
 
 
 def _decimals(value: Decimal | int, most: int) -> int:
-    return 0 if Decimal(value) == Decimal(value).to_integral_value() else most
+    """As many decimals as the value has, at most `most`: 17, 7.5, 0.75 (not 0.8 or 17.00)."""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    return min(most, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
 def format_param(param: m.Param) -> str:
@@ -207,10 +212,12 @@ def format_param(param: m.Param) -> str:
     if isinstance(param, m.Hours):
         return format_hours(param.value, 1 if param.value < 100 else 0)
     if isinstance(param, m.Minutes):
-        minutes = format_number(param.value, _decimals(param.value, 1))
+        minutes = format_number(param.value, _decimals(param.value, 2))
         return _("%(minutes)s min") % {"minutes": minutes}
     if isinstance(param, m.Percent):
         return _("%(value)s%%") % {"value": format_number(param.value, _decimals(param.value, 1))}
+    if isinstance(param, m.Months):
+        return format_number(param.value, 1)
     if isinstance(param, m.Count):
         return format_number(param.value, _decimals(param.value, 2))
     if isinstance(param, m.Fte):

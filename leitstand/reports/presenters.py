@@ -13,6 +13,7 @@ SUBJECT_VIEWS = {
     "integration": "flows:integration_detail",
     "data_object": "flows:data_object_detail",
     "capability": "inventory:capability_detail",
+    "process": "processes:process_detail",
 }
 
 #: Bootstrap colour per severity.

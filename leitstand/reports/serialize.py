@@ -98,6 +98,63 @@ def _dependencies(analysis: Analysis) -> dict:
     }
 
 
+def _processes(analysis: Analysis) -> list[dict]:
+    """Each process's figures; its linked steps' hours are in `hours_counted_in_integrations`
+    (already part of the manual-transfer totals above, not to be added again)."""
+    facts = analysis.processes
+    rows = []
+    for process in sorted(analysis.snapshot.processes, key=lambda p: p.name.casefold()):
+        figures = facts.figures[process.id]
+        rows.append(
+            {
+                "id": process.id,
+                "name": process.name,
+                "runs_per_year": float(figures.runs_per_year),
+                "minutes_per_run": float(figures.minutes_per_run),
+                "manual_hours_per_year": hours(figures.manual_hours),
+                "error_hours_per_year": hours(figures.error_hours),
+                "eur_per_year": eur(figures.eur),
+                "fte": fte(figures.fte),
+                "hours_counted_in_integrations": hours(figures.hours_in_integrations),
+                "revenue_per_year": eur(figures.revenue_per_year),
+            }
+        )
+    return rows
+
+
+def _process_totals(analysis: Analysis) -> dict:
+    totals = analysis.processes.totals
+    return {
+        "processes": totals.processes,
+        "hours_per_year": hours(totals.manual_hours + totals.error_hours),
+        "hours_counted_in_integrations": hours(totals.hours_in_integrations),
+        "additional_hours_per_year": hours(totals.additional_hours),
+        "additional_eur_per_year": eur(totals.additional_eur),
+        "manual_work_hours_per_year": hours(
+            analysis.totals.manual_hours + analysis.totals.error_hours + totals.additional_hours
+        ),
+    }
+
+
+def _automation_candidates(analysis: Analysis) -> list[dict]:
+    """Every scenario, by payback (none last), then by hours freed."""
+    return [
+        {
+            "process": candidate.process.name,
+            "scenario": candidate.scenario.name,
+            "saving_eur_per_year": eur(candidate.figures.saving_eur),
+            "hours_freed_per_year": hours(candidate.figures.hours_freed),
+            "fte_freed": fte(candidate.figures.fte_freed),
+            "payback_months": None
+            if candidate.figures.payback_months is None
+            else round(float(candidate.figures.payback_months), 1),
+            "investment_eur": eur(candidate.scenario.investment),
+            "running_cost_eur_per_year": eur(candidate.scenario.running_cost_per_year),
+        }
+        for candidate in analysis.processes.candidates
+    ]
+
+
 def _findings(analysis: Analysis) -> list[dict]:
     return [
         {
@@ -151,6 +208,9 @@ def analysis_as_json(analysis: Analysis) -> dict:
             for item in analysis.facts.multi_mastered
         ],
         "dependencies": _dependencies(analysis),
+        "processes": _processes(analysis),
+        "process_totals": _process_totals(analysis),
+        "automation_candidates": _automation_candidates(analysis),
         "findings": _findings(analysis),
         "data_gaps": [
             {

@@ -20,6 +20,10 @@ from leitstand.analysis.rules.landscape import (
     shadow_it_personal_data_findings,
     similar_name_findings,
 )
+from leitstand.analysis.rules.processes import (
+    automation_candidate_findings,
+    unneeded_step_findings,
+)
 
 RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     manual_transfer_findings,
@@ -30,4 +34,6 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     shadow_it_personal_data_findings,
     dependency_hub_findings,
     isolated_systems_findings,
+    unneeded_step_findings,
+    automation_candidate_findings,
 )

@@ -39,25 +39,46 @@ def _example(key: str) -> m.Message:
                 "second",
                 "flow",
                 "year",
+                "step",
+                "process",
+                "scenario",
             )
         }
     )
     params.update(
         {
             name: m.Labels(("A", "B"))
-            for name in ("data", "systems", "retire", "departments", "capabilities")
+            for name in (
+                *("data", "systems", "retire", "departments", "capabilities"),
+                *("flows", "steps"),
+            )
         }
     )
     params.update(
-        {name: m.Eur(Decimal("1234.5")) for name in ("rate", "eur", "licence", "manual", "saving")}
+        {
+            name: m.Eur(Decimal("1234.5"))
+            for name in (
+                *("rate", "eur", "licence", "manual", "saving", "revenue"),
+                *("investment", "running", "labour", "errors"),
+            )
+        }
     )
     params.update(
-        {name: m.Hours(Decimal("12.25")) for name in ("hours", "error_hours", "fte_hours")}
+        {
+            name: m.Hours(Decimal("12.25"))
+            for name in (
+                *("hours", "error_hours", "fte_hours", "total_hours"),
+                *("counted", "additional"),
+            )
+        }
     )
     params.update(
         {
             "minutes": m.Minutes(Decimal(17)),
             "fix_minutes": m.Minutes(Decimal("7.5")),
+            "before": m.Minutes(Decimal(15)),
+            "after": m.Minutes(Decimal("0.75")),
+            "months": m.Months(Decimal("2.88")),
             "error_rate": m.Percent(Decimal(3)),
             "score": m.Percent(Decimal(95)),
             "fte": m.Fte(Decimal("1.555")),
@@ -93,6 +114,7 @@ def test_numbers_are_formatted_like_everywhere_else():
     assert format_param(m.Minutes(Decimal("17.00"))) == "17 min"
     assert format_param(m.Percent(Decimal("3"))) == "3%"
     assert format_param(m.Count(Decimal("8800"))) == "8,800"
+    assert format_param(m.Months(Decimal("2.7366"))) == "2.7"
     assert format_param(m.Term("method:paper")) == "on paper"
     assert format_param(m.Day(date(2027, 6, 30))) == "30 Jun 2027"
     with translation.override("de"):

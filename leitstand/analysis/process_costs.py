@@ -1,0 +1,304 @@
+"""Hours, euros and payback of processes and their automation scenarios, by the formulas.
+
+Counted once: a step that performs a linked integration is the same manual work as that
+integration. The integration carries it in the organisation's totals (the manual-transfer
+totals stay what the integration map shows); the process still shows the step's time, and
+its `hours_in_integrations` says how much of it is already counted there. Only the other steps
+add to the organisation's manual work (`ProcessTotals.additional_*`). A link to a planned or
+retired integration, or to one whose effort is unknown, counts nothing there, so the step
+counts in the process.
+"""
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+from leitstand.analysis import formulas
+from leitstand.analysis.costs import IntegrationFigures
+from leitstand.analysis.process_model import AutomationScenario, Needed, Process, ProcessStep
+from leitstand.analysis.snapshot import Integration, OrganisationSettings
+
+ZERO = Decimal(0)
+
+
+class StepFigures(NamedTuple):
+    step_id: int
+    hours: Decimal  # runs a year x minutes per run / 60
+    error_hours: Decimal  # runs a year x error rate x minutes to fix / 60
+    counted_in_integration: bool
+
+    @property
+    def total_hours(self) -> Decimal:
+        return self.hours + self.error_hours
+
+
+class ProcessFigures(NamedTuple):
+    process_id: int
+    runs_per_year: Decimal
+    minutes_per_run: Decimal
+    manual_hours: Decimal
+    error_hours: Decimal
+    hours_in_integrations: Decimal  # work and errors of steps whose integration carries them
+    additional_hours: Decimal  # work and errors of the other steps
+    steps: tuple[StepFigures, ...]
+    labour_cost_per_hour: Decimal
+    productive_hours_per_fte: int
+    revenue_per_year: Decimal | None = None
+
+    @property
+    def total_hours(self) -> Decimal:
+        return self.manual_hours + self.error_hours
+
+    @property
+    def manual_eur(self) -> Decimal:
+        return formulas.eur_for_hours(self.manual_hours, self.labour_cost_per_hour)
+
+    @property
+    def error_eur(self) -> Decimal:
+        return formulas.eur_for_hours(self.error_hours, self.labour_cost_per_hour)
+
+    @property
+    def eur(self) -> Decimal:
+        """Work plus fixing errors, as an integration's yearly euros."""
+        return formulas.eur_for_hours(self.total_hours, self.labour_cost_per_hour)
+
+    @property
+    def fte(self) -> Decimal:
+        return formulas.fte_for_hours(self.manual_hours, self.productive_hours_per_fte)
+
+
+def _carried_by_integration(
+    step: ProcessStep,
+    integrations: Mapping[int, Integration],
+    integration_figures: Mapping[int, IntegrationFigures],
+) -> bool:
+    if step.integration_id is None:
+        return False
+    integration = integrations.get(step.integration_id)
+    if integration is None or not integration.is_active:
+        return False
+    return integration_figures[integration.id].manual_hours is not None
+
+
+def step_figures(step: ProcessStep, runs: Decimal, carried: bool = False) -> StepFigures:
+    error_hours = ZERO
+    if step.error_rate_percent:  # most steps go wrong never or unrecorded: skip the formula
+        error_hours = formulas.error_hours_per_year(
+            runs, step.error_rate_percent, step.minutes_to_fix_error
+        )
+    return StepFigures(
+        step.id, formulas.hours_per_year(runs, step.minutes_per_run), error_hours, carried
+    )
+
+
+def revenue_per_year(process: Process, runs: Decimal) -> Decimal | None:
+    """As recorded per year, or revenue per run x runs a year; None when not recorded."""
+    if process.revenue_per_year is not None:
+        return process.revenue_per_year
+    if process.revenue_per_run is not None:
+        return process.revenue_per_run * runs
+    return None
+
+
+def process_figures(
+    process: Process,
+    settings: OrganisationSettings,
+    integrations: Mapping[int, Integration] | None = None,
+    integration_figures: Mapping[int, IntegrationFigures] | None = None,
+) -> ProcessFigures:
+    runs = formulas.runs_per_year(
+        process.runs_per_period, process.frequency, settings.working_days_per_year
+    )
+    integrations = integrations or {}
+    integration_figures = integration_figures or {}
+    steps = []
+    minutes = hours = error_hours = carried_hours = other_hours = ZERO
+    for step in process.steps:  # one pass: 20,000 steps in a large analysis
+        carried = _carried_by_integration(step, integrations, integration_figures)
+        figures = step_figures(step, runs, carried)
+        steps.append(figures)
+        minutes += step.minutes_per_run
+        hours += figures.hours
+        error_hours += figures.error_hours
+        if carried:
+            carried_hours += figures.total_hours
+        else:
+            other_hours += figures.total_hours
+    return ProcessFigures(
+        process_id=process.id,
+        runs_per_year=runs,
+        minutes_per_run=minutes,
+        manual_hours=hours,
+        error_hours=error_hours,
+        hours_in_integrations=carried_hours,
+        additional_hours=other_hours,
+        steps=tuple(steps),
+        labour_cost_per_hour=settings.labour_cost_per_hour,
+        productive_hours_per_fte=settings.productive_hours_per_fte,
+        revenue_per_year=revenue_per_year(process, runs),
+    )
+
+
+def unneeded_steps(process: Process) -> tuple[ProcessStep, ...]:
+    return tuple(step for step in process.steps if step.needed == Needed.NO)
+
+
+class ProcessTotals(NamedTuple):
+    """All processes together; `additional_hours` is what the integrations do not carry."""
+
+    processes: int
+    manual_hours: Decimal
+    error_hours: Decimal
+    hours_in_integrations: Decimal
+    additional_hours: Decimal
+    labour_cost_per_hour: Decimal
+    productive_hours_per_fte: int
+
+    @property
+    def additional_eur(self) -> Decimal:
+        return formulas.eur_for_hours(self.additional_hours, self.labour_cost_per_hour)
+
+    @property
+    def additional_fte(self) -> Decimal:
+        return formulas.fte_for_hours(self.additional_hours, self.productive_hours_per_fte)
+
+
+def process_totals(
+    figures: Iterable[ProcessFigures], settings: OrganisationSettings
+) -> ProcessTotals:
+    figures = list(figures)
+    return ProcessTotals(
+        processes=len(figures),
+        manual_hours=sum((f.manual_hours for f in figures), ZERO),
+        error_hours=sum((f.error_hours for f in figures), ZERO),
+        hours_in_integrations=sum((f.hours_in_integrations for f in figures), ZERO),
+        additional_hours=sum((f.additional_hours for f in figures), ZERO),
+        labour_cost_per_hour=settings.labour_cost_per_hour,
+        productive_hours_per_fte=settings.productive_hours_per_fte,
+    )
+
+
+class ScenarioFigures(NamedTuple):
+    scenario_id: int
+    process_id: int
+    runs_per_year: Decimal
+    minutes_before: Decimal  # of the steps it changes, per run
+    minutes_after: Decimal
+    process_minutes_after: Decimal  # the whole process, per run
+    error_hours_before: Decimal
+    error_hours_after: Decimal
+    fix_minutes_after: Decimal  # the longest fix time among the changed steps
+    manual_steps_after: int
+    labour_eur: Decimal  # work saved (negative when it takes longer)
+    error_eur_avoided: Decimal  # negative when it makes more errors
+    saving_eur: Decimal  # per year, after the running cost
+    payback_months: Decimal | None  # None: it never pays back
+    productive_hours_per_fte: int
+
+    @property
+    def labour_hours_freed(self) -> Decimal:
+        return formulas.hours_freed_per_year(
+            self.runs_per_year, self.minutes_before, self.minutes_after
+        )
+
+    @property
+    def error_hours_avoided(self) -> Decimal:
+        return self.error_hours_before - self.error_hours_after
+
+    @property
+    def hours_freed(self) -> Decimal:
+        return self.labour_hours_freed + self.error_hours_avoided
+
+    @property
+    def fte_freed(self) -> Decimal:
+        """Nobody is freed by a scenario that takes more time than today."""
+        return formulas.fte_for_hours(max(self.hours_freed, ZERO), self.productive_hours_per_fte)
+
+
+def _manual_steps_after(process: Process, scenario: AutomationScenario) -> int:
+    changed = set(scenario.step_ids)
+    return sum(
+        1
+        for step in process.steps
+        if not step.automated and not (step.id in changed and scenario.automates_steps)
+    )
+
+
+def scenario_figures(
+    process: Process,
+    scenario: AutomationScenario,
+    figures: ProcessFigures,
+    settings: OrganisationSettings,
+) -> ScenarioFigures:
+    """Saving = (minutes before - after) x runs / 60 x labour cost + error cost avoided -
+    running cost; payback = investment / saving x 12, none when the saving is not positive."""
+    step_ids = set(scenario.step_ids)
+    changed = [
+        (step, of_step)
+        for step, of_step in zip(process.steps, figures.steps, strict=True)
+        if step.id in step_ids
+    ]
+    runs = figures.runs_per_year
+    minutes_before = sum((step.minutes_per_run for step, _of_step in changed), ZERO)
+    fix_after = max((step.minutes_to_fix_error for step, _of_step in changed), default=ZERO)
+    error_before = sum((of_step.error_hours for _step, of_step in changed), ZERO)
+    error_after = formulas.error_hours_per_year(runs, scenario.error_rate_after_percent, fix_after)
+    rate = settings.labour_cost_per_hour
+    error_avoided = formulas.eur_for_hours(error_before, rate) - formulas.eur_for_hours(
+        error_after, rate
+    )
+    # The formula takes no negative inputs: more errors after count as an extra running cost.
+    saving = formulas.automation_saving_per_year(
+        minutes_before=minutes_before,
+        minutes_after=scenario.minutes_after,
+        runs=runs,
+        labour_cost_per_hour=rate,
+        error_cost_avoided=max(error_avoided, ZERO),
+        running_cost=scenario.running_cost_per_year + max(-error_avoided, ZERO),
+    )
+    labour = formulas.automation_saving_per_year(
+        minutes_before=minutes_before,
+        minutes_after=scenario.minutes_after,
+        runs=runs,
+        labour_cost_per_hour=rate,
+    )
+    return ScenarioFigures(
+        scenario_id=scenario.id,
+        process_id=process.id,
+        runs_per_year=runs,
+        minutes_before=minutes_before,
+        minutes_after=scenario.minutes_after,
+        process_minutes_after=figures.minutes_per_run - minutes_before + scenario.minutes_after,
+        error_hours_before=error_before,
+        error_hours_after=error_after,
+        fix_minutes_after=fix_after,
+        manual_steps_after=_manual_steps_after(process, scenario),
+        labour_eur=labour,
+        error_eur_avoided=error_avoided,
+        saving_eur=saving,
+        payback_months=formulas.payback_months(scenario.investment, saving),
+        productive_hours_per_fte=settings.productive_hours_per_fte,
+    )
+
+
+class Candidate(NamedTuple):
+    process: Process
+    scenario: AutomationScenario
+    figures: ScenarioFigures
+
+
+def candidate_rank(candidate: Candidate) -> tuple:
+    """Shortest payback first (never paying back last), then the most hours freed."""
+    payback = candidate.figures.payback_months
+    return (
+        payback is None,
+        payback if payback is not None else ZERO,
+        -candidate.figures.hours_freed,
+        candidate.process.name.casefold(),
+        candidate.scenario.name.casefold(),
+        candidate.scenario.id,
+    )
+
+
+def ranked_candidates(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    return tuple(sorted(candidates, key=candidate_rank))

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KpisConfig(AppConfig):
+    name = "leitstand.kpis"
+    verbose_name = _("KPIs")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.extensions import process_panels
+        from leitstand.kpis.models import Kpi, Measurement
+        from leitstand.kpis.panels import kpi_panel
+
+        for model in (Kpi, Measurement):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+        process_panels.register(kpi_panel, order=10)

@@ -1,0 +1,73 @@
+"""The four standard KPIs a process is offered, with baselines taken from its steps."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leitstand.analysis.kpis import STANDARD_DIRECTIONS, StandardKpi, baselines_from_steps
+from leitstand.core.audit import save_form
+from leitstand.kpis.forms import KpiForm
+from leitstand.kpis.models import Kpi
+from leitstand.processes.models import Process
+from leitstand.processes.records import process_records
+
+STANDARD_NAMES = {
+    StandardKpi.MINUTES_PER_RUN: gettext_lazy("Minutes of work per run"),
+    StandardKpi.ERROR_RATE: gettext_lazy("Error rate"),
+    StandardKpi.SHARE_AUTOMATED: gettext_lazy("Share of steps automated"),
+    StandardKpi.SATISFACTION: gettext_lazy("Employee satisfaction"),
+}
+
+
+@dataclass(frozen=True)
+class Offer:
+    unit: StandardKpi
+    name: str
+    baseline: Decimal | None  # None: satisfaction, which comes from a survey
+
+
+def standard_offers(process: Process) -> list[Offer]:
+    """The standard KPIs the process does not have yet, with what its steps say today."""
+    taken = set(
+        Kpi.objects.for_org(process.organisation)
+        .filter(process=process)
+        .values_list("unit", flat=True)
+    )
+    record = process_records(process.organisation, [process.pk])[0]
+    baselines = baselines_from_steps(record)
+    return [
+        Offer(unit, str(STANDARD_NAMES[unit]), baselines[unit])
+        for unit in StandardKpi
+        if unit.value not in taken
+    ]
+
+
+@transaction.atomic
+def add_standard_kpis(process: Process, units: list[str], actor) -> list[Kpi]:
+    """Create the chosen standard KPIs; baselines from the steps are dated today."""
+    created = []
+    today = timezone.localdate()
+    for offer in standard_offers(process):
+        if offer.unit.value not in units:
+            continue
+        data = {
+            "process": process.pk,
+            "name": offer.name,
+            "unit": offer.unit.value,
+            "direction": STANDARD_DIRECTIONS[offer.unit].value,
+        }
+        if offer.baseline is not None:
+            data.update(
+                baseline_value=offer.baseline,
+                baseline_date=today,
+                baseline_source=_("computed from the process steps"),
+            )
+        form = KpiForm(data, organisation=process.organisation)
+        if not form.is_valid():  # built from the steps' own figures: a bug, not bad input
+            raise ValueError(f"standard KPI {offer.unit} is invalid: {form.errors.as_json()}")
+        created.append(save_form(form, actor))
+    return created

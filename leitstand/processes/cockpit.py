@@ -1,0 +1,37 @@
+"""The cockpit's section on automation: per process its best scenario, by payback, and the
+hours of all processes beside the manual transfers."""
+
+from django.http import HttpRequest
+
+from leitstand.analysis.messages import Count, Eur, Hours, Message
+from leitstand.analysis.process_costs import unneeded_steps
+from leitstand.core.extensions import Panel
+from leitstand.reports.explanations import render
+from leitstand.reports.selectors import request_analysis
+
+TOP_CANDIDATES = 5
+
+
+def automation_section(request: HttpRequest) -> Panel:
+    analysis = request_analysis(request)
+    facts = analysis.processes
+    totals = facts.totals
+    summary = Message(
+        "process_totals.summary",
+        {
+            "count": Count(totals.processes),
+            "hours": Hours(totals.manual_hours + totals.error_hours),
+            "counted": Hours(totals.hours_in_integrations),
+            "additional": Hours(totals.additional_hours),
+            "eur": Eur(totals.additional_eur),
+        },
+    )
+    return Panel(
+        "processes/_cockpit_section.html",
+        {
+            "processes": totals.processes,
+            "totals_explanation": render(summary),
+            "candidates": list(facts.best_candidates.values())[:TOP_CANDIDATES],
+            "unneeded": sum(len(unneeded_steps(p)) for p in analysis.snapshot.processes),
+        },
+    )

@@ -1,0 +1,133 @@
+"""Loads an organisation's processes for the analysis snapshot: four queries, no model instances.
+
+Called by `leitstand.reports.selectors.landscape_snapshot`; the process page uses it for one
+process (`process_ids`), so the page and the analysis compute from the same records.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from leitstand.analysis import process_model as model
+from leitstand.core.queries import as_text, decimal_or_none
+from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.tenancy.models import Organisation
+
+# In the order of model.ProcessStep's fields: each row becomes a record without a dict.
+STEP_FIELDS = [
+    "id",
+    "name",
+    "position",
+    "automated",
+    as_text("minutes_per_run"),
+    as_text("error_rate_percent"),
+    as_text("minutes_to_fix_error"),
+    "needed",
+    "department_id",
+    "role",
+    "system_id",
+    "integration_id",
+]
+SCENARIO_FIELDS = ["id", "process_id", "name", "automates_steps"]
+SCENARIO_NUMBERS = [
+    "minutes_after",
+    "error_rate_after_percent",
+    "investment",
+    "running_cost_per_year",
+]
+
+
+def _steps(organisation: Organisation, process_ids: list[int] | None) -> dict[int, list]:
+    rows = ProcessStep.objects.for_org(organisation)
+    if process_ids is not None:
+        rows = rows.filter(process_id__in=process_ids)
+    steps: dict[int, list] = defaultdict(list)
+    record = model.ProcessStep
+    for process, pk, name, position, automated, minutes, error, fix, *rest in rows.order_by(
+        "process_id", "position", "pk"
+    ).values_list("process_id", *STEP_FIELDS):
+        steps[process].append(
+            record(
+                pk, name, position, automated, Decimal(minutes), Decimal(error), Decimal(fix), *rest
+            )
+        )
+    return steps
+
+
+def _scenario_steps(
+    organisation: Organisation, process_ids: list[int] | None
+) -> dict[int, list[int]]:
+    links = AutomationScenario.steps.through.objects.filter(
+        automationscenario__organisation=organisation
+    )
+    if process_ids is not None:
+        links = links.filter(automationscenario__process_id__in=process_ids)
+    changed: dict[int, list[int]] = defaultdict(list)
+    for scenario_id, step_id in links.values_list("automationscenario_id", "processstep_id"):
+        changed[scenario_id].append(step_id)
+    return changed
+
+
+def _scenarios(organisation: Organisation, process_ids: list[int] | None) -> dict[int, list]:
+    rows = AutomationScenario.objects.for_org(organisation)
+    if process_ids is not None:
+        rows = rows.filter(process_id__in=process_ids)
+    changed = _scenario_steps(organisation, process_ids)
+    scenarios: dict[int, list] = defaultdict(list)
+    for row in rows.order_by("process_id", "pk").values_list(
+        *SCENARIO_FIELDS, *(as_text(name) for name in SCENARIO_NUMBERS)
+    ):
+        pk, process, name, automates = row[: len(SCENARIO_FIELDS)]
+        minutes, error_rate, investment, running = (
+            decimal_or_none(text) for text in row[len(SCENARIO_FIELDS) :]
+        )
+        scenarios[process].append(
+            model.AutomationScenario(
+                id=pk,
+                name=name,
+                step_ids=tuple(sorted(changed.get(pk, ()))),
+                minutes_after=minutes,
+                error_rate_after_percent=error_rate,
+                investment=investment,
+                running_cost_per_year=running,
+                automates_steps=automates,
+            )
+        )
+    return scenarios
+
+
+def process_records(
+    organisation: Organisation, process_ids: list[int] | None = None
+) -> tuple[model.Process, ...]:
+    """The organisation's processes (or those with `process_ids`) with their steps and
+    scenarios, by id."""
+    rows = Process.objects.for_org(organisation)
+    if process_ids is not None:
+        rows = rows.filter(pk__in=process_ids)
+    steps = _steps(organisation, process_ids)
+    scenarios = _scenarios(organisation, process_ids)
+    return tuple(
+        model.Process(
+            id=pk,
+            name=name,
+            frequency=frequency,
+            runs_per_period=decimal_or_none(runs),
+            owner_id=owner_id,
+            department_id=department_id,
+            revenue_per_run=decimal_or_none(per_run),
+            revenue_per_year=decimal_or_none(per_year),
+            steps=tuple(steps.get(pk, ())),
+            scenarios=tuple(scenarios.get(pk, ())),
+        )
+        for pk, name, frequency, owner_id, department_id, runs, per_run, per_year in rows.order_by(
+            "pk"
+        ).values_list(
+            "id",
+            "name",
+            "frequency",
+            "owner_id",
+            "department_id",
+            as_text("runs_per_period"),
+            as_text("revenue_per_run"),
+            as_text("revenue_per_year"),
+        )
+    )

@@ -1,0 +1,100 @@
+"""Saving an anonymous answer, closing a survey, and its average as a KPI figure."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.db.models import Avg, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leitstand.core.audit import save_form
+from leitstand.kpis.models import Measurement
+from leitstand.surveys.forms import AnswerForm, SurveyForm
+from leitstand.surveys.models import Survey, SurveyAnswer, SurveyPhase, SurveyResponse
+
+#: Below this many answers nothing is shown: no single answer may be identifiable.
+MIN_ANSWERS_SHOWN = 3
+
+
+@transaction.atomic
+def save_survey(form: SurveyForm, actor) -> Survey:
+    survey = save_form(form, actor)
+    form.save_questions(survey)
+    return survey
+
+
+@transaction.atomic
+def record_answer(survey: Survey, form: AnswerForm) -> SurveyResponse:
+    """Store the scores and the free text with the day only: no name, address or time."""
+    response = SurveyResponse.objects.create(
+        organisation_id=survey.organisation_id,
+        survey=survey,
+        submitted_on=timezone.localdate(),
+        free_text=form.cleaned_data["free_text"].strip(),
+    )
+    SurveyAnswer.objects.bulk_create(
+        SurveyAnswer(
+            organisation_id=survey.organisation_id,
+            response=response,
+            question=question,
+            score=score,
+        )
+        for question, score in form.scores()
+    )
+    return response
+
+
+def accepts_answers(survey: Survey) -> bool:
+    return survey.is_open and survey.responses.count() < survey.max_answers
+
+
+def average_score(survey: Survey) -> Decimal | None:
+    """The mean of every score given, to two decimals; None below the anonymity threshold."""
+    if survey.responses.count() < MIN_ANSWERS_SHOWN:
+        return None
+    mean = SurveyAnswer.objects.filter(response__survey=survey).aggregate(mean=Avg("score"))["mean"]
+    if mean is None:
+        return None
+    return Decimal(str(mean)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _feed_kpi(survey: Survey, actor) -> None:
+    """A 'before' survey gives a KPI without a baseline its baseline; any other survey (or a
+    KPI that has one) gets a measurement, which closing again updates."""
+    average = average_score(survey)
+    kpi = survey.kpi
+    if kpi is None or average is None:
+        return
+    day = survey.responses.aggregate(last=Max("submitted_on"))["last"]
+    source = _("survey “%(title)s”, %(count)s answers") % {
+        "title": survey.title,
+        "count": survey.responses.count(),
+    }
+    with set_actor(actor):
+        if survey.phase == SurveyPhase.BEFORE and kpi.baseline_value is None:
+            kpi.baseline_value, kpi.baseline_date, kpi.baseline_source = average, day, source
+            kpi.save()
+            return
+        measurement = survey.measurement or Measurement(organisation=kpi.organisation, kpi=kpi)
+        measurement.kpi, measurement.measured_on = kpi, day
+        measurement.value, measurement.source = average, source[:200]
+        measurement.save()
+    survey.measurement = measurement
+
+
+@transaction.atomic
+def close_survey(survey: Survey, actor) -> None:
+    survey.is_open = False
+    survey.closed_at = timezone.now()
+    _feed_kpi(survey, actor)
+    with set_actor(actor):
+        survey.save()
+
+
+@transaction.atomic
+def reopen_survey(survey: Survey, actor) -> None:
+    survey.is_open = True
+    survey.closed_at = None
+    with set_actor(actor):
+        survey.save()
