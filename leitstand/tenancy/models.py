@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from leitstand.core.choices import CachedChoiceLabels
+
 
 class FederalState(models.TextChoices):
     BW = "BW", "Baden-Württemberg"
@@ -121,7 +123,7 @@ ROLE_DESCRIPTIONS = {
 }
 
 
-class Membership(models.Model):
+class Membership(CachedChoiceLabels, models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -217,7 +219,7 @@ class TenantQuerySet(models.QuerySet):
         return queryset
 
 
-class TenantModel(models.Model):
+class TenantModel(CachedChoiceLabels, models.Model):
     """Base of every row an organisation owns: the organisation is a required key.
 
     Query through `Model.objects.for_org(org)`; fetch one object with
