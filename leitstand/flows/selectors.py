@@ -96,10 +96,18 @@ def _active_edges(organisation: Organisation) -> list[tuple[int, int]]:
     )
 
 
+#: A system's page names this many of the systems that depend on it, then says how many more.
+DEPENDENTS_LISTED = 30
+
+
 @dataclass
 class Dependents:
     count: int
-    systems: list[System] = field(default_factory=list)
+    systems: list[System] = field(default_factory=list)  # the first DEPENDENTS_LISTED by name
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.systems)
 
 
 def dependents_of(system: System) -> Dependents:
@@ -111,7 +119,7 @@ def dependents_of(system: System) -> Dependents:
         System.objects.for_org(system.organisation)
         .filter(pk__in=reached)
         .select_related("organisation")
-        .order_by("name")
+        .order_by("name")[:DEPENDENTS_LISTED]
     )
     return Dependents(count=len(reached), systems=systems)
 

@@ -261,3 +261,24 @@ def test_system_page_with_its_flows_needs_a_fixed_number_of_queries(
     client = login(viewer)
     with django_assert_max_num_queries(19):  # + the recommendation panel
         assert client.get(hub.get_absolute_url()).status_code == 200
+
+
+def test_a_hub_lists_its_first_flows_per_direction_and_links_to_all(
+    login, viewer, org, monkeypatch
+):
+    monkeypatch.setattr("leitstand.flows.panels.PANEL_ROWS", 3)
+    monkeypatch.setattr("leitstand.flows.selectors.DEPENDENTS_LISTED", 2)
+    hub = SystemFactory(organisation=org, name="Hub")
+    for name in ["E", "D", "C", "B", "A"]:
+        IntegrationFactory(organisation=org, source=hub, target__name=f"To {name}")
+    IntegrationFactory(organisation=org, source__name="From Z", target=hub)
+    response = login(viewer).get(hub.get_absolute_url())
+    panel = next(p for p in response.context["panels"] if p.template.startswith("flows/"))
+    outgoing = [flow.target.name for flow in panel.context["outgoing"]]
+    assert outgoing == ["To A", "To B", "To C"]
+    assert panel.context["outgoing_total"] == 5
+    assert [flow.source.name for flow in panel.context["incoming"]] == ["From Z"]
+    html = response.content.decode()
+    assert "The first 3 of 5 flows" in html
+    assert f"?system={hub.pk}" in html
+    assert "5 systems depend on it" in html and "and 3 more" in html
