@@ -20,6 +20,7 @@ RESILIENCE_MESSAGE_KEYS = frozenset(
         "support.past",
         "support.soon",
         "action.plan_replacement",
+        "action.replace_unsupported",
         "single_person.summary",
         "action.name_deputy",
         "vendor.critical_share",

@@ -57,6 +57,10 @@ RESILIENCE_TEMPLATES = {
     "action.plan_replacement": gettext_lazy(
         "Plan the upgrade or replacement of %(system)s before %(date)s, or agree extended support."
     ),
+    "action.replace_unsupported": gettext_lazy(
+        "Replace or upgrade %(system)s soon; until then keep it away from the internet and "
+        "make sure its backup is restore-tested."
+    ),
     "single_person.summary": ngettext_lazy(
         "Only %(person)s can run the critical system %(systems)s: owner with no deputy "
         "(bus factor 1).",
@@ -89,8 +93,7 @@ RESILIENCE_TEMPLATES = {
         "decision or standard contractual clauses) or move it to an EU provider."
     ),
     "gap.resilience": gettext_lazy(
-        "Nothing is recorded about the backup and emergency plan of the critical system "
-        "%(system)s."
+        "Nothing is recorded about the backup and emergency plan of the critical system %(system)s."
     ),
     "gap.emergency_plan": gettext_lazy(
         "Whether there is an emergency plan for the critical system %(system)s is unknown."

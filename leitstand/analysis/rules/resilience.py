@@ -142,7 +142,9 @@ def end_of_support_findings(facts: Facts) -> list[Finding]:
                 severity=Severity.HIGH if past and critical else Severity.MEDIUM,
                 subjects=(facts.system_subjects[system.id],),
                 describe=stated(
-                    Message("action.plan_replacement", params),
+                    Message(
+                        "action.replace_unsupported" if past else "action.plan_replacement", params
+                    ),
                     Message("support.past" if past else "support.soon", params),
                 ),
             )
