@@ -1,6 +1,9 @@
 """How the resilience findings and gaps read, one template per message key
 (`leitstand.analysis.resilience_messages`); `leitstand.reports.explanations` renders them."""
 
+# The formulas use the multiplication and division signs people know from school.
+# ruff: noqa: RUF001
+
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 RESILIENCE_TEMPLATES = {
