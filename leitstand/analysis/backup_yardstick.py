@@ -62,7 +62,9 @@ def rule_3_2_1_1_0(resilience, as_of: date) -> dict[str, bool | None]:
     if resilience.backup_exists is False:
         return dict.fromkeys(RULE_PARTS, False)
     if resilience.restore_tested_on is None:
-        errors = None if resilience.restore_test_ok is None else False
+        # With a backup but no restore test recorded, nobody has seen it restore: not met.
+        nothing_known = resilience.backup_exists is None and resilience.restore_test_ok is None
+        errors = None if nothing_known else False
     elif not within_twelve_months(resilience.restore_tested_on, as_of):
         errors = False
     else:
