@@ -95,8 +95,12 @@ RESILIENCE_TEMPLATES = {
         "Check the legal basis for the transfer of %(system)s's personal data (adequacy "
         "decision or standard contractual clauses) or move it to an EU provider."
     ),
-    "gap.resilience": gettext_lazy(
-        "Nothing is recorded about the backup and emergency plan of the critical system %(system)s."
+    "gap.resilience": ngettext_lazy(
+        "Nothing is recorded about the backup and emergency plan of the critical system "
+        "%(systems)s.",
+        "Nothing is recorded about the backups and emergency plans of %(count)s critical "
+        "systems: %(systems)s.",
+        "plural_n",
     ),
     "gap.emergency_plan": gettext_lazy(
         "Whether there is an emergency plan for the critical system %(system)s is unknown."
@@ -105,7 +109,11 @@ RESILIENCE_TEMPLATES = {
         "%(system)s can be reached from the internet, but whether its login has two factors is "
         "unknown."
     ),
-    "gap.owner": gettext_lazy("The critical system %(system)s has no owner."),
+    "gap.owner": ngettext_lazy(
+        "The critical system %(systems)s has no owner.",
+        "%(count)s critical systems have no owner: %(systems)s.",
+        "plural_n",
+    ),
 }
 
 RESILIENCE_KINDS = {

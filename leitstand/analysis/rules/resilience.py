@@ -270,22 +270,33 @@ def _gap(field: str, subject: Subject, message: Message) -> DataGap:
     return DataGap(field, (subject,), lambda: message)
 
 
+def _summed_gap(facts: Facts, field: str, system_ids: list[int]) -> list[DataGap]:
+    """One gap naming all the systems: a large landscape without facts is one line, not 5,000."""
+    if not system_ids:
+        return []
+    names = names_of(facts, system_ids)
+    shown = names[:LISTED_NAMES] + (("…",) if len(names) > LISTED_NAMES else ())
+    message = Message(f"gap.{field}", {"count": Count(len(names)), "systems": Labels(shown)})
+    subjects = tuple(facts.system_subjects[s] for s in system_ids)
+    return [DataGap(field, subjects, lambda: message)]
+
+
 def resilience_gaps(facts: Facts) -> list[DataGap]:
-    """Critical systems without resilience facts, emergency-plan answer or owner; internet-facing
-    systems whose two-factor login is unknown."""
+    """Critical systems without resilience facts or owner (one gap each, naming them all);
+    per system: an unanswered emergency plan, an internet-facing login of unknown factors."""
     snapshot = facts.snapshot
     rows = snapshot.resilience_by_system
-    gaps = []
-    for system_id in sorted(facts.critical_system_ids):
-        subject = facts.system_subjects[system_id]
-        name = {"system": Label(subject.name)}
+    critical = sorted(facts.critical_system_ids)
+    gaps = _summed_gap(facts, "resilience", [s for s in critical if s not in rows])
+    gaps += _summed_gap(
+        facts, "owner", [s for s in critical if snapshot.system_by_id[s].owner_id is None]
+    )
+    for system_id in critical:
         row = rows.get(system_id)
-        if row is None:
-            gaps.append(_gap("resilience", subject, Message("gap.resilience", name)))
-        elif row.emergency_plan is None:
-            gaps.append(_gap("emergency_plan", subject, Message("gap.emergency_plan", name)))
-        if snapshot.system_by_id[system_id].owner_id is None:
-            gaps.append(_gap("owner", subject, Message("gap.owner", name)))
+        if row is not None and row.emergency_plan is None:
+            subject = facts.system_subjects[system_id]
+            message = Message("gap.emergency_plan", {"system": Label(subject.name)})
+            gaps.append(_gap("emergency_plan", subject, message))
     for row in snapshot.resilience:
         if row.internet_facing and not row.two_factor:
             subject = facts.system_subjects[row.system_id]

@@ -348,3 +348,14 @@ def test_support_light():
     lights = figures.system_lights(sys(1, end_of_support=AS_OF - timedelta(days=1)), None, AS_OF)
     assert lights["support"] == "bad"
     assert set(lights) == set(figures.ASPECTS)
+
+
+def test_many_critical_systems_without_facts_make_one_gap_not_thousands():
+    systems = [sys(i, owner_id=None) for i in range(1, 21)]
+    analysis = analyze(snapshot(systems, [], {i: 4 for i in range(1, 21)}))
+    gaps = {gap.field: gap for gap in analysis.data_gaps}
+    assert set(gaps) == {"resilience", "owner"}
+    assert len(gaps["resilience"].subjects) == 20
+    text = render(gaps["resilience"].message)
+    assert text.startswith("Nothing is recorded about the backups and emergency plans of 20")
+    assert text.endswith("S8, ….")

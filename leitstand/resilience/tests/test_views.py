@@ -244,3 +244,15 @@ def test_outsider_gets_404(login, outsider, org):
     client = login(outsider)
     for name in ("overview", "people", "vendors"):
         assert client.get(page(org, name)).status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_pages_need_a_fixed_number_of_queries(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    for _ in range(size):
+        SystemResilienceFactory(organisation=org, backup_exists=True)
+    client = login(viewer)
+    for name in ("overview", "people", "vendors"):
+        with django_assert_max_num_queries(25):  # the snapshot's 18 + session and membership
+            assert client.get(page(org, name)).status_code == 200
