@@ -40,7 +40,7 @@ def test_editor_enforces_two_factor_and_the_light_turns_green(
     expect(panel).to_contain_text("No restore test recorded.")
     shot("system-panel-before")
 
-    panel.get_by_role("link", name="Edit resilience facts").click()
+    panel.get_by_role("link", name="Change resilience facts").click()
     future = (timezone.localdate() + timedelta(days=3)).isoformat()
     page.get_by_label("Last restore test").fill(future)
     page.get_by_role("button", name="Save").click()

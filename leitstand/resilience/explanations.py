@@ -78,7 +78,7 @@ RESILIENCE_TEMPLATES = {
         "%(vendor)s supplies %(count)s of %(total)s critical systems = %(percent)s."
     ),
     "vendor.cost_share": gettext_lazy(
-        "%(vendor)s accounts for %(cost)s of %(total)s annual system cost = %(percent)s."
+        "%(vendor)s accounts for %(cost)s of %(cost_total)s annual system cost = %(percent)s."
     ),
     "vendor.threshold": gettext_lazy(
         "Share = the vendor's systems (or cost) ÷ all critical systems (or all annual cost) × "

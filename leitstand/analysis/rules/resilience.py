@@ -206,7 +206,7 @@ def _vendor_explanation(share: resilience.VendorShare, vendor: Label) -> list[Me
                 {
                     "vendor": vendor,
                     "cost": Eur(share.cost_eur),
-                    "total": Eur(share.cost_total_eur),
+                    "cost_total": Eur(share.cost_total_eur),
                     "percent": Percent(share.cost_percent.quantize(1)),
                 },
             )

@@ -137,7 +137,7 @@ def test_system_page_shows_the_panel(login, viewer, org):
     assert 'id="resilience-panel"' in html
     assert "3 copies of the data" in html
     assert "counts as no restore test" in html
-    assert "Edit resilience facts" not in html  # a viewer cannot edit
+    assert "Change resilience facts" not in html  # a viewer cannot edit
 
 
 def test_system_page_without_facts_says_not_known(login, editor, org):
