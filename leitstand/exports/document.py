@@ -23,6 +23,8 @@ from leitstand.kpis import api as kpis_api
 from leitstand.kpis.models import Kpi, Measurement
 from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.resilience import api as resilience_api
+from leitstand.resilience.models import SystemResilience
 from leitstand.tenancy.api import OrganisationSerializer
 from leitstand.tenancy.models import Membership, Organisation
 
@@ -74,6 +76,7 @@ PARTS: tuple[Part, ...] = (
     Part("automation_scenarios", AutomationScenario, processes_api.AutomationScenarioSerializer),
     Part("kpis", Kpi, kpis_api.KpiSerializer),
     Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
+    Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
 )
 
 

@@ -204,7 +204,7 @@ def test_the_portfolio_needs_a_fixed_number_of_queries(
         assessment.system.capabilities.add(capability)
         RecommendationOverrideFactory(organisation=org, system=assessment.system)
     client = login(viewer)
-    with django_assert_max_num_queries(24):  # 4 of them load the processes into the analysis
+    with django_assert_max_num_queries(25):  # 4 load the processes, 1 the resilience facts
         assert client.get(url("portfolio")).status_code == 200
 
 

@@ -23,6 +23,7 @@ def _example(key: str) -> m.Message:
             "health",
             "integration",
             "fit",
+            "total",
         )
     }
     params.update(
@@ -42,6 +43,8 @@ def _example(key: str) -> m.Message:
                 "step",
                 "process",
                 "scenario",
+                "person",
+                "vendor",
             )
         }
     )
@@ -60,6 +63,7 @@ def _example(key: str) -> m.Message:
             for name in (
                 *("rate", "eur", "licence", "manual", "saving", "revenue"),
                 *("investment", "running", "labour", "errors"),
+                *("cost", "cost_total"),
             )
         }
     )
@@ -81,6 +85,7 @@ def _example(key: str) -> m.Message:
             "months": m.Months(Decimal("2.88")),
             "error_rate": m.Percent(Decimal(3)),
             "score": m.Percent(Decimal(95)),
+            "percent": m.Percent(Decimal(40)),
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
             "date": m.Day(date(2027, 6, 30)),
