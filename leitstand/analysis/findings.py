@@ -21,6 +21,9 @@ class Kind(StrEnum):
     ISOLATED_SYSTEMS = "isolated_systems"
     UNNEEDED_STEP = "unneeded_step"
     AUTOMATION_CANDIDATE = "automation_candidate"
+    RTO_GAP = "rto_gap"
+    RPO_GAP = "rpo_gap"
+    OUTAGE_WITHOUT_RECOVERY_PLAN = "outage_without_recovery_plan"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import modernisation
+from leitstand.analysis.continuity_messages import CONTINUITY_MESSAGE_KEYS
 from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
 
 
@@ -129,6 +130,7 @@ MESSAGE_KEYS = (
     )
     | modernisation.MESSAGE_KEYS
     | PROCESS_MESSAGE_KEYS
+    | CONTINUITY_MESSAGE_KEYS
 )
 
 
