@@ -18,7 +18,7 @@ NO_TEST, TOO_SLOW, NO_BACKUP, TOO_RARE = "no_test", "too_slow", "no_backup", "to
 
 
 def resilience_by_system(facts: Facts) -> dict:
-    return {row.system_id: row for row in facts.snapshot.resilience}
+    return facts.snapshot.resilience_by_system
 
 
 def rto_gap(row: SystemContinuity, resilience, as_of) -> str | None:
