@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.impact_model import DAMAGE_POINTS_HOURS, DamageCategory, damage_field
-from leitstand.continuity.models import BusinessImpact, mtpd_label
+from leitstand.continuity.models import BusinessImpact
 from leitstand.core.forms import OrgModelForm
 from leitstand.processes.models import Process
 
@@ -60,5 +60,15 @@ class BusinessImpactForm(OrgModelForm):
         ]
 
 
+AFTER = {
+    1: _("after 1 hour"),
+    4: _("after 4 hours"),
+    24: _("after 1 day"),
+    72: _("after 3 days"),
+    168: _("after 1 week"),
+}
+
+
 def point_labels() -> list[str]:
-    return [mtpd_label(hours) for hours in DAMAGE_POINTS_HOURS]
+    """The column titles of the damage table, 'after 1 hour' ... 'after 1 week'."""
+    return [str(AFTER[hours]) for hours in DAMAGE_POINTS_HOURS]
