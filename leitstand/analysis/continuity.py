@@ -60,6 +60,17 @@ class SystemContinuity:
     def process_ids(self) -> tuple[int, ...]:
         return tuple(self.paths)
 
+    @property
+    def direct_process_ids(self) -> tuple[int, ...]:
+        """The processes whose steps use this system themselves (not through integrations)."""
+        return tuple(pid for pid, path in self.paths.items() if len(path) == 1)
+
+    @property
+    def rank_key(self) -> tuple:
+        """Costliest first; at equal cost (systems in one loop of integrations stop the same
+        processes) the system more processes use directly comes first."""
+        return (-self.eur_per_hour, -len(self.direct_process_ids))
+
 
 def revenue_per_year(process: Process, working_days_per_year: int) -> Decimal | None:
     if process.revenue_per_year is not None:

@@ -104,12 +104,12 @@ def system_view(analysis: Analysis, system_id: int) -> SystemView:
 
 def needed_systems(analysis: Analysis) -> list[SystemView]:
     """Systems some process needs, the costliest outage first."""
-    rows = [
-        system_view(analysis, system_id)
-        for system_id, row in analysis.facts.continuity.systems.items()
-        if row.paths
-    ]
-    return sorted(rows, key=lambda row: (-row.eur_per_hour, row.system.name.lower()))
+    systems = analysis.snapshot.system_by_id
+    rows = sorted(
+        (row for row in analysis.facts.continuity.systems.values() if row.paths),
+        key=lambda row: (*row.rank_key, systems[row.system_id].name.lower()),
+    )
+    return [system_view(analysis, row.system_id) for row in rows]
 
 
 def what_could_stop_us(analysis: Analysis) -> list[SystemView]:

@@ -175,16 +175,18 @@ def _outage_cost_per_hour(analysis: Analysis) -> list[dict]:
     """Systems some process needs, by outage cost per hour (DOMAIN.md), costliest first."""
     snapshot = analysis.snapshot
     names = {process.id: process.name for process in snapshot.processes}
-    rows = [
+    rows = sorted(
+        (row for row in analysis.facts.continuity.systems.values() if row.paths),
+        key=lambda row: (*row.rank_key, snapshot.system_by_id[row.system_id].name.lower()),
+    )
+    return [
         {
-            "system": snapshot.system_by_id[system_id].name,
+            "system": snapshot.system_by_id[row.system_id].name,
             "eur_per_hour": eur(row.eur_per_hour),
             "processes": [names[process_id] for process_id in row.paths],
         }
-        for system_id, row in analysis.facts.continuity.systems.items()
-        if row.paths
+        for row in rows
     ]
-    return sorted(rows, key=lambda row: (-row["eur_per_hour"], row["system"].lower()))
 
 
 def analysis_as_json(analysis: Analysis) -> dict:

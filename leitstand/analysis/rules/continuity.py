@@ -60,6 +60,11 @@ def _set_by(facts: Facts, key: str, requirement: Requirement) -> Message:
     )
 
 
+def _severity(row: SystemContinuity) -> Severity:
+    """High when a process uses the system itself; medium when it only feeds one it uses."""
+    return Severity.HIGH if row.direct_process_ids else Severity.MEDIUM
+
+
 def _operating(facts: Facts):
     systems = facts.snapshot.system_by_id
     for system_id, row in facts.continuity.systems.items():
@@ -89,7 +94,7 @@ def rto_gap_findings(facts: Facts) -> list[Finding]:
         found.append(
             Finding(
                 kind=Kind.RTO_GAP,
-                severity=Severity.HIGH,
+                severity=_severity(row),
                 subjects=(system, _process(facts, row.rto)),
                 describe=stated(action, summary, _set_by(facts, "RTO", row.rto)),
             )
@@ -115,7 +120,7 @@ def rpo_gap_findings(facts: Facts) -> list[Finding]:
         found.append(
             Finding(
                 kind=Kind.RPO_GAP,
-                severity=Severity.HIGH if gap == NO_BACKUP else Severity.MEDIUM,
+                severity=_severity(row) if gap == NO_BACKUP else Severity.MEDIUM,
                 subjects=(system, _process(facts, row.rpo)),
                 describe=stated(
                     Message("action.back_up_more_often", params),
@@ -156,7 +161,7 @@ def outage_without_recovery_plan_findings(facts: Facts) -> list[Finding]:
         found.append(
             Finding(
                 kind=Kind.OUTAGE_WITHOUT_RECOVERY_PLAN,
-                severity=Severity.HIGH,
+                severity=_severity(row),
                 subjects=(system,),
                 describe=stated(Message("action.recovery_plan", params), *explanation),
             )

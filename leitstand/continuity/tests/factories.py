@@ -14,7 +14,9 @@ class BusinessImpactFactory(factory.django.DjangoModelFactory):
         model = BusinessImpact
 
     organisation = factory.SubFactory(OrganisationFactory)
-    process = factory.SubFactory(ProcessFactory, organisation=factory.SelfAttribute("..organisation"))
+    process = factory.SubFactory(
+        ProcessFactory, organisation=factory.SelfAttribute("..organisation")
+    )
     damage_money_1h = "normal"
     damage_money_4h = "high"
     rto_hours = Decimal("4")
