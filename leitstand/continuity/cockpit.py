@@ -9,11 +9,12 @@ from leitstand.reports.selectors import request_analysis
 
 
 def what_could_stop_us(request: HttpRequest) -> Panel:
-    analysis = request_analysis(request)
+    request_analysis(request)  # the cockpit runs it anyway; the figures reuse it
+    figures = selectors.request_figures(request)
     return Panel(
         "continuity/_cockpit_section.html",
         {
-            "rows": selectors.what_could_stop_us(analysis),
-            "has_impacts": bool(analysis.snapshot.business_impacts),
+            "rows": selectors.what_could_stop_us(figures),
+            "has_impacts": bool(figures.snapshot.business_impacts),
         },
     )

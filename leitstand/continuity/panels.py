@@ -8,7 +8,6 @@ from leitstand.continuity.models import BusinessImpact
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
 from leitstand.processes.models import Process
-from leitstand.reports.selectors import request_analysis
 
 
 def damage_table(impact: BusinessImpact) -> list[tuple[str, list[str]]]:
@@ -27,8 +26,8 @@ def damage_table(impact: BusinessImpact) -> list[tuple[str, list[str]]]:
 
 def business_impact_panel(request: HttpRequest, process: Process) -> Panel:
     impact = BusinessImpact.objects.for_org(process.organisation).filter(process=process).first()
-    analysis = request_analysis(request)
-    outage, explanation = selectors.process_outage(analysis, process.pk)
+    figures = selectors.request_figures(request)
+    outage, explanation = selectors.process_outage(figures, process.pk)
     return Panel(
         "continuity/_process_panel.html",
         {
@@ -38,15 +37,15 @@ def business_impact_panel(request: HttpRequest, process: Process) -> Panel:
             "points": point_labels(),
             "outage": outage,
             "explanation": explanation,
-            "systems": selectors.systems_of_process(analysis, process.pk),
+            "systems": selectors.systems_of_process(figures, process.pk),
         },
     )
 
 
-def outage_panel(request: HttpRequest, system: System) -> Panel:
-    analysis = request_analysis(request)
-    if system.pk not in analysis.facts.continuity.systems:
+def outage_panel(request: HttpRequest, system: System) -> Panel | None:
+    figures = selectors.request_figures(request)
+    if system.pk not in figures.continuity.systems:
         return None
     return Panel(
-        "continuity/_system_panel.html", {"row": selectors.system_view(analysis, system.pk)}
+        "continuity/_system_panel.html", {"row": selectors.system_view(figures, system.pk)}
     )

@@ -12,22 +12,21 @@ from leitstand.continuity.forms import BusinessImpactForm, point_labels
 from leitstand.continuity.models import BusinessImpact, mtpd_label
 from leitstand.core.audit import save_form
 from leitstand.processes.models import Process
-from leitstand.reports.selectors import request_analysis
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 
 
 @org_view()
 def overview(request: HttpRequest) -> HttpResponse:
-    analysis = request_analysis(request)
+    figures = selectors.request_figures(request)
     processes = Process.objects.for_org(request.org).select_related("business_impact")
-    outages = analysis.facts.continuity.outages
+    outages = figures.continuity.outages
     return render(
         request,
         "continuity/overview.html",
         {
             "processes": [(process, outages.get(process.pk)) for process in processes],
-            "systems": selectors.needed_systems(analysis),
+            "systems": selectors.needed_systems(figures),
         },
     )
 
