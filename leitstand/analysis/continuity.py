@@ -218,20 +218,19 @@ def explain_process_outage(snapshot: Snapshot, outage: ProcessOutage) -> list[Me
         )
         if outage.margin_percent is None:
             explanation.append(Message("outage.no_margin", {"process": process}))
-    explanation.append(
-        Message(
-            "outage.process",
-            {
-                "process": process,
-                "revenue": Eur(outage.revenue_per_hour or ZERO),
-                "margin": Percent(outage.margin_percent or ZERO),
-                "people": Count(outage.people_idle),
-                "rate": Eur(settings.labour_cost_per_hour),
-                "penalty": Eur(outage.penalty_per_hour),
-                "eur": Eur(outage.eur_per_hour),
-            },
-        )
-    )
+    params = {
+        "process": process,
+        "people": Count(outage.people_idle),
+        "rate": Eur(settings.labour_cost_per_hour),
+        "penalty": Eur(outage.penalty_per_hour),
+        "eur": Eur(outage.eur_per_hour),
+    }
+    if outage.revenue_per_hour is None or outage.margin_percent is None:
+        explanation.append(Message("outage.labour_only", params))
+        return explanation
+    params["revenue"] = Eur(outage.revenue_per_hour)
+    params["margin"] = Percent(outage.margin_percent)
+    explanation.append(Message("outage.process", params))
     return explanation
 
 

@@ -8,6 +8,7 @@ CONTINUITY_MESSAGE_KEYS = frozenset(
         "outage.revenue_per_hour",
         "outage.no_margin",
         "outage.process",
+        "outage.labour_only",
         "outage.none",
         "outage.total",
         "outage.via",

@@ -25,6 +25,10 @@ CONTINUITY_TEMPLATES = {
         "%(process)s: %(revenue)s × %(margin)s margin + %(people)s people idle × %(rate)s per "
         "hour + %(penalty)s penalties = %(eur)s per hour."
     ),
+    "outage.labour_only": gettext_lazy(
+        "%(process)s: %(people)s people idle × %(rate)s per hour + %(penalty)s penalties = "
+        "%(eur)s per hour."
+    ),
     "outage.none": gettext_lazy(
         "No process needs %(system)s, directly or through the integrations it feeds, so its "
         "outage cost is 0. Record the processes that use it to see what an outage costs."

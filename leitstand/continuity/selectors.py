@@ -189,10 +189,16 @@ def process_outage(figures: Figures, process_id: int) -> tuple[ProcessOutage | N
 
 
 def systems_of_process(figures: Figures, process_id: int) -> list[SystemView]:
-    """The systems a process needs (directly or upstream), costliest outage first."""
-    continuity = figures.continuity
+    """The systems a process needs with the path to the one it uses: those it uses first."""
+    systems = figures.snapshot.system_by_id
+    rows = sorted(
+        (row for row in figures.continuity.systems.values() if process_id in row.paths),
+        key=lambda row: (len(row.paths[process_id]), systems[row.system_id].name.lower()),
+    )
     return [
-        system_view(figures, system_id)
-        for system_id, row in continuity.systems.items()
-        if process_id in row.paths
+        (
+            system_view(figures, row.system_id),
+            tuple(systems[s].name for s in row.paths[process_id]),
+        )
+        for row in rows
     ]
