@@ -21,6 +21,7 @@ org_patterns = [
     path("", include("leitstand.kpis.urls")),
     path("", include("leitstand.surveys.urls")),
     path("", include("leitstand.continuity.urls")),
+    path("", include("leitstand.resilience.urls")),
 ]
 
 urlpatterns = [

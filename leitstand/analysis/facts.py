@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from leitstand.analysis import graph, masters, names, overlaps
+from leitstand.analysis import graph, masters, names, overlaps, resilience
 from leitstand.analysis.continuity import Continuity, gather_continuity
 from leitstand.analysis.costs import (
     IntegrationFigures,
@@ -47,6 +47,11 @@ class Facts:
     def continuity(self) -> Continuity:
         """Outage cost, RTO and RPO per system from the processes that need it."""
         return gather_continuity(self.snapshot, self.flow_graph)
+
+    @cached_property
+    def critical_system_ids(self) -> frozenset[int]:
+        """Critical systems in operation (leitstand.analysis.resilience explains the rule)."""
+        return resilience.critical_system_ids(self.snapshot)
 
     def flow_subject(self, integration: Integration) -> Subject:
         source = self.system_subjects[integration.source_id].name

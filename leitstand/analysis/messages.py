@@ -12,6 +12,7 @@ from decimal import Decimal
 from leitstand.analysis import modernisation
 from leitstand.analysis.continuity_messages import CONTINUITY_MESSAGE_KEYS
 from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
+from leitstand.analysis.resilience_messages import RESILIENCE_MESSAGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,7 @@ MESSAGE_KEYS = (
     | modernisation.MESSAGE_KEYS
     | PROCESS_MESSAGE_KEYS
     | CONTINUITY_MESSAGE_KEYS
+    | RESILIENCE_MESSAGE_KEYS
 )
 
 

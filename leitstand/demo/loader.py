@@ -24,6 +24,7 @@ DEMO_EXTENSIONS: list[str] = [
     "leitstand.kpis.demo",
     "leitstand.surveys.demo",
     "leitstand.continuity.demo",
+    "leitstand.resilience.demo",
 ]
 
 

@@ -22,6 +22,7 @@ from leitstand.continuity.explanations import CONTINUITY_KINDS, CONTINUITY_TEMPL
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
 from leitstand.processes.explanations import PROCESS_KINDS, PROCESS_TEMPLATES
+from leitstand.resilience import explanations as resilience
 
 TEMPLATES = {
     "flow.summary": gettext_lazy("From %(source)s to %(target)s: %(data)s, %(method)s."),
@@ -162,6 +163,7 @@ TEMPLATES = {
     **MODERNISATION_TEMPLATES,
     **PROCESS_TEMPLATES,
     **CONTINUITY_TEMPLATES,
+    **resilience.RESILIENCE_TEMPLATES,
 }
 
 KINDS = {
@@ -175,6 +177,7 @@ KINDS = {
     "isolated_systems": gettext_lazy("Systems without data flows"),
     **PROCESS_KINDS,
     **CONTINUITY_KINDS,
+    **resilience.RESILIENCE_KINDS,
 }
 
 SEVERITIES = {
@@ -192,6 +195,7 @@ GAP_FIELDS = {
     "annual_cost": gettext_lazy("annual cost"),
     "personal_data": gettext_lazy("personal data"),
     "master": gettext_lazy("master system"),
+    **resilience.RESILIENCE_GAP_FIELDS,
 }
 
 

@@ -14,7 +14,10 @@ def _imports(path: Path) -> list[str]:
         if isinstance(node, ast.Import):
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            names.append(node.module or "")
+            module = node.module or ""
+            whole = [f"{module}.{alias.name}" for alias in node.names]
+            # "from leitstand.resilience import facts" counts as importing that module
+            names.extend(whole if all(n in PURE_ELSEWHERE for n in whole) else [module])
     return names
 
 

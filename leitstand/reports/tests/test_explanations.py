@@ -43,6 +43,8 @@ def _example(key: str) -> m.Message:
                 "step",
                 "process",
                 "scenario",
+                "person",
+                "vendor",
             )
         }
     )
@@ -82,6 +84,9 @@ def _example(key: str) -> m.Message:
             "months": m.Months(Decimal("2.88")),
             "error_rate": m.Percent(Decimal(3)),
             "score": m.Percent(Decimal(95)),
+            "percent": m.Percent(Decimal(40)),
+            "cost": m.Eur(Decimal(12000)),
+            "total": m.Eur(Decimal(30000)),
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
             **CONTINUITY_EXAMPLE_PARAMS,

@@ -1,4 +1,5 @@
-"""The continuity findings: RTO gap, RPO gap, high outage cost without a recovery plan."""
+"""The continuity findings (rendered in English): RTO gap, RPO gap, high outage cost without a
+recovery plan."""
 
 from dataclasses import replace
 from datetime import date
