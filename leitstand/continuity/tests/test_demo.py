@@ -10,11 +10,9 @@ from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
-from leitstand.inventory.models import System
 from leitstand.reports.explanations import render_all
 from leitstand.reports.selectors import landscape_snapshot
 from leitstand.reports.serialize import analysis_as_json
-from leitstand.resilience.models import SystemResilience
 
 pytestmark = pytest.mark.django_db
 
@@ -25,22 +23,9 @@ AS_OF = date(2026, 11, 23)
 
 @pytest.fixture
 def organisation():
-    organisation = load_organisation(muster_logistik, {})
-    # The ERP's last restore test as the resilience demo records it (contract: 2026-03-12,
-    # ok, 10 hours); written here too so this test does not depend on the order of merges.
-    erp = System.objects.get(organisation=organisation, name=ERP)
-    SystemResilience.objects.update_or_create(
-        system=erp,
-        defaults={
-            "organisation": organisation,
-            "backup_exists": True,
-            "backup_interval_hours": 24,
-            "restore_tested_on": date(2026, 3, 12),
-            "restore_test_ok": True,
-            "restore_duration_hours": Decimal(10),
-        },
-    )
-    return organisation
+    """The demo with its resilience facts: the ERP's last restore test on 2026-03-12 was ok
+    and took 10 hours; it is backed up daily."""
+    return load_organisation(muster_logistik, {})
 
 
 @pytest.fixture
