@@ -12,10 +12,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from leitstand.analysis import backup_yardstick as yardstick
 from leitstand.analysis.portfolio import Support, support_status
 from leitstand.analysis.snapshot import Snapshot, System, SystemResilienceFacts
 from leitstand.analysis.vocabulary import NON_EU
-from leitstand.resilience import facts as yardstick
 
 CRITICAL_FROM = 3  # business criticality on the 1-4 scale
 CONCENTRATION_PERCENT = Decimal(40)  # share of critical systems or of annual cost

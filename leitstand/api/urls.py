@@ -13,6 +13,7 @@ from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
 from leitstand.processes import api as processes
+from leitstand.resilience import api as resilience
 from leitstand.tenancy import api as tenancy
 
 router = DefaultRouter(trailing_slash=True)
@@ -35,6 +36,7 @@ router.register("automation-scenarios", processes.AutomationScenarioViewSet, bas
 router.register("kpis", kpis.KpiViewSet, basename="kpi")
 router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measurement")
 router.register("business-impacts", continuity.BusinessImpactViewSet, basename="business-impact")
+router.register("resilience", resilience.SystemResilienceViewSet, basename="resilience")
 
 app_name = "api"
 

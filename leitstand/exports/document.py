@@ -25,6 +25,8 @@ from leitstand.kpis import api as kpis_api
 from leitstand.kpis.models import Kpi, Measurement
 from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.resilience import api as resilience_api
+from leitstand.resilience.models import SystemResilience
 from leitstand.tenancy.api import OrganisationSerializer
 from leitstand.tenancy.models import Membership, Organisation
 
@@ -77,6 +79,7 @@ PARTS: tuple[Part, ...] = (
     Part("kpis", Kpi, kpis_api.KpiSerializer),
     Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
     Part("business_impacts", BusinessImpact, continuity_api.BusinessImpactSerializer),
+    Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
 )
 
 

@@ -8,6 +8,7 @@ with findings but is not reported as fine either.
 
 from functools import partial
 
+from leitstand.analysis import backup_yardstick as yardstick
 from leitstand.analysis import resilience
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, Description, Finding, Kind, Subject, stated
@@ -16,7 +17,6 @@ from leitstand.analysis.portfolio import Support, support_status
 from leitstand.analysis.rules.common import LISTED_NAMES, more_names, names_of
 from leitstand.analysis.snapshot import SystemResilienceFacts
 from leitstand.analysis.vocabulary import Severity
-from leitstand.resilience import facts as yardstick
 
 
 def _why_it_matters(facts: Facts, system_id: int) -> Message:

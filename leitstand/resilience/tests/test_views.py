@@ -150,9 +150,7 @@ def test_system_page_without_facts_says_not_known(login, editor, org):
 def test_overview_shows_lights_by_cost(login, viewer, org, other_org):
     cheap = SystemFactory(organisation=org, name="Cheap", annual_cost=Decimal("100"))
     dear = SystemFactory(organisation=org, name="Dear", annual_cost=Decimal("90000"))
-    SystemResilienceFactory(
-        organisation=org, system=dear, two_factor="none", internet_facing=True
-    )
+    SystemResilienceFactory(organisation=org, system=dear, two_factor="none", internet_facing=True)
     SystemFactory(organisation=other_org, name="Foreign")
     response = login(viewer).get(page(org, "overview"))
     rows = response.context["rows"]
