@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ScoreMethodEnum": "leitstand.assessment.models.ScoreMethod",
         "StrategyEnum": "leitstand.assessment.models.StrategyChoice",
+        "DamageLevelEnum": "leitstand.continuity.models.DamageLevel",
     },
 }
 
