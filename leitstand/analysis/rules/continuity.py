@@ -3,12 +3,12 @@ rarer than the RPO, and a costly outage without a recovery plan."""
 
 from decimal import Decimal
 
+from leitstand.analysis.backup_yardstick import emergency_plan_tested, restore_tested
 from leitstand.analysis.continuity import Requirement, SystemContinuity, path_label
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import Finding, Kind, Subject, stated
 from leitstand.analysis.messages import Day, Eur, Hours, Label, Message
 from leitstand.analysis.vocabulary import Severity
-from leitstand.resilience.facts import emergency_plan_tested, restore_tested
 
 #: Outage cost per hour from which a system without a tested restore or emergency plan is a
 #: finding: a day of it costs about as much as a small recovery project.
