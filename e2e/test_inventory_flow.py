@@ -41,7 +41,7 @@ def test_demo_user_manages_a_system_and_switches_language(live_server, page, dem
     shot(page, "system-search")
     rows.first.get_by_role("link").first.click()
 
-    page.get_by_role("link", name="Edit").click()
+    page.get_by_role("link", name="Edit", exact=True).click()
     page.get_by_label("Version").fill("2.1")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("main")).to_contain_text("version 2.1")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "leitstand.kpis",
     "leitstand.surveys",
     "leitstand.resilience",
+    "leitstand.continuity",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",
@@ -273,6 +274,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ScoreMethodEnum": "leitstand.assessment.models.ScoreMethod",
         "StrategyEnum": "leitstand.assessment.models.StrategyChoice",
+        "DamageLevelEnum": "leitstand.continuity.models.DamageLevel",
     },
 }
 

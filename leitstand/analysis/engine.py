@@ -4,6 +4,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 
 from leitstand.analysis.costs import IntegrationFigures, ManualTotals
@@ -67,6 +68,11 @@ class Analysis:
     @property
     def processes(self) -> ProcessFacts:
         return self.facts.processes
+
+    @property
+    def outage_cost_by_system(self) -> dict[int, Decimal]:
+        """EUR per hour of outage per system id (0 where no process needs it)."""
+        return self.facts.continuity.outage_cost_by_system()
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from leitstand.analysis import graph, masters, names, overlaps, resilience
+from leitstand.analysis.continuity import Continuity, gather_continuity
 from leitstand.analysis.costs import (
     IntegrationFigures,
     ManualTotals,
@@ -41,6 +42,11 @@ class Facts:
     def processes(self) -> ProcessFacts:
         """Process figures and automation candidates; integrations carry linked steps' work."""
         return gather_process_facts(self.snapshot, self.figures)
+
+    @cached_property
+    def continuity(self) -> Continuity:
+        """Outage cost, RTO and RPO per system from the processes that need it."""
+        return gather_continuity(self.snapshot, self.flow_graph)
 
     @cached_property
     def critical_system_ids(self) -> frozenset[int]:

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import modernisation
+from leitstand.analysis.continuity_messages import CONTINUITY_MESSAGE_KEYS
 from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
 from leitstand.analysis.resilience_messages import RESILIENCE_MESSAGE_KEYS
 
@@ -130,6 +131,7 @@ MESSAGE_KEYS = (
     )
     | modernisation.MESSAGE_KEYS
     | PROCESS_MESSAGE_KEYS
+    | CONTINUITY_MESSAGE_KEYS
     | RESILIENCE_MESSAGE_KEYS
 )
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
+from leitstand.analysis.impact_model import BusinessImpact
 from leitstand.analysis.process_model import Process
 from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
 
@@ -161,6 +162,7 @@ class Snapshot:
     overrides: tuple[Override, ...] = ()
     as_of: date | None = None  # the day support dates are compared with; None: today
     processes: tuple[Process, ...] = ()
+    business_impacts: tuple[BusinessImpact, ...] = ()  # one per process at most
     resilience: tuple[SystemResilienceFacts, ...] = ()
 
     @cached_property

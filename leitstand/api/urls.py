@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from leitstand.assessment import api as assessment
+from leitstand.continuity import api as continuity
 from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
@@ -34,6 +35,7 @@ router.register("process-steps", processes.ProcessStepViewSet, basename="process
 router.register("automation-scenarios", processes.AutomationScenarioViewSet, basename="scenario")
 router.register("kpis", kpis.KpiViewSet, basename="kpi")
 router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measurement")
+router.register("business-impacts", continuity.BusinessImpactViewSet, basename="business-impact")
 router.register("resilience", resilience.SystemResilienceViewSet, basename="resilience")
 
 app_name = "api"

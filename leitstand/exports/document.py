@@ -15,6 +15,8 @@ from rest_framework import serializers
 
 from leitstand.assessment import api as assessment_api
 from leitstand.assessment.models import Assessment, RecommendationOverride
+from leitstand.continuity import api as continuity_api
+from leitstand.continuity.models import BusinessImpact
 from leitstand.flows import api as flows_api
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory import api as inventory_api
@@ -76,6 +78,7 @@ PARTS: tuple[Part, ...] = (
     Part("automation_scenarios", AutomationScenario, processes_api.AutomationScenarioSerializer),
     Part("kpis", Kpi, kpis_api.KpiSerializer),
     Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
+    Part("business_impacts", BusinessImpact, continuity_api.BusinessImpactSerializer),
     Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
 )
 

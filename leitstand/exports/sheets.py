@@ -295,8 +295,9 @@ SHEETS: tuple[ExportSheet, ...] = (
 def _later_sheets() -> tuple[ExportSheet, ...]:
     """Sheets of apps that build on this module's helpers (imported late to avoid a cycle)."""
     from leitstand.assessment.exports import ASSESSMENT_SHEETS
+    from leitstand.continuity.exports import CONTINUITY_SHEETS
 
-    return ASSESSMENT_SHEETS
+    return ASSESSMENT_SHEETS + CONTINUITY_SHEETS
 
 
 SHEETS += _later_sheets()

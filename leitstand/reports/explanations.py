@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from leitstand.analysis import messages as m
 from leitstand.assessment.explanations import TEMPLATES as MODERNISATION_TEMPLATES
+from leitstand.continuity.explanations import CONTINUITY_KINDS, CONTINUITY_TEMPLATES
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
 from leitstand.processes.explanations import PROCESS_KINDS, PROCESS_TEMPLATES
@@ -161,6 +162,7 @@ TEMPLATES = {
     ),
     **MODERNISATION_TEMPLATES,
     **PROCESS_TEMPLATES,
+    **CONTINUITY_TEMPLATES,
     **resilience.RESILIENCE_TEMPLATES,
 }
 
@@ -174,6 +176,7 @@ KINDS = {
     "dependency_hub": gettext_lazy("Many systems depend on it"),
     "isolated_systems": gettext_lazy("Systems without data flows"),
     **PROCESS_KINDS,
+    **CONTINUITY_KINDS,
     **resilience.RESILIENCE_KINDS,
 }
 

@@ -171,6 +171,24 @@ def _findings(analysis: Analysis) -> list[dict]:
     ]
 
 
+def _outage_cost_per_hour(analysis: Analysis) -> list[dict]:
+    """Systems some process needs, by outage cost per hour (DOMAIN.md), costliest first."""
+    snapshot = analysis.snapshot
+    names = {process.id: process.name for process in snapshot.processes}
+    rows = sorted(
+        (row for row in analysis.facts.continuity.systems.values() if row.paths),
+        key=lambda row: (*row.rank_key, snapshot.system_by_id[row.system_id].name.lower()),
+    )
+    return [
+        {
+            "system": snapshot.system_by_id[row.system_id].name,
+            "eur_per_hour": eur(row.eur_per_hour),
+            "processes": [names[process_id] for process_id in row.paths],
+        }
+        for row in rows
+    ]
+
+
 def analysis_as_json(analysis: Analysis) -> dict:
     snapshot = analysis.snapshot
     totals = analysis.totals
@@ -222,4 +240,5 @@ def analysis_as_json(analysis: Analysis) -> dict:
             for gap in analysis.data_gaps
         ],
         "portfolio": portfolio_as_json(analysis),
+        "resilience": {"outage_cost_per_hour": _outage_cost_per_hour(analysis)},
     }

@@ -8,6 +8,11 @@ from collections.abc import Callable
 
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import Finding
+from leitstand.analysis.rules.continuity import (
+    outage_without_recovery_plan_findings,
+    rpo_gap_findings,
+    rto_gap_findings,
+)
 from leitstand.analysis.rules.flows import (
     manual_only_data_findings,
     manual_transfer_findings,
@@ -37,5 +42,8 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     isolated_systems_findings,
     unneeded_step_findings,
     automation_candidate_findings,
+    rto_gap_findings,
+    rpo_gap_findings,
+    outage_without_recovery_plan_findings,
     *RESILIENCE_RULES,
 )

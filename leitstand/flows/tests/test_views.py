@@ -259,7 +259,7 @@ def test_system_page_with_its_flows_needs_a_fixed_number_of_queries(
         )
         IntegrationFactory(organisation=org, target=hub)
     client = login(viewer)
-    with django_assert_max_num_queries(20):  # + the recommendation and resilience panels
+    with django_assert_max_num_queries(28):  # + recommendation, + 8 outage, + 1 resilience panel
         assert client.get(hub.get_absolute_url()).status_code == 200
 
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from leitstand.analysis import messages as m
 from leitstand.analysis.findings import Kind
+from leitstand.continuity.tests.test_explanations import CONTINUITY_EXAMPLE_PARAMS
 from leitstand.reports.explanations import GAP_FIELDS, KINDS, TEMPLATES, format_param, render
 
 
@@ -86,8 +87,11 @@ def _example(key: str) -> m.Message:
             "error_rate": m.Percent(Decimal(3)),
             "score": m.Percent(Decimal(95)),
             "percent": m.Percent(Decimal(40)),
+            "cost": m.Eur(Decimal(12000)),
+            "total": m.Eur(Decimal(30000)),
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
+            **CONTINUITY_EXAMPLE_PARAMS,
             "date": m.Day(date(2027, 6, 30)),
         }
     )

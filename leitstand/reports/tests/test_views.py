@@ -99,5 +99,5 @@ def test_cockpit_and_findings_queries_do_not_grow(
     client = login(viewer)
     with django_assert_max_num_queries(30):
         assert client.get(reverse("cockpit:home", kwargs={"org": "acme"})).status_code == 200
-    with django_assert_max_num_queries(25):  # 4 more for processes, 1 for resilience facts
+    with django_assert_max_num_queries(26):  # +4 processes, +1 resilience, +1 business impacts
         assert client.get(reverse("reports:findings", kwargs={"org": "acme"})).status_code == 200

@@ -1,0 +1,261 @@
+"""What an outage of each system stops and costs, and the RTO and RPO it inherits.
+
+A process needs a system when one of its steps uses it (directly), or when the system feeds,
+through active integrations, directly or through others, a system the process uses
+(upstream). A system inherits the strictest (smallest) RTO and RPO of the processes that need
+it; its outage cost per hour is the sum over those processes of
+revenue per hour x margin + people left idle x labour cost per hour + penalties per hour.
+"""
+
+from collections import deque
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from leitstand.analysis import formulas
+from leitstand.analysis.graph import FlowGraph, build_graph
+from leitstand.analysis.impact_model import DEFAULT_OPERATING_HOURS_PER_DAY, BusinessImpact
+from leitstand.analysis.messages import Count, Eur, Hours, Label, Message, Percent
+from leitstand.analysis.process_model import Process
+from leitstand.analysis.snapshot import Snapshot
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+class ProcessOutage(NamedTuple):
+    """What one hour without a process costs; each part 0 when its input is not recorded."""
+
+    process_id: int
+    revenue_per_year: Decimal | None
+    operating_hours_per_year: Decimal
+    revenue_per_hour: Decimal | None
+    margin_percent: Decimal | None
+    margin_eur_per_hour: Decimal
+    people_idle: int
+    idle_eur_per_hour: Decimal
+    penalty_per_hour: Decimal
+    eur_per_hour: Decimal
+    has_impact: bool
+
+
+class Requirement(NamedTuple):
+    """The strictest RTO or RPO a system inherits: its value, the process that sets it, and the
+    path of systems from this one to the one the process uses (one system: used directly)."""
+
+    hours: Decimal
+    process_id: int
+    path: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SystemContinuity:
+    system_id: int
+    paths: dict[int, tuple[int, ...]]  # process id -> systems from this one to the one it uses
+    rto: Requirement | None
+    rpo: Requirement | None
+    eur_per_hour: Decimal
+
+    @property
+    def process_ids(self) -> tuple[int, ...]:
+        return tuple(self.paths)
+
+    @property
+    def direct_process_ids(self) -> tuple[int, ...]:
+        """The processes whose steps use this system themselves (not through integrations)."""
+        return tuple(pid for pid, path in self.paths.items() if len(path) == 1)
+
+    @property
+    def rank_key(self) -> tuple:
+        """Costliest first; at equal cost (systems in one loop of integrations stop the same
+        processes) the system more processes use directly comes first."""
+        return (-self.eur_per_hour, -len(self.direct_process_ids))
+
+
+def revenue_per_year(process: Process, working_days_per_year: int) -> Decimal | None:
+    if process.revenue_per_year is not None:
+        return process.revenue_per_year
+    if process.revenue_per_run is None:
+        return None
+    runs = formulas.runs_per_year(process.runs_per_period, process.frequency, working_days_per_year)
+    return process.revenue_per_run * runs
+
+
+def process_outage(
+    process: Process, impact: BusinessImpact | None, labour_cost_per_hour: Decimal, days: int
+) -> ProcessOutage:
+    """Revenue per hour = revenue per year / (working days x operating hours per day)."""
+    hours_per_day = impact.operating_hours_per_day if impact else DEFAULT_OPERATING_HOURS_PER_DAY
+    operating_hours = Decimal(days) * hours_per_day
+    revenue_year = revenue_per_year(process, days)
+    revenue_hour = None
+    if revenue_year is not None and operating_hours > 0:
+        revenue_hour = revenue_year / operating_hours
+    margin = impact.margin_percent if impact else None
+    margin_eur = ZERO
+    if revenue_hour is not None and margin is not None:
+        margin_eur = revenue_hour * margin / 100
+    people = (impact.people_idle or 0) if impact else 0
+    idle_eur = Decimal(people) * labour_cost_per_hour
+    penalty = (impact.penalty_per_hour or ZERO) if impact else ZERO
+    return ProcessOutage(
+        process_id=process.id,
+        revenue_per_year=revenue_year,
+        operating_hours_per_year=operating_hours,
+        revenue_per_hour=revenue_hour,
+        margin_percent=margin,
+        margin_eur_per_hour=margin_eur,
+        people_idle=people,
+        idle_eur_per_hour=idle_eur,
+        penalty_per_hour=penalty,
+        eur_per_hour=margin_eur + idle_eur + penalty,
+        has_impact=impact is not None,
+    )
+
+
+def upstream_paths(graph: FlowGraph, used: tuple[int, ...]) -> dict[int, tuple[int, ...]]:
+    """Every system a process needs, with the shortest path of systems from it to one the
+    process uses directly (breadth first against the direction of the flows)."""
+    paths = {system_id: (system_id,) for system_id in used if system_id in graph.successors}
+    queue = deque(paths)
+    while queue:
+        current = queue.popleft()
+        for source in graph.predecessors[current]:
+            if source not in paths:
+                paths[source] = (source, *paths[current])
+                queue.append(source)
+    return paths
+
+
+def _stricter(current: Requirement | None, candidate: Requirement) -> Requirement:
+    if current is None or candidate.hours < current.hours:
+        return candidate
+    if candidate.hours == current.hours and len(candidate.path) < len(current.path):
+        return candidate
+    return current
+
+
+@dataclass(frozen=True)
+class Continuity:
+    outages: dict[int, ProcessOutage]  # process id ->
+    systems: dict[int, SystemContinuity]  # every system, needed by a process or not
+    impacts: dict[int, BusinessImpact]  # process id ->
+
+    def outage_cost_by_system(self) -> dict[int, Decimal]:
+        return {system_id: row.eur_per_hour for system_id, row in self.systems.items()}
+
+
+def gather_continuity(snapshot: Snapshot, graph: FlowGraph | None = None) -> Continuity:
+    """Per process its outage cost; per system the processes it stops, RTO, RPO and cost."""
+    if graph is None:
+        graph = build_graph(
+            (system.id for system in snapshot.systems),
+            ((flow.source_id, flow.target_id) for flow in snapshot.active_integrations),
+        )
+    settings = snapshot.settings
+    impacts = {impact.process_id: impact for impact in snapshot.business_impacts}
+    outages: dict[int, ProcessOutage] = {}
+    paths: dict[int, dict[int, tuple[int, ...]]] = {system.id: {} for system in snapshot.systems}
+    rto: dict[int, Requirement] = {}
+    rpo: dict[int, Requirement] = {}
+    for process in sorted(snapshot.processes, key=lambda p: (p.name.lower(), p.id)):
+        impact = impacts.get(process.id)
+        outages[process.id] = process_outage(
+            process, impact, settings.labour_cost_per_hour, settings.working_days_per_year
+        )
+        for system_id, path in upstream_paths(graph, process.system_ids).items():
+            paths[system_id][process.id] = path
+            if impact and impact.rto_hours is not None:
+                rto[system_id] = _stricter(
+                    rto.get(system_id), Requirement(impact.rto_hours, process.id, path)
+                )
+            if impact and impact.rpo_hours is not None:
+                rpo[system_id] = _stricter(
+                    rpo.get(system_id), Requirement(impact.rpo_hours, process.id, path)
+                )
+    systems = {
+        system_id: SystemContinuity(
+            system_id=system_id,
+            paths=needed_by,
+            rto=rto.get(system_id),
+            rpo=rpo.get(system_id),
+            eur_per_hour=sum(
+                (outages[process_id].eur_per_hour for process_id in needed_by), ZERO
+            ).quantize(CENT),
+        )
+        for system_id, needed_by in paths.items()
+    }
+    return Continuity(outages=outages, systems=systems, impacts=impacts)
+
+
+def path_label(snapshot: Snapshot, path: tuple[int, ...]) -> Label:
+    return Label(" → ".join(snapshot.system_by_id[system_id].name for system_id in path))
+
+
+def explain_process_outage(snapshot: Snapshot, outage: ProcessOutage) -> list[Message]:
+    """How one process's part of an outage hour is computed, with the numbers."""
+    process = Label(next(p.name for p in snapshot.processes if p.id == outage.process_id))
+    settings = snapshot.settings
+    if not outage.has_impact:
+        return [Message("outage.no_impact", {"process": process})]
+    explanation = []
+    if outage.revenue_per_hour is None:
+        explanation.append(Message("outage.no_revenue", {"process": process}))
+    else:
+        explanation.append(
+            Message(
+                "outage.revenue_per_hour",
+                {
+                    "process": process,
+                    "revenue_year": Eur(outage.revenue_per_year),
+                    "days": Count(settings.working_days_per_year),
+                    "operating": Hours(
+                        outage.operating_hours_per_year / max(settings.working_days_per_year, 1)
+                    ),
+                    "revenue": Eur(outage.revenue_per_hour),
+                },
+            )
+        )
+        if outage.margin_percent is None:
+            explanation.append(Message("outage.no_margin", {"process": process}))
+    params = {
+        "process": process,
+        "people": Count(outage.people_idle),
+        "rate": Eur(settings.labour_cost_per_hour),
+        "penalty": Eur(outage.penalty_per_hour),
+        "eur": Eur(outage.eur_per_hour),
+    }
+    if outage.revenue_per_hour is None or outage.margin_percent is None:
+        explanation.append(Message("outage.labour_only", params))
+        return explanation
+    params["revenue"] = Eur(outage.revenue_per_hour)
+    params["margin"] = Percent(outage.margin_percent)
+    explanation.append(Message("outage.process", params))
+    return explanation
+
+
+def explain_system_outage(
+    snapshot: Snapshot, continuity: Continuity, system_id: int
+) -> list[Message]:
+    """The sum over the processes a system stops, each process's part and path."""
+    row = continuity.systems[system_id]
+    system = Label(snapshot.system_by_id[system_id].name)
+    if not row.paths:
+        return [Message("outage.none", {"system": system})]
+    explanation = [
+        Message(
+            "outage.total",
+            {"system": system, "eur": Eur(row.eur_per_hour), "count": Count(len(row.paths))},
+        )
+    ]
+    for process_id, path in row.paths.items():
+        if len(path) > 1:
+            process = Label(next(p.name for p in snapshot.processes if p.id == process_id))
+            explanation.append(
+                Message(
+                    "outage.via",
+                    {"process": process, "system": system, "path": path_label(snapshot, path)},
+                )
+            )
+        explanation.extend(explain_process_outage(snapshot, continuity.outages[process_id]))
+    return explanation

@@ -1,0 +1,204 @@
+"""What the continuity pages show, computed by the same pure functions as the analysis (so
+pages, JSON and findings agree): per system the processes it stops, inherited RTO/RPO, restore
+facts and gaps. A page that has run the whole analysis reuses it; a system or process page
+loads only what the continuity figures read (8 queries instead of 19)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from leitstand.analysis import snapshot as snap
+from leitstand.analysis.continuity import (
+    Continuity,
+    ProcessOutage,
+    Requirement,
+    SystemContinuity,
+    explain_process_outage,
+    explain_system_outage,
+    gather_continuity,
+)
+from leitstand.analysis.rules.continuity import lacks_recovery_plan, rpo_gap, rto_gap
+from leitstand.analysis.snapshot import System
+from leitstand.continuity.records import business_impact_records
+from leitstand.flows.models import FlowStatus, Integration
+from leitstand.inventory.models import System as SystemModel
+from leitstand.processes.records import process_records
+from leitstand.reports.explanations import render
+from leitstand.reports.selectors import organisation_settings
+from leitstand.resilience.records import resilience_records
+from leitstand.tenancy.models import Organisation
+
+TOP_SYSTEMS = 5
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A snapshot with what continuity reads, and the continuity computed from it."""
+
+    snapshot: snap.Snapshot
+    continuity: Continuity
+
+
+def continuity_snapshot(organisation: Organisation) -> snap.Snapshot:
+    """Systems, active integrations, processes, business impacts and resilience facts only."""
+    systems = SystemModel.objects.for_org(organisation).order_by("pk")
+    flows = Integration.objects.for_org(organisation).filter(status=FlowStatus.ACTIVE)
+    return snap.Snapshot(
+        settings=organisation_settings(organisation),
+        systems=tuple(
+            snap.System(id=pk, name=name, lifecycle=lifecycle)
+            for pk, name, lifecycle in systems.values_list("id", "name", "lifecycle")
+        ),
+        integrations=tuple(
+            snap.Integration(
+                id=pk, source_id=source, target_id=target, method=method, frequency=frequency
+            )
+            for pk, source, target, method, frequency in flows.order_by("pk").values_list(
+                "id", "source_id", "target_id", "method", "frequency"
+            )
+        ),
+        processes=process_records(organisation),
+        business_impacts=business_impact_records(organisation),
+        resilience=resilience_records(organisation),
+        as_of=timezone.localdate(),
+    )
+
+
+def request_figures(request: HttpRequest) -> Figures:
+    """Once per request; from the whole analysis if the page has already run it."""
+    cached = getattr(request, "_leitstand_continuity", None)
+    if cached is not None:
+        return cached
+    analysis = getattr(request, "_leitstand_analysis", None)
+    if analysis is not None:
+        cached = Figures(analysis.snapshot, analysis.facts.continuity)
+    else:
+        snapshot = continuity_snapshot(request.org)
+        cached = Figures(snapshot, gather_continuity(snapshot))
+    request._leitstand_continuity = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class RequirementView:
+    hours: Decimal
+    process_id: int
+    process: str
+    path: tuple[str, ...]  # system names from this system to the one the process uses
+
+    @property
+    def direct(self) -> bool:
+        return len(self.path) == 1
+
+
+@dataclass(frozen=True)
+class SystemView:
+    system: System
+    eur_per_hour: Decimal
+    processes: list[tuple[int, str, tuple[str, ...]]]  # id, name, path
+    rto: RequirementView | None
+    rpo: RequirementView | None
+    resilience: object | None  # the snapshot's SystemResilienceFacts row, if recorded
+    rto_gap: str | None
+    rpo_gap: str | None
+    no_restore_test: bool
+    no_emergency_plan: bool
+    explanation: list[str]
+
+    @property
+    def restore_hours(self) -> Decimal | None:
+        return getattr(self.resilience, "restore_duration_hours", None)
+
+    @property
+    def backup_interval_hours(self) -> int | None:
+        return getattr(self.resilience, "backup_interval_hours", None)
+
+
+def _names(figures: Figures) -> dict[int, str]:
+    return {process.id: process.name for process in figures.snapshot.processes}
+
+
+def _requirement(figures: Figures, requirement: Requirement | None) -> RequirementView | None:
+    if requirement is None:
+        return None
+    systems = figures.snapshot.system_by_id
+    return RequirementView(
+        hours=requirement.hours,
+        process_id=requirement.process_id,
+        process=_names(figures)[requirement.process_id],
+        path=tuple(systems[s].name for s in requirement.path),
+    )
+
+
+def system_view(figures: Figures, system_id: int) -> SystemView:
+    snapshot = figures.snapshot
+    row: SystemContinuity = figures.continuity.systems[system_id]
+    resilience = figures.snapshot.resilience_by_system.get(system_id)
+    no_restore, no_plan = lacks_recovery_plan(resilience, snapshot.as_of)
+    names = _names(figures)
+    systems = snapshot.system_by_id
+    return SystemView(
+        system=systems[system_id],
+        eur_per_hour=row.eur_per_hour,
+        processes=[
+            (pid, names[pid], tuple(systems[s].name for s in path))
+            for pid, path in row.paths.items()
+        ],
+        rto=_requirement(figures, row.rto),
+        rpo=_requirement(figures, row.rpo),
+        resilience=resilience,
+        rto_gap=rto_gap(row, resilience, snapshot.as_of),
+        rpo_gap=rpo_gap(row, resilience),
+        no_restore_test=no_restore,
+        no_emergency_plan=no_plan,
+        explanation=[
+            render(m) for m in explain_system_outage(snapshot, figures.continuity, system_id)
+        ],
+    )
+
+
+def needed_systems(figures: Figures) -> list[SystemView]:
+    """Systems some process needs, the costliest outage first."""
+    systems = figures.snapshot.system_by_id
+    rows = sorted(
+        (row for row in figures.continuity.systems.values() if row.paths),
+        key=lambda row: (*row.rank_key, systems[row.system_id].name.lower()),
+    )
+    return [system_view(figures, row.system_id) for row in rows]
+
+
+def what_could_stop_us(figures: Figures) -> list[SystemView]:
+    """The costliest outages among systems without a tested restore or emergency plan."""
+    rows = [
+        row
+        for row in needed_systems(figures)
+        if row.system.in_operation
+        and row.eur_per_hour > 0
+        and (row.no_restore_test or row.no_emergency_plan)
+    ]
+    return rows[:TOP_SYSTEMS]
+
+
+def process_outage(figures: Figures, process_id: int) -> tuple[ProcessOutage | None, list[str]]:
+    outage = figures.continuity.outages.get(process_id)
+    if outage is None:
+        return None, []
+    return outage, [render(m) for m in explain_process_outage(figures.snapshot, outage)]
+
+
+def systems_of_process(figures: Figures, process_id: int) -> list[SystemView]:
+    """The systems a process needs with the path to the one it uses: those it uses first."""
+    systems = figures.snapshot.system_by_id
+    rows = sorted(
+        (row for row in figures.continuity.systems.values() if process_id in row.paths),
+        key=lambda row: (len(row.paths[process_id]), systems[row.system_id].name.lower()),
+    )
+    return [
+        (
+            system_view(figures, row.system_id),
+            tuple(systems[s].name for s in row.paths[process_id]),
+        )
+        for row in rows
+    ]
