@@ -1,0 +1,23 @@
+"""The check's result as a PDF for the owner-manager (WeasyPrint; the chart as SVG)."""
+
+import base64
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from leitstand.security_check.models import SecurityCheck
+from leitstand.security_check.presenters import result_context
+from leitstand.security_check.scoring import CheckResult
+
+
+def render_pdf(
+    request: HttpRequest, check: SecurityCheck, result: CheckResult, comparison: dict | None
+) -> bytes:
+    context = {"check": check, "org": check.organisation, **result_context(result)}
+    context["chart_uri"] = "data:image/svg+xml;base64," + base64.b64encode(
+        str(context["area_chart"]).encode("utf-8")
+    ).decode("ascii")
+    context["comparison"] = comparison
+    html = render_to_string("security_check/report.html", context, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
