@@ -1,14 +1,17 @@
 """The check's result as a PDF for the owner-manager (WeasyPrint; the chart as SVG)."""
 
 import base64
+import logging
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from leitstand.security_check.models import SecurityCheck
 from leitstand.security_check.presenters import result_context
 from leitstand.security_check.scoring import CheckResult
+
+# WeasyPrint reports each rendering step at INFO; the log needs only its warnings.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def render_pdf(
@@ -19,5 +22,7 @@ def render_pdf(
         str(context["area_chart"]).encode("utf-8")
     ).decode("ascii")
     context["comparison"] = comparison
+    from weasyprint import HTML  # imported on first use: it loads its stylesheets at import
+
     html = render_to_string("security_check/report.html", context, request=request)
     return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

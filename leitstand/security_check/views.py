@@ -70,8 +70,7 @@ def _interview_url(check: SecurityCheck, area: str) -> str:
 def interview_resume(request: HttpRequest, pk: int) -> HttpResponse:
     """An in-progress check reopens where it was left."""
     check = _check(request, pk)
-    area = check.current_area or load_catalogue().areas[0].key
-    return redirect(_interview_url(check, area))
+    return _interview(request, check, check.current_area or load_catalogue().areas[0].key)
 
 
 def _blocks(form: AreaForm, proposals: dict, stored: dict) -> list[dict]:
@@ -107,7 +106,10 @@ def _blocks(form: AreaForm, proposals: dict, stored: dict) -> list[dict]:
 
 @org_view(Role.EDITOR, model=SecurityCheck)
 def interview(request: HttpRequest, pk: int, area: str) -> HttpResponse:
-    check = _check(request, pk)
+    return _interview(request, _check(request, pk), area)
+
+
+def _interview(request: HttpRequest, check: SecurityCheck, area: str) -> HttpResponse:
     catalogue = load_catalogue()
     keys = [a.key for a in catalogue.areas]
     if area not in keys:
