@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "leitstand.processes",
     "leitstand.kpis",
     "leitstand.surveys",
+    "leitstand.resilience",
     "leitstand.security_check",
     "leitstand.demo",
     "leitstand.imports",

@@ -123,6 +123,29 @@ class Override(NamedTuple):
     reason: str
 
 
+class SystemResilienceFacts(NamedTuple):
+    """A system's resilience facts (leitstand.resilience); None or "" means not known."""
+
+    system_id: int
+    backup_exists: bool | None = None
+    backup_interval_hours: int | None = None
+    backup_copies: int | None = None
+    backup_media: int | None = None
+    backup_offsite: bool | None = None
+    backup_offline: bool | None = None
+    backup_responsible: int | None = None  # a person's id
+    restore_tested_on: date | None = None
+    restore_test_ok: bool | None = None
+    restore_duration_hours: Decimal | None = None
+    two_factor: str = ""
+    internet_facing: bool | None = None
+    updates_by: str = ""
+    updates_behind: str = ""
+    emergency_plan: bool | None = None
+    emergency_plan_tested_on: date | None = None
+    notes: str = ""
+
+
 @dataclass(frozen=True)
 class Snapshot:
     settings: OrganisationSettings
@@ -138,6 +161,7 @@ class Snapshot:
     overrides: tuple[Override, ...] = ()
     as_of: date | None = None  # the day support dates are compared with; None: today
     processes: tuple[Process, ...] = ()
+    resilience: tuple[SystemResilienceFacts, ...] = ()
 
     @cached_property
     def system_by_id(self) -> dict[int, System]:
@@ -158,6 +182,10 @@ class Snapshot:
     @cached_property
     def integration_by_id(self) -> dict[int, Integration]:
         return {integration.id: integration for integration in self.integrations}
+
+    @cached_property
+    def resilience_by_system(self) -> dict[int, SystemResilienceFacts]:
+        return {facts.system_id: facts for facts in self.resilience}
 
     @cached_property
     def active_integrations(self) -> tuple[Integration, ...]:

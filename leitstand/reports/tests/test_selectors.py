@@ -9,7 +9,7 @@ from leitstand.reports.selectors import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 
-SNAPSHOT_QUERIES = 17  # 13 of the landscape + 4 of the processes
+SNAPSHOT_QUERIES = 18  # 13 of the landscape + 4 of the processes + 1 of resilience
 
 
 def _landscape(org, size: int) -> None:

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResilienceConfig(AppConfig):
+    name = "leitstand.resilience"
+    verbose_name = _("Resilience")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.resilience.models import SystemResilience
+
+        auditlog.register(SystemResilience, exclude_fields=AUDIT_EXCLUDED_FIELDS)
