@@ -21,6 +21,7 @@ from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.processes.records import process_records
 from leitstand.resilience.records import resilience_records
+from leitstand.security_check.records import company_check_record
 from leitstand.tenancy.models import Organisation
 
 
@@ -136,8 +137,8 @@ def _integration(row: tuple, data_object_ids: tuple[int, ...]) -> snap.Integrati
 
 
 def landscape_snapshot(organisation: Organisation, processes: bool = True) -> snap.Snapshot:
-    """Everything the analysis reads about one organisation (18 queries; 13 without the
-    processes and resilience facts, which the integration map does not need)."""
+    """Everything the analysis reads about one organisation (19 queries; 13 without the
+    processes, resilience facts and company check, which the integration map does not need)."""
     with collector_paused():
         masters = _links(DataObject.master_systems.through, "dataobject", "system", organisation)
         return snap.Snapshot(
@@ -177,6 +178,7 @@ def landscape_snapshot(organisation: Organisation, processes: bool = True) -> sn
             as_of=timezone.localdate(),
             processes=process_records(organisation) if processes else (),
             resilience=resilience_records(organisation) if processes else (),
+            company_check=company_check_record(organisation) if processes else None,
         )
 
 

@@ -9,7 +9,8 @@ from leitstand.reports.selectors import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 
-SNAPSHOT_QUERIES = 18  # 13 of the landscape + 4 of the processes + 1 of resilience
+# 13 of the landscape + 4 of the processes + 1 of resilience + 1 of the latest company check
+SNAPSHOT_QUERIES = 19
 
 
 def _landscape(org, size: int) -> None:
