@@ -93,8 +93,9 @@ def area_chart(rows: list[AreaRow]) -> SafeString:
         range=(0, 100),
         include_x_axis=True,
     )
-    chart.x_labels = [row.name for row in rows]
-    chart.add(_("Percent reached"), [float(row.percent) for row in rows])
+    top_down = list(reversed(rows))  # pygal draws the first bar at the bottom
+    chart.x_labels = [row.name for row in top_down]
+    chart.add(_("Percent reached"), [float(row.percent) for row in top_down])
     return render_svg(chart)
 
 

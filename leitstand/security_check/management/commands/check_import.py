@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from leitstand.security_check.exchange import ExchangeError
+from leitstand.security_check.exchange import ExchangeError, parse_exchange
 from leitstand.security_check.scoring import result_as_json
 from leitstand.security_check.selectors import result_of
 from leitstand.security_check.services import import_check
@@ -29,14 +29,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, org: str, language: str = "en", **options):
         with translation.override(language):
-            organisation = Organisation.objects.filter(slug=org).first()
-            if organisation is None:
-                raise CommandError(f"No organisation with the short name {org!r}.")
             try:
                 content = Path(file).read_bytes()
             except OSError as error:
                 raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
             try:
+                parse_exchange(content)  # the file's own errors first, before any lookup
+                organisation = Organisation.objects.filter(slug=org).first()
+                if organisation is None:
+                    raise CommandError(f"No organisation with the short name {org!r}.")
                 check = import_check(organisation, content)
             except ExchangeError as error:
                 raise CommandError("\n".join(error.messages)) from None
