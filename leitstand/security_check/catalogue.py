@@ -156,7 +156,9 @@ def parse_catalogue(data: dict) -> Catalogue:
     areas = []
     for raw in data["areas"]:
         members = tuple(r for r in requirements if r.area == raw["key"])
-        areas.append(Area(key=raw["key"], name=_text(raw["name"], raw["key"]), requirements=members))
+        areas.append(
+            Area(key=raw["key"], name=_text(raw["name"], raw["key"]), requirements=members)
+        )
     catalogue = Catalogue(areas=tuple(areas))
     _check(catalogue, requirements)
     return catalogue

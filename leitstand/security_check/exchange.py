@@ -50,11 +50,15 @@ def _loaded(data):
             data = json.loads(data)
         except json.JSONDecodeError as error:
             raise ExchangeError(
-                [_("The file is not valid JSON (line %(line)d): %(error)s")
-                 % {"line": error.lineno, "error": error.msg}]
+                [
+                    _("The file is not valid JSON (line %(line)d): %(error)s")
+                    % {"line": error.lineno, "error": error.msg}
+                ]
             ) from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise ExchangeError([_('The file needs an object "answers" with one entry per requirement.')])
+        raise ExchangeError(
+            [_('The file needs an object "answers" with one entry per requirement.')]
+        )
     return data
 
 
@@ -74,9 +78,7 @@ def _date(raw, errors: list[str]) -> date | None:
 def parse_exchange(data) -> Exchange:
     data = _loaded(data)
     catalogue = load_catalogue()
-    errors = [
-        _('Unknown key "%(key)s".') % {"key": key} for key in sorted(set(data) - KNOWN_KEYS)
-    ]
+    errors = [_('Unknown key "%(key)s".') % {"key": key} for key in sorted(set(data) - KNOWN_KEYS)]
     values = ", ".join(outcome.value for outcome in Outcome)
     outcomes = {number: Outcome.UNKNOWN.value for number in catalogue.by_number}
     for number, value in data["answers"].items():

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.tenancy.models import TenantModel
@@ -51,7 +52,7 @@ class SecurityCheck(TenantModel):
         indexes = [models.Index(fields=["organisation", "status", "checked_on"])]
 
     def __str__(self) -> str:
-        return str(_("Company check of %(date)s") % {"date": self.checked_on.isoformat()})
+        return str(_("Company check of %(date)s") % {"date": date_format(self.checked_on)})
 
     @property
     def completed(self) -> bool:

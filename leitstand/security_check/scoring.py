@@ -111,7 +111,9 @@ class CheckResult:
     @property
     def open_questions(self) -> tuple[OpenQuestion, ...]:
         return tuple(
-            OpenQuestion(r.requirement.number, item) for r in self.requirements for item in r.open_items
+            OpenQuestion(r.requirement.number, item)
+            for r in self.requirements
+            for item in r.open_items
         )
 
     @property

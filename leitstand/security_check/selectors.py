@@ -49,7 +49,9 @@ def latest_completed(organisation: Organisation) -> SecurityCheck | None:
 
 def previous_completed(check: SecurityCheck) -> SecurityCheck | None:
     """The completed check before this one (by date, then by creation)."""
-    earlier = checks_of(check.organisation).filter(status=CheckStatus.COMPLETED).exclude(pk=check.pk)
+    earlier = (
+        checks_of(check.organisation).filter(status=CheckStatus.COMPLETED).exclude(pk=check.pk)
+    )
     return (
         earlier.filter(checked_on__lt=check.checked_on).first()
         or earlier.filter(checked_on=check.checked_on, pk__lt=check.pk).first()
@@ -92,7 +94,11 @@ def _unsupported_software(organisation: Organisation, today: date) -> Proposal |
     if unknown:
         return None
     return Proposal(
-        YES, [_("None of the %(count)d systems in use is past its end of support.") % {"count": len(systems)}]
+        YES,
+        [
+            _("None of the %(count)d systems in use is past its end of support.")
+            % {"count": len(systems)}
+        ],
     )
 
 
@@ -186,14 +192,21 @@ def _restore_ok(rows, today: date) -> Proposal | None:
     failed = [r for r in known if not r.restore_test_ok]
     if failed:
         return Proposal(
-            NO, [_("%(system)s: the last restore test failed.") % {"system": r.system.name} for r in failed]
+            NO,
+            [
+                _("%(system)s: the last restore test failed.") % {"system": r.system.name}
+                for r in failed
+            ],
         )
     return Proposal(
-        YES, [_("%(system)s: the last restore test worked.") % {"system": r.system.name} for r in known]
+        YES,
+        [_("%(system)s: the last restore test worked.") % {"system": r.system.name} for r in known],
     )
 
 
-def proposals(organisation: Organisation, today: date | None = None) -> dict[tuple[str, str], Proposal]:
+def proposals(
+    organisation: Organisation, today: date | None = None
+) -> dict[tuple[str, str], Proposal]:
     """Answers the inventory and the per-system resilience facts already suggest, by
     (requirement, part). The interviewer confirms or changes each one."""
     today = today or timezone.localdate()

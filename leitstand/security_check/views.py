@@ -78,13 +78,16 @@ def _blocks(form: AreaForm, proposals: dict, stored: dict) -> list[dict]:
     blocks = []
     for requirement in form.area.requirements:
         items = []
+        part_keys = [p.key for p in requirement.parts]
         for item in requirement.items:
             name = item_name(requirement.number, item)
             proposal = proposals.get((requirement.number, item))
             items.append(
                 {
                     "key": item,
-                    "status": item not in {p.key for p in requirement.parts},
+                    "status": item not in part_keys,
+                    # the requirement's question comes after its status questions
+                    "after_status": bool(requirement.status) and item == part_keys[0],
                     "field": form[value_field(name)],
                     "note": form[note_field(name)],
                     "proposal": proposal,
@@ -213,7 +216,9 @@ def import_check(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            check = services.import_check(request.org, form.cleaned_data["file"].read(), request.user)
+            check = services.import_check(
+                request.org, form.cleaned_data["file"].read(), request.user
+            )
         except ExchangeError as error:
             errors = error.messages
         else:

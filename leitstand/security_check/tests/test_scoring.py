@@ -67,9 +67,7 @@ def test_not_relevant_drops_out_of_score_and_maximum():
 def test_all_four_not_relevant_all_else_unmet():
     result = score_check(
         CATALOGUE,
-        outcomes(
-            **{f"r{n}": "not_relevant" if n in WITH_STATUS else "not_met" for n in NUMBERS}
-        ),
+        outcomes(**{f"r{n}": "not_relevant" if n in WITH_STATUS else "not_met" for n in NUMBERS}),
     )
     assert (result.score, result.max_score) == (-15, 33)
 
@@ -133,9 +131,7 @@ def test_wlan_guest_part_applies_only_when_guests_use_the_wlan(guests, part_b, o
     ("score", "maximum", "percent"),
     [(37, 37, "100.0"), (18, 36, "50.0"), (19, 37, "51.4"), (0, 37, "0.0"), (-15, 37, "0.0")],
 )
-def test_percent_is_the_score_over_the_relevant_maximum_and_never_negative(
-    score, maximum, percent
-):
+def test_percent_is_the_score_over_the_relevant_maximum_and_never_negative(score, maximum, percent):
     assert percent_of_maximum(score, maximum) == Decimal(percent)
 
 
