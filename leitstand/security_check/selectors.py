@@ -3,19 +3,19 @@ and the answers the inventory already suggests."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from leitstand.inventory.models import Lifecycle, System
+from leitstand.resilience.facts import within_twelve_months  # a test counts for 12 months
+from leitstand.resilience.models import SystemResilience
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
 from leitstand.security_check.scoring import NO, YES, CheckResult, score_check
 from leitstand.tenancy.models import Organisation
-
-RESTORE_TEST_VALID_DAYS = 365  # DOMAIN.md: a restore test older than 12 months counts as none
 
 
 def answer_rows(check: SecurityCheck) -> dict[tuple[str, str], Answer]:
@@ -96,20 +96,21 @@ def _unsupported_software(organisation: Organisation, today: date) -> Proposal |
     return Proposal(
         YES,
         [
-            _("None of the %(count)d systems in use is past its end of support.")
+            ngettext(
+                "The one system in use is still supported by its vendor.",
+                "None of the %(count)d systems in use is past its end of support.",
+                len(systems),
+            )
             % {"count": len(systems)}
         ],
     )
 
 
-def _resilience_rows(organisation: Organisation):
-    if not apps.is_installed("leitstand.resilience"):
-        return []
-    model = apps.get_model("resilience", "SystemResilience")
+def _resilience_rows(organisation: Organisation) -> list[SystemResilience]:
     return list(
-        model.objects.filter(organisation=organisation)
+        SystemResilience.objects.for_org(organisation)
         .exclude(system__lifecycle=Lifecycle.RETIRED)
-        .select_related("system")
+        .select_related("system", "backup_responsible")
         .order_by("system__name")
     )
 
@@ -163,8 +164,7 @@ def _restore_tested(rows, today: date) -> Proposal | None:
     backed_up = [r for r in rows if r.backup_exists]
     if not backed_up:
         return None
-    since = today - timedelta(days=RESTORE_TEST_VALID_DAYS)
-    untested = [r for r in backed_up if not r.restore_tested_on or r.restore_tested_on < since]
+    untested = [r for r in backed_up if not within_twelve_months(r.restore_tested_on, today)]
     if untested:
         return Proposal(
             NO,
@@ -183,9 +183,31 @@ def _restore_tested(rows, today: date) -> Proposal | None:
     )
 
 
+def _backup_owner(rows) -> Proposal | None:
+    backed_up = [r for r in rows if r.backup_exists]
+    if not backed_up:
+        return None
+    without = [r for r in backed_up if r.backup_responsible_id is None]
+    if without:
+        return Proposal(
+            NO,
+            [
+                _("%(system)s: nobody is responsible for the backup.") % {"system": r.system.name}
+                for r in without
+            ],
+        )
+    return Proposal(
+        YES,
+        [
+            _("%(system)s: %(person)s looks after the backup.")
+            % {"system": r.system.name, "person": r.backup_responsible.name}
+            for r in backed_up
+        ],
+    )
+
+
 def _restore_ok(rows, today: date) -> Proposal | None:
-    since = today - timedelta(days=RESTORE_TEST_VALID_DAYS)
-    tested = [r for r in rows if r.restore_tested_on and r.restore_tested_on >= since]
+    tested = [r for r in rows if within_twelve_months(r.restore_tested_on, today)]
     known = [r for r in tested if r.restore_test_ok is not None]
     if not known:
         return None
@@ -229,5 +251,6 @@ def proposals(
         ),
         ("13", "a"): _restore_tested(rows, today),
         ("13", "b"): _restore_ok(rows, today),
+        ("14", "b"): _backup_owner(rows),
     }
     return {key: proposal for key, proposal in found.items() if proposal is not None}

@@ -10,7 +10,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from leitstand.inventory.tests.factories import SystemFactory
+from leitstand.inventory.tests.factories import PersonFactory, SystemFactory
 from leitstand.resilience.tests.factories import SystemResilienceFactory
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
 from leitstand.security_check.services import import_check
@@ -152,6 +152,33 @@ def test_resilience_facts_propose_two_factor_and_restore_test_answers(login, edi
     backup = client.get(url("interview", org, pk=check.pk, area="backup")).content.decode()
     assert "Webshop: no restore test in the last 12 months." in backup
     assert "Webshop is backed up." in backup
+    assert "Webshop: nobody is responsible for the backup." in backup
+
+
+def test_proposals_say_yes_when_every_fact_holds(login, editor, org):
+    erp = SystemFactory(organisation=org, name="ERP", end_of_support=date(2031, 1, 1))
+    SystemResilienceFactory(
+        organisation=org,
+        system=erp,
+        internet_facing=True,
+        two_factor="enforced",
+        backup_exists=True,
+        backup_offsite=True,
+        backup_offline=True,
+        backup_responsible=PersonFactory(organisation=org, name="Jana"),
+        restore_tested_on=timezone.localdate() - timedelta(days=30),
+        restore_test_ok=True,
+    )
+    check = SecurityCheckFactory(organisation=org)
+    client = login(editor)
+    backup = client.get(url("interview", org, pk=check.pk, area="backup")).content.decode()
+    assert "ERP: Jana looks after the backup." in backup
+    assert "ERP: the last restore test worked." in backup
+    assert "ERP: a backup copy is offline or immutable." in backup
+    updates = client.get(url("interview", org, pk=check.pk, area="updates")).content.decode()
+    assert "The one system in use is still supported by its vendor." in updates
+    identities = client.get(url("interview", org, pk=check.pk, area="identities")).content.decode()
+    assert "ERP enforces two-factor login." in identities
 
 
 def test_result_shows_points_percent_top_flag_formula_and_recommendations(login, viewer, org):
