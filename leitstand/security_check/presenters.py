@@ -36,6 +36,7 @@ class RecommendationRow:
     top: bool
     outcome: str
     recommendation: str
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,14 @@ def area_chart(rows: list[AreaRow]) -> SafeString:
     return render_svg(chart)
 
 
-def result_context(result: CheckResult, catalogue: Catalogue | None = None) -> dict:
+def result_context(
+    result: CheckResult,
+    notes: dict[str, list[str]] | None = None,
+    catalogue: Catalogue | None = None,
+) -> dict:
+    """`notes`: the interviewer's notes per requirement number, shown with its recommendation."""
     catalogue = catalogue or load_catalogue()
+    notes = notes or {}
     language = get_language()
     areas = [
         AreaRow(
@@ -121,6 +128,7 @@ def result_context(result: CheckResult, catalogue: Catalogue | None = None) -> d
             top=r.requirement.top,
             outcome=outcome_label(r.outcome),
             recommendation=r.requirement.recommendation.get(language),
+            notes=tuple(notes.get(r.requirement.number, ())),
         )
         for r in result.unmet
     ]

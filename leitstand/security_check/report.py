@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from leitstand.security_check.models import SecurityCheck
 from leitstand.security_check.presenters import result_context
 from leitstand.security_check.scoring import CheckResult
+from leitstand.security_check.selectors import notes_of
 
 # WeasyPrint reports each rendering step at INFO; the log needs only its warnings.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -17,7 +18,8 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 def render_pdf(
     request: HttpRequest, check: SecurityCheck, result: CheckResult, comparison: dict | None
 ) -> bytes:
-    context = {"check": check, "org": check.organisation, **result_context(result)}
+    notes = notes_of(check)
+    context = {"check": check, "org": check.organisation, **result_context(result, notes)}
     context["chart_uri"] = "data:image/svg+xml;base64," + base64.b64encode(
         str(context["area_chart"]).encode("utf-8")
     ).decode("ascii")

@@ -30,6 +30,20 @@ def nested_answers(rows) -> dict[str, dict[str, str]]:
     return dict(answers)
 
 
+def notes_of(check: SecurityCheck) -> dict[str, list[str]]:
+    """The interviewer's notes per requirement number, in item order."""
+    notes: dict[str, list[str]] = defaultdict(list)
+    rows = (
+        Answer.objects.filter(security_check=check)
+        .exclude(note="")
+        .order_by("requirement", "item")
+        .values_list("requirement", "note")
+    )
+    for number, note in rows:
+        notes[number].append(note)
+    return dict(notes)
+
+
 def answers_of(check: SecurityCheck) -> dict[str, dict[str, str]]:
     rows = Answer.objects.filter(security_check=check).values_list("requirement", "item", "value")
     return nested_answers(rows)

@@ -179,7 +179,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     check_result = selectors.result_of(check)
     context = {
         "check": check,
-        **result_context(check_result),
+        **result_context(check_result, selectors.notes_of(check)),
         "comparison": _comparison(check, check_result),
     }
     return render(request, "security_check/result.html", context)

@@ -14,7 +14,8 @@ from leitstand.security_check.models import CheckStatus, SecurityCheck
 from leitstand.security_check.scoring import compare
 from leitstand.security_check.selectors import latest_completed, previous_completed, result_of
 from leitstand.security_check.services import import_check, start_check
-from leitstand.tenancy.tests.factories import OrganisationFactory
+from leitstand.tenancy.models import Role
+from leitstand.tenancy.tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,11 @@ def test_demo_repeat_shows_change_since_the_first_check(demo):
     after = result_of(latest)
     kinds = {change.number: change.kind for change in compare(before, after)}
     assert kinds["15"] == "newly_met" and kinds["13"] == "newly_unmet"
+
+
+def test_demo_result_page_shows_the_interviewers_notes(demo, client):
+    reader = MembershipFactory(organisation=demo, role=Role.VIEWER).user
+    client.force_login(reader, backend="django.contrib.auth.backends.ModelBackend")
+    latest = latest_completed(demo)
+    html = client.get(latest.get_absolute_url()).content.decode()
+    assert "Makros bleiben an, weil die Access-Datenbank sie braucht." in html
