@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from leitstand.analysis import graph, masters, names, overlaps
+from leitstand.analysis import graph, masters, names, overlaps, resilience
 from leitstand.analysis.costs import (
     IntegrationFigures,
     ManualTotals,
@@ -41,6 +41,11 @@ class Facts:
     def processes(self) -> ProcessFacts:
         """Process figures and automation candidates; integrations carry linked steps' work."""
         return gather_process_facts(self.snapshot, self.figures)
+
+    @cached_property
+    def critical_system_ids(self) -> frozenset[int]:
+        """Critical systems in operation (leitstand.analysis.resilience explains the rule)."""
+        return resilience.critical_system_ids(self.snapshot)
 
     def flow_subject(self, integration: Integration) -> Subject:
         source = self.system_subjects[integration.source_id].name

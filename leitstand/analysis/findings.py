@@ -21,6 +21,13 @@ class Kind(StrEnum):
     ISOLATED_SYSTEMS = "isolated_systems"
     UNNEEDED_STEP = "unneeded_step"
     AUTOMATION_CANDIDATE = "automation_candidate"
+    NO_RESTORE_TEST = "no_restore_test"
+    NO_EMERGENCY_PLAN = "no_emergency_plan"
+    MISSING_TWO_FACTOR = "missing_two_factor"
+    END_OF_SUPPORT = "end_of_support"
+    SINGLE_PERSON_DEPENDENCY = "single_person_dependency"
+    VENDOR_CONCENTRATION = "vendor_concentration"
+    PERSONAL_DATA_OUTSIDE_EU = "personal_data_outside_eu"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from functools import partial
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, data_object_subject
 from leitstand.analysis.messages import Count, Label, Message
+from leitstand.analysis.rules.resilience import resilience_gaps
 from leitstand.analysis.snapshot import Integration
 
 
@@ -78,4 +79,5 @@ GAP_RULES: tuple[Callable[[Facts], list[DataGap]], ...] = (
     integration_gaps,
     system_gaps,
     master_gaps,
+    resilience_gaps,
 )

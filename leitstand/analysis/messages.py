@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from leitstand.analysis import modernisation
 from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
+from leitstand.analysis.resilience_messages import RESILIENCE_MESSAGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ MESSAGE_KEYS = (
     )
     | modernisation.MESSAGE_KEYS
     | PROCESS_MESSAGE_KEYS
+    | RESILIENCE_MESSAGE_KEYS
 )
 
 

@@ -12,6 +12,7 @@ from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
 from leitstand.processes import api as processes
+from leitstand.resilience import api as resilience
 from leitstand.security_check import api as security_check
 from leitstand.tenancy import api as tenancy
 
@@ -34,6 +35,7 @@ router.register("process-steps", processes.ProcessStepViewSet, basename="process
 router.register("automation-scenarios", processes.AutomationScenarioViewSet, basename="scenario")
 router.register("kpis", kpis.KpiViewSet, basename="kpi")
 router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measurement")
+router.register("resilience", resilience.SystemResilienceViewSet, basename="resilience")
 router.register("company-checks", security_check.SecurityCheckViewSet, basename="company-check")
 
 app_name = "api"

@@ -23,6 +23,7 @@ DEMO_EXTENSIONS: list[str] = [
     "leitstand.processes.demo",
     "leitstand.kpis.demo",
     "leitstand.surveys.demo",
+    "leitstand.resilience.demo",
     "leitstand.security_check.demo",
 ]
 

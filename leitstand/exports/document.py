@@ -23,6 +23,8 @@ from leitstand.kpis import api as kpis_api
 from leitstand.kpis.models import Kpi, Measurement
 from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.resilience import api as resilience_api
+from leitstand.resilience.models import SystemResilience
 from leitstand.security_check import api as security_check_api
 from leitstand.security_check.models import Answer, SecurityCheck
 from leitstand.tenancy.api import OrganisationSerializer
@@ -76,6 +78,7 @@ PARTS: tuple[Part, ...] = (
     Part("automation_scenarios", AutomationScenario, processes_api.AutomationScenarioSerializer),
     Part("kpis", Kpi, kpis_api.KpiSerializer),
     Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
+    Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
     Part("company_checks", SecurityCheck, security_check_api.SecurityCheckSerializer),
     Part("company_check_answers", Answer, security_check_api.AnswerSerializer),
 )

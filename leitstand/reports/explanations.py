@@ -21,6 +21,7 @@ from leitstand.assessment.explanations import TEMPLATES as MODERNISATION_TEMPLAT
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.flows.models import FlowStatus, Frequency, Method
 from leitstand.processes.explanations import PROCESS_KINDS, PROCESS_TEMPLATES
+from leitstand.resilience import explanations as resilience
 
 TEMPLATES = {
     "flow.summary": gettext_lazy("From %(source)s to %(target)s: %(data)s, %(method)s."),
@@ -160,6 +161,7 @@ TEMPLATES = {
     ),
     **MODERNISATION_TEMPLATES,
     **PROCESS_TEMPLATES,
+    **resilience.RESILIENCE_TEMPLATES,
 }
 
 KINDS = {
@@ -172,6 +174,7 @@ KINDS = {
     "dependency_hub": gettext_lazy("Many systems depend on it"),
     "isolated_systems": gettext_lazy("Systems without data flows"),
     **PROCESS_KINDS,
+    **resilience.RESILIENCE_KINDS,
 }
 
 SEVERITIES = {
@@ -189,6 +192,7 @@ GAP_FIELDS = {
     "annual_cost": gettext_lazy("annual cost"),
     "personal_data": gettext_lazy("personal data"),
     "master": gettext_lazy("master system"),
+    **resilience.RESILIENCE_GAP_FIELDS,
 }
 
 

@@ -14,6 +14,8 @@ SUBJECT_VIEWS = {
     "data_object": "flows:data_object_detail",
     "capability": "inventory:capability_detail",
     "process": "processes:process_detail",
+    "person": "inventory:person_detail",
+    "vendor": "inventory:vendor_detail",
 }
 
 #: Bootstrap colour per severity.

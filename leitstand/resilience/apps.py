@@ -10,6 +10,9 @@ class ResilienceConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.extensions import system_panels
         from leitstand.resilience.models import SystemResilience
+        from leitstand.resilience.panels import resilience_panel
 
         auditlog.register(SystemResilience, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+        system_panels.register(resilience_panel, order=30)

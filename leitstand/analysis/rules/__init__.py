@@ -24,6 +24,7 @@ from leitstand.analysis.rules.processes import (
     automation_candidate_findings,
     unneeded_step_findings,
 )
+from leitstand.analysis.rules.resilience import RESILIENCE_RULES
 
 RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     manual_transfer_findings,
@@ -36,4 +37,5 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     isolated_systems_findings,
     unneeded_step_findings,
     automation_candidate_findings,
+    *RESILIENCE_RULES,
 )

@@ -1,0 +1,37 @@
+"""Message keys of the resilience findings and gaps (templates: resilience/explanations)."""
+
+RESILIENCE_MESSAGE_KEYS = frozenset(
+    {
+        "restore.never",
+        "restore.no_backup",
+        "restore.old",
+        "restore.failed",
+        "restore.critical",
+        "restore.holds_data",
+        "action.test_restore",
+        "plan.missing",
+        "plan.untested",
+        "plan.old",
+        "action.write_plan",
+        "action.test_plan",
+        "two_factor.none",
+        "two_factor.offered",
+        "action.enforce_two_factor",
+        "support.past",
+        "support.soon",
+        "action.plan_replacement",
+        "action.replace_unsupported",
+        "single_person.summary",
+        "action.name_deputy",
+        "vendor.critical_share",
+        "vendor.cost_share",
+        "vendor.threshold",
+        "action.reduce_vendor_dependency",
+        "outside_eu.summary",
+        "action.check_transfer",
+        "gap.resilience",
+        "gap.emergency_plan",
+        "gap.two_factor",
+        "gap.owner",
+    }
+)
