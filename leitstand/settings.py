@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "leitstand.surveys",
     "leitstand.resilience",
     "leitstand.continuity",
+    "leitstand.security_check",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",

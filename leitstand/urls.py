@@ -22,6 +22,7 @@ org_patterns = [
     path("", include("leitstand.surveys.urls")),
     path("", include("leitstand.continuity.urls")),
     path("", include("leitstand.resilience.urls")),
+    path("", include("leitstand.security_check.urls")),
 ]
 
 urlpatterns = [

@@ -147,6 +147,22 @@ class SystemResilienceFacts(NamedTuple):
     notes: str = ""
 
 
+class CheckAnswer(NamedTuple):
+    """One answer of a company check: requirement "11", item "a" or "status", yes/no/unknown."""
+
+    requirement: str
+    item: str
+    value: str
+
+
+class CompanyCheck(NamedTuple):
+    """The latest completed company check (leitstand.security_check) and its answers."""
+
+    id: int
+    checked_on: date
+    answers: tuple[CheckAnswer, ...] = ()
+
+
 @dataclass(frozen=True)
 class Snapshot:
     settings: OrganisationSettings
@@ -164,6 +180,7 @@ class Snapshot:
     processes: tuple[Process, ...] = ()
     business_impacts: tuple[BusinessImpact, ...] = ()  # one per process at most
     resilience: tuple[SystemResilienceFacts, ...] = ()
+    company_check: CompanyCheck | None = None
 
     @cached_property
     def system_by_id(self) -> dict[int, System]:

@@ -14,6 +14,7 @@ from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
 from leitstand.processes import api as processes
 from leitstand.resilience import api as resilience
+from leitstand.security_check import api as security_check
 from leitstand.tenancy import api as tenancy
 
 router = DefaultRouter(trailing_slash=True)
@@ -37,6 +38,7 @@ router.register("kpis", kpis.KpiViewSet, basename="kpi")
 router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measurement")
 router.register("business-impacts", continuity.BusinessImpactViewSet, basename="business-impact")
 router.register("resilience", resilience.SystemResilienceViewSet, basename="resilience")
+router.register("company-checks", security_check.SecurityCheckViewSet, basename="company-check")
 
 app_name = "api"
 

@@ -25,6 +25,7 @@ DEMO_EXTENSIONS: list[str] = [
     "leitstand.surveys.demo",
     "leitstand.continuity.demo",
     "leitstand.resilience.demo",
+    "leitstand.security_check.demo",
 ]
 
 

@@ -27,6 +27,8 @@ from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.resilience import api as resilience_api
 from leitstand.resilience.models import SystemResilience
+from leitstand.security_check import api as security_check_api
+from leitstand.security_check.models import Answer, SecurityCheck
 from leitstand.tenancy.api import OrganisationSerializer
 from leitstand.tenancy.models import Membership, Organisation
 
@@ -80,6 +82,8 @@ PARTS: tuple[Part, ...] = (
     Part("kpi_measurements", Measurement, kpis_api.MeasurementSerializer),
     Part("business_impacts", BusinessImpact, continuity_api.BusinessImpactSerializer),
     Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
+    Part("company_checks", SecurityCheck, security_check_api.SecurityCheckSerializer),
+    Part("company_check_answers", Answer, security_check_api.AnswerSerializer),
 )
 
 

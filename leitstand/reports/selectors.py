@@ -22,6 +22,7 @@ from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.processes.records import process_records
 from leitstand.resilience.records import resilience_records
+from leitstand.security_check.records import company_check_record
 from leitstand.tenancy.models import Organisation
 
 
@@ -138,8 +139,9 @@ def _integration(row: tuple, data_object_ids: tuple[int, ...]) -> snap.Integrati
 
 def landscape_snapshot(organisation: Organisation, processes: bool = True) -> snap.Snapshot:
     """Everything the analysis reads about one organisation (19 queries; 13 without the
-    processes, business impacts and resilience facts, which the integration map does not
-    need)."""
+    """Everything the analysis reads about one organisation (20 queries; 13 without the
+    processes, business impacts, resilience facts and company check, which the integration map
+    does not need)."""
     with collector_paused():
         masters = _links(DataObject.master_systems.through, "dataobject", "system", organisation)
         return snap.Snapshot(
@@ -180,6 +182,7 @@ def landscape_snapshot(organisation: Organisation, processes: bool = True) -> sn
             processes=process_records(organisation) if processes else (),
             business_impacts=business_impact_records(organisation) if processes else (),
             resilience=resilience_records(organisation) if processes else (),
+            company_check=company_check_record(organisation) if processes else None,
         )
 
 

@@ -11,6 +11,7 @@ from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
 from leitstand.assessment.serialize import portfolio_as_json
 from leitstand.reports.explanations import render, render_all
+from leitstand.security_check.records import company_check_as_json
 
 
 def eur(value: Decimal | None) -> float | None:
@@ -240,5 +241,8 @@ def analysis_as_json(analysis: Analysis) -> dict:
             for gap in analysis.data_gaps
         ],
         "portfolio": portfolio_as_json(analysis),
-        "resilience": {"outage_cost_per_hour": _outage_cost_per_hour(analysis)},
+        "resilience": {
+            "check": company_check_as_json(snapshot.company_check),
+            "outage_cost_per_hour": _outage_cost_per_hour(analysis),
+        },
     }

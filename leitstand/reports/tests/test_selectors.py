@@ -9,8 +9,9 @@ from leitstand.reports.selectors import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 
-SNAPSHOT_QUERIES = 19  # 13 of the landscape + 4 of the processes + 1 of resilience
-# + 1 of the business impacts
+# 13 of the landscape + 4 of the processes + 1 of resilience + 1 of the business impacts
+# + 1 of the latest company check
+SNAPSHOT_QUERIES = 20
 
 
 def _landscape(org, size: int) -> None:
