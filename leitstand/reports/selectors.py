@@ -138,7 +138,6 @@ def _integration(row: tuple, data_object_ids: tuple[int, ...]) -> snap.Integrati
 
 
 def landscape_snapshot(organisation: Organisation, processes: bool = True) -> snap.Snapshot:
-    """Everything the analysis reads about one organisation (19 queries; 13 without the
     """Everything the analysis reads about one organisation (20 queries; 13 without the
     processes, business impacts, resilience facts and company check, which the integration map
     does not need)."""

@@ -11,16 +11,13 @@ from leitstand.analysis.snapshot import Person, System, SystemResilienceFacts, V
 
 
 def outage_cost_by_system(analysis: Analysis) -> dict[int, Decimal]:
-    """The sort key of the overview: what an hour without each system costs.
-
-    Placeholder until the continuity app's outage cost per hour is merged: the system's annual
-    recurring cost stands in as the ordering proxy (more expensive systems tend to carry more
-    of the business). The lead replaces this body with the continuity figure.
-    """
+    """The sort key of the overview: EUR per hour without each system, by the business impact
+    of the processes that need it (leitstand.analysis.continuity). Systems no recorded process
+    needs are left out: their cost is unknown, not zero, and they sort last."""
     return {
-        system.id: system.annual_cost
-        for system in analysis.snapshot.systems
-        if system.annual_cost is not None
+        system_id: eur_per_hour
+        for system_id, eur_per_hour in analysis.outage_cost_by_system.items()
+        if eur_per_hour
     }
 
 

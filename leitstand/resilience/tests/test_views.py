@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leitstand.assessment.tests.factories import AssessmentFactory
+from leitstand.continuity.tests.factories import BusinessImpactFactory
 from leitstand.inventory.tests.factories import PersonFactory, SystemFactory, VendorFactory
+from leitstand.processes.tests.factories import ProcessStepFactory
 from leitstand.resilience.models import SystemResilience
 from leitstand.resilience.tests.factories import SystemResilienceFactory
 
@@ -147,14 +149,17 @@ def test_system_page_without_facts_says_not_known(login, editor, org):
     assert edit_url(system) in html
 
 
-def test_overview_shows_lights_by_cost(login, viewer, org, other_org):
-    cheap = SystemFactory(organisation=org, name="Cheap", annual_cost=Decimal("100"))
-    dear = SystemFactory(organisation=org, name="Dear", annual_cost=Decimal("90000"))
+def test_overview_shows_lights_by_outage_cost(login, viewer, org, other_org):
+    cheap = SystemFactory(organisation=org, name="Cheap", annual_cost=Decimal("90000"))
+    dear = SystemFactory(organisation=org, name="Dear", annual_cost=Decimal("100"))
     SystemResilienceFactory(organisation=org, system=dear, two_factor="none", internet_facing=True)
+    impact = BusinessImpactFactory(organisation=org)  # 8 people idle: 8 x 45 = 360 EUR an hour
+    ProcessStepFactory(organisation=org, process=impact.process, system=dear)
     SystemFactory(organisation=other_org, name="Foreign")
     response = login(viewer).get(page(org, "overview"))
     rows = response.context["rows"]
-    assert [row.system.name for row in rows] == ["Dear", "Cheap"]
+    assert [row.system.name for row in rows] == ["Dear", "Cheap"]  # not by the annual cost
+    assert rows[0].outage_cost >= Decimal(360) and rows[1].outage_cost is None
     assert rows[0].lights["two_factor"] == "bad"
     assert rows[1].lights["two_factor"] == "unknown"
     html = response.content.decode()
@@ -254,5 +259,5 @@ def test_pages_need_a_fixed_number_of_queries(
         SystemResilienceFactory(organisation=org, backup_exists=True)
     client = login(viewer)
     for name in ("overview", "people", "vendors"):
-        with django_assert_max_num_queries(25):  # the snapshot's 18 + session and membership
+        with django_assert_max_num_queries(27):  # the snapshot's 20 + session and membership
             assert client.get(page(org, name)).status_code == 200
