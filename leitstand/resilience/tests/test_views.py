@@ -68,11 +68,7 @@ def test_second_save_changes_the_same_row(login, editor, org):
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        (
-            {"restore_tested_on": (timezone.localdate() + timedelta(days=2)).isoformat()},
-            "restore_tested_on",
-            "cannot lie in the future",
-        ),
+        ({"restore_tested_on": "FUTURE"}, "restore_tested_on", "cannot lie in the future"),
         ({"restore_duration_hours": "-1"}, "restore_duration_hours", "greater than or equal"),
         ({"backup_copies": "0"}, "backup_copies", "greater than or equal"),
         ({"backup_copies": "99"}, "backup_copies", "less than or equal"),
@@ -81,6 +77,8 @@ def test_second_save_changes_the_same_row(login, editor, org):
     ],
 )
 def test_bad_input_is_refused_and_nothing_written(login, editor, org, change, field, message):
+    if change.get("restore_tested_on") == "FUTURE":  # computed now, not at collection
+        change = {"restore_tested_on": (timezone.localdate() + timedelta(days=2)).isoformat()}
     system = SystemFactory(organisation=org)
     response = login(editor).post(edit_url(system), {**VALID, **change})
     assert response.status_code == 200
