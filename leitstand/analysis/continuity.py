@@ -163,7 +163,14 @@ def gather_continuity(snapshot: Snapshot, graph: FlowGraph | None = None) -> Con
         outages[process.id] = process_outage(
             process, impact, settings.labour_cost_per_hour, settings.working_days_per_year
         )
-        for system_id, path in upstream_paths(graph, process.system_ids).items():
+        # Upstream systems are followed only for processes with a business impact: without
+        # one a process adds no cost, RTO or RPO, and following the flows of thousands of such
+        # processes through a looped landscape costs minutes. Its own systems still list it.
+        if impact is None:
+            needed = {system_id: (system_id,) for system_id in process.system_ids}
+        else:
+            needed = upstream_paths(graph, process.system_ids)
+        for system_id, path in needed.items():
             paths[system_id][process.id] = path
             if impact and impact.rto_hours is not None:
                 rto[system_id] = _stricter(
