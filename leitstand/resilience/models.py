@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.analysis import backup_yardstick as facts
 from leitstand.inventory.models import Person, System
-from leitstand.resilience import facts
 from leitstand.tenancy.models import TenantModel
 
 MAX_COPIES = 20

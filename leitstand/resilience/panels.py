@@ -3,9 +3,9 @@
 from django.http import HttpRequest
 from django.utils import timezone
 
+from leitstand.analysis import backup_yardstick as yardstick
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
-from leitstand.resilience import facts as yardstick
 from leitstand.resilience.models import SystemResilience
 
 

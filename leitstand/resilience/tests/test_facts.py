@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leitstand.analysis import backup_yardstick as facts
 from leitstand.analysis.snapshot import SystemResilienceFacts
-from leitstand.resilience import facts
 
 AS_OF = date(2026, 11, 23)
 
