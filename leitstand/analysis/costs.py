@@ -5,13 +5,14 @@ field counts as 0 there. For file and manual flows an empty field is a data gap:
 figure is unknown and it is left out of the totals, which say how many flows they omit.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.snapshot import Integration, OrganisationSettings
-from leitstand.analysis.vocabulary import METHOD_CATEGORY, MethodCategory
+from leitstand.analysis.vocabulary import METHOD_CATEGORY, Frequency, MethodCategory
 
 ZERO = Decimal(0)
 
@@ -59,54 +60,74 @@ class IntegrationFigures(NamedTuple):
         return formulas.fte_for_hours(self.manual_hours, self.productive_hours_per_fte)
 
 
-def _error_hours(
-    integration: Integration, runs: Decimal | None, automated: bool
-) -> tuple[Decimal | None, tuple[str, ...]]:
-    rate = integration.error_rate_percent
-    if rate is None:
-        return (ZERO, ()) if automated else (None, ("error_rate_percent",))
-    if rate == 0:
-        return ZERO, ()
-    if integration.minutes_to_fix_error is None:
-        return None, ("minutes_to_fix_error",)
-    if runs is None:
-        return None, ()
-    return formulas.error_hours_per_year(runs, rate, integration.minutes_to_fix_error), ()
+def figures_by_integration(
+    integrations: Iterable[Integration], settings: OrganisationSettings
+) -> dict[int, IntegrationFigures]:
+    """`integration_figures` of many flows, by integration id.
+
+    The same rules and the same Decimal operations in the same order (so the same results to
+    the last digit), with the organisation's constants worked out once and the formulas
+    inlined: an analysis does this for 50,000 flows. Negative inputs still go to the formula
+    functions, which refuse them with their usual message.
+    """
+    working_days = settings.working_days_per_year
+    periods = {
+        frequency: formulas.periods_per_year(frequency, working_days) for frequency in Frequency
+    }
+    rate, fte_hours = settings.labour_cost_per_hour, settings.productive_hours_per_fte
+    hour, percent_hour = formulas.MINUTES_PER_HOUR, formulas.PERCENT_MINUTES_PER_HOUR
+    categories, automated_category = METHOD_CATEGORY, MethodCategory.AUTOMATED
+    new, record = tuple.__new__, IntegrationFigures
+    figures = {}
+    for flow in integrations:
+        pk, _source, _target, method, frequency, runs, minutes, error_rate, fix, _, _ = flow
+        category = categories[method]
+        automated = category is automated_category
+        missing = ()
+        if runs is not None:
+            if runs < 0 or working_days < 0:
+                formulas.runs_per_year(runs, frequency, working_days)
+            runs = runs * periods[frequency]
+        if minutes is None:
+            if automated:
+                minutes = ZERO
+            else:
+                missing = ("minutes_per_run",)
+        manual_hours = None
+        if minutes == 0:
+            manual_hours = ZERO
+        elif runs is not None and minutes is not None:
+            if minutes < 0:
+                formulas.hours_per_year(runs, minutes)
+            manual_hours = runs * minutes / hour
+        if error_rate is None:
+            error_hours = ZERO if automated else None
+            if not automated:
+                missing = (*missing, "error_rate_percent")
+        elif error_rate == 0:
+            error_hours = ZERO
+        elif fix is None:
+            error_hours = None
+            missing = (*missing, "minutes_to_fix_error")
+        elif runs is None:
+            error_hours = None
+        else:
+            if error_rate < 0 or error_rate > 100 or fix < 0:
+                formulas.error_hours_per_year(runs, error_rate, fix)
+            error_hours = runs * error_rate * fix / percent_hour
+        if runs is None and (manual_hours is None or error_hours is None):
+            missing = ("runs_per_period", *missing)
+        figures[pk] = new(
+            record, (pk, category, runs, manual_hours, error_hours, rate, fte_hours, missing)
+        )
+    return figures
 
 
 def integration_figures(
     integration: Integration, settings: OrganisationSettings
 ) -> IntegrationFigures:
-    category = METHOD_CATEGORY[integration.method]
-    automated = category is MethodCategory.AUTOMATED
-    runs = None
-    if integration.runs_per_period is not None:
-        runs = formulas.runs_per_year(
-            integration.runs_per_period, integration.frequency, settings.working_days_per_year
-        )
-    minutes = integration.minutes_per_run
-    if minutes is None and automated:
-        minutes = ZERO
-    manual_hours = None
-    if minutes == 0:
-        manual_hours = ZERO
-    elif runs is not None and minutes is not None:
-        manual_hours = formulas.hours_per_year(runs, minutes)
-    error_hours, missing = _error_hours(integration, runs, automated)
-    if minutes is None:
-        missing = ("minutes_per_run", *missing)
-    if runs is None and (manual_hours is None or error_hours is None):
-        missing = ("runs_per_period", *missing)
-    return IntegrationFigures(
-        integration.id,
-        category,
-        runs,
-        manual_hours,
-        error_hours,
-        settings.labour_cost_per_hour,
-        settings.productive_hours_per_fte,
-        missing,
-    )
+    """Runs, manual hours and error hours a year of one flow, and the numbers it lacks."""
+    return figures_by_integration((integration,), settings)[integration.id]
 
 
 @dataclass(frozen=True)

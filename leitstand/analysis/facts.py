@@ -8,7 +8,7 @@ from leitstand.analysis.continuity import Continuity, gather_continuity
 from leitstand.analysis.costs import (
     IntegrationFigures,
     ManualTotals,
-    integration_figures,
+    figures_by_integration,
     manual_totals,
 )
 from leitstand.analysis.findings import Subject
@@ -63,10 +63,7 @@ class Facts:
 
 
 def gather_facts(snapshot: Snapshot) -> Facts:
-    figures = {
-        integration.id: integration_figures(integration, snapshot.settings)
-        for integration in snapshot.integrations
-    }
+    figures = figures_by_integration(snapshot.integrations, snapshot.settings)
     active = [figures[integration.id] for integration in snapshot.active_integrations]
     flow_graph = graph.build_graph(
         (system.id for system in snapshot.systems),

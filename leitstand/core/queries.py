@@ -1,8 +1,15 @@
-"""Reading numbers in bulk: decimal columns as text, turned into Decimal by hand."""
+"""Reading numbers in bulk: decimal columns as text, turned into Decimal by hand.
+
+The analysis loads tens of thousands of rows per request. Django's per-row machinery
+(value converters, iterator bookkeeping) cost more than the database itself there, so the
+loaders take the SQL Django builds and read the plain rows (`raw_rows`) for columns that need
+no conversion: integers, text, and decimals cast to text.
+"""
 
 from decimal import Decimal
 
-from django.db.models import CharField
+from django.db import connections
+from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
 
@@ -14,3 +21,36 @@ def as_text(field: str) -> Cast:
 
 def decimal_or_none(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+def raw_rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a `values_list` queryset as the database driver returns them.
+
+    Only for integer, text and text-cast columns: booleans and dates would arrive unconverted
+    on SQLite. The SQL and parameters are Django's own, so scoping and quoting are unchanged.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class Decimals:
+    """Text to Decimal, each distinct text converted once (None stays None).
+
+    Recorded minutes, rates and counts repeat a lot ("5", "10", "1"), so a load of 50,000
+    flows builds a few hundred Decimals instead of 200,000. Decimals are immutable: sharing
+    one instance between records is safe.
+    """
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[str | None, Decimal | None] = {None: None}
+
+    def __call__(self, text: str | None) -> Decimal | None:
+        try:
+            return self._known[text]
+        except KeyError:
+            value = self._known[text] = Decimal(text)
+            return value

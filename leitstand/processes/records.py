@@ -5,10 +5,9 @@ process (`process_ids`), so the page and the analysis compute from the same reco
 """
 
 from collections import defaultdict
-from decimal import Decimal
 
 from leitstand.analysis import process_model as model
-from leitstand.core.queries import as_text, decimal_or_none
+from leitstand.core.queries import Decimals, as_text, decimal_or_none, raw_rows
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation
 
@@ -41,13 +40,24 @@ def _steps(organisation: Organisation, process_ids: list[int] | None) -> dict[in
     if process_ids is not None:
         rows = rows.filter(process_id__in=process_ids)
     steps: dict[int, list] = defaultdict(list)
-    record = model.ProcessStep
-    for process, pk, name, position, automated, minutes, error, fix, *rest in rows.order_by(
-        "process_id", "position", "pk"
-    ).values_list("process_id", *STEP_FIELDS):
+    number, new, record = Decimals(), tuple.__new__, model.ProcessStep
+    # Plain driver rows (20,000 steps in a large analysis): `automated` may arrive as 0/1.
+    for process, pk, name, position, automated, minutes, error, fix, *rest in raw_rows(
+        rows.order_by("process_id", "position", "pk").values_list("process_id", *STEP_FIELDS)
+    ):
         steps[process].append(
-            record(
-                pk, name, position, automated, Decimal(minutes), Decimal(error), Decimal(fix), *rest
+            new(
+                record,
+                (
+                    pk,
+                    name,
+                    position,
+                    bool(automated),
+                    number(minutes),
+                    number(error),
+                    number(fix),
+                    *rest,
+                ),
             )
         )
     return steps

@@ -16,8 +16,8 @@ from leitstand.analysis import snapshot as snap
 from leitstand.analysis.engine import collector_paused
 from leitstand.assessment.selectors import latest_assessments, override_records
 from leitstand.continuity.records import business_impact_records
+from leitstand.core.queries import Decimals, raw_rows
 from leitstand.core.queries import as_text as _as_text
-from leitstand.core.queries import decimal_or_none as _decimal
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.processes.records import process_records
@@ -51,7 +51,9 @@ def _links(
     rows = through.objects.filter(**{f"{left}__organisation": organisation})
     if left_ids is not None:
         rows = rows.filter(**{f"{left}_id__in": left_ids})
-    rows = rows.order_by(f"{left}_id").values_list(f"{left}_id", f"{right}_id")
+    rows = raw_rows(
+        rows.order_by(f"{left}_id", f"{right}_id").values_list(f"{left}_id", f"{right}_id")
+    )
     return {
         left_id: tuple(right_id for _, right_id in pairs)
         for left_id, pairs in groupby(rows, key=itemgetter(0))
@@ -62,34 +64,67 @@ def system_records(organisation: Organisation, ids=None) -> tuple[snap.System, .
     """The organisation's systems as snapshot records; only those in `ids` if given."""
     departments = _links(System.departments.through, "system", "department", organisation, ids)
     capabilities = _links(System.capabilities.through, "system", "capability", organisation, ids)
-    fields = [
-        "id",
-        "name",
-        "kind",
-        "lifecycle",
-        "owner_id",
-        "deputy_id",
-        "vendor_id",
-        "user_count",
-        "centrally_managed",
-        "personal_data",
-        "jurisdiction",
-        "hosting",
-        "end_of_support",
-        "introduced_on",
-    ]
     rows = System.objects.for_org(organisation).order_by("pk")
     if ids is not None:
         rows = rows.filter(pk__in=ids)
-    rows = rows.values_list(*fields, _as_text("annual_cost"))
+    number, new, record, none = Decimals(), tuple.__new__, snap.System, ()
+    # Positional, in the order of snap.System's fields (10,000 systems per load).
     return tuple(
-        snap.System(
-            **dict(zip(fields, row[:-1], strict=True)),
-            annual_cost=_decimal(row[-1]),
-            department_ids=departments.get(row[0], ()),
-            capability_ids=capabilities.get(row[0], ()),
+        new(
+            record,
+            (
+                pk,
+                name,
+                kind,
+                lifecycle,
+                departments.get(pk, none),
+                capabilities.get(pk, none),
+                owner,
+                deputy,
+                vendor,
+                number(cost),
+                users,
+                managed,
+                personal,
+                jurisdiction,
+                hosting,
+                end_of_support,
+                introduced_on,
+            ),
         )
-        for row in rows
+        for (
+            pk,
+            name,
+            kind,
+            lifecycle,
+            owner,
+            deputy,
+            vendor,
+            cost,
+            users,
+            managed,
+            personal,
+            jurisdiction,
+            hosting,
+            end_of_support,
+            introduced_on,
+        ) in rows.values_list(
+            "id",
+            "name",
+            "kind",
+            "lifecycle",
+            "owner_id",
+            "deputy_id",
+            "vendor_id",
+            _as_text("annual_cost"),
+            "user_count",
+            "centrally_managed",
+            "personal_data",
+            "jurisdiction",
+            "hosting",
+            "end_of_support",
+            "introduced_on",
+        )
     )
 
 
@@ -104,7 +139,7 @@ def capability_records(capabilities) -> tuple[snap.Capability, ...]:
 def _integrations(organisation: Organisation) -> tuple[snap.Integration, ...]:
     carried = _links(Integration.data_objects.through, "integration", "dataobject", organisation)
     numbers = ["runs_per_period", "minutes_per_run", "error_rate_percent", "minutes_to_fix_error"]
-    rows = (
+    rows = raw_rows(
         Integration.objects.for_org(organisation)
         .order_by("pk")
         .values_list(
@@ -113,27 +148,32 @@ def _integrations(organisation: Organisation) -> tuple[snap.Integration, ...]:
             "target_id",
             "method",
             "frequency",
-            "status",
             *(_as_text(name) for name in numbers),
+            "status",
         )
     )
-    return tuple(_integration(row, carried.get(row[0], ())) for row in rows)
-
-
-def _integration(row: tuple, data_object_ids: tuple[int, ...]) -> snap.Integration:
-    pk, source_id, target_id, method, frequency, status, runs, minutes, error_rate, fix = row
-    return snap.Integration(
-        id=pk,
-        source_id=source_id,
-        target_id=target_id,
-        method=method,
-        frequency=frequency,
-        status=status,
-        runs_per_period=_decimal(runs),
-        minutes_per_run=_decimal(minutes),
-        error_rate_percent=_decimal(error_rate),
-        minutes_to_fix_error=_decimal(fix),
-        data_object_ids=data_object_ids,
+    number = Decimals()
+    record, new, no_objects = snap.Integration, tuple.__new__, ()
+    # tuple.__new__ with the fields in declaration order skips the records' Python-level
+    # __new__: a third of the load at 50,000 flows.
+    return tuple(
+        new(
+            record,
+            (
+                pk,
+                source,
+                target,
+                method,
+                frequency,
+                number(runs),
+                number(minutes),
+                number(error_rate),
+                number(fix),
+                status,
+                carried.get(pk, no_objects),
+            ),
+        )
+        for pk, source, target, method, frequency, runs, minutes, error_rate, fix, status in rows
     )
 
 

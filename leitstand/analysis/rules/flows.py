@@ -29,27 +29,32 @@ def _describe_transfer(facts: Facts, integration: Integration) -> Description:
     return Description(explain_effort(facts.snapshot, integration, figures), action)
 
 
-def _transfer_subjects(facts: Facts, integration: Integration) -> tuple[Subject, ...]:
-    source = facts.system_subjects[integration.source_id]
-    target = facts.system_subjects[integration.target_id]
-    return facts.flow_subject(integration), source, target
-
-
 def manual_transfer_findings(facts: Facts) -> list[Finding]:
+    """One finding per active manual or file flow with known effort (tens of thousands in a
+    large landscape, so the loop keeps to local names)."""
     found = []
+    append = found.append
+    figures_of, subjects_of = facts.figures, facts.system_subjects
+    automated = MethodCategory.AUTOMATED
     for integration in facts.snapshot.active_integrations:
-        figures = facts.figures[integration.id]
-        if figures.category is MethodCategory.AUTOMATED or not figures.manual_hours:
+        figures = figures_of[integration.id]
+        if figures.category is automated or not figures.manual_hours:
             continue
         hours = figures.total_hours
-        found.append(
+        source = subjects_of[integration.source_id]
+        target = subjects_of[integration.target_id]
+        append(
             Finding(
-                kind=Kind.MANUAL_TRANSFER,
-                severity=severity_for_hours(hours),
-                subjects=_transfer_subjects(facts, integration),
-                describe=partial(_describe_transfer, facts, integration),
-                eur_per_year=eur_for_hours(hours, figures.labour_cost_per_hour),
-                hours_per_year=hours,
+                Kind.MANUAL_TRANSFER,
+                severity_for_hours(hours),
+                (
+                    Subject("integration", integration.id, f"{source.name} → {target.name}"),
+                    source,
+                    target,
+                ),
+                partial(_describe_transfer, facts, integration),
+                eur_for_hours(hours, figures.labour_cost_per_hour),
+                hours,
             )
         )
     return found

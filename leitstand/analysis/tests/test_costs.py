@@ -1,7 +1,14 @@
 from decimal import Decimal
 
-from leitstand.analysis.costs import integration_figures, manual_totals
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leitstand.analysis import formulas
+from leitstand.analysis.costs import figures_by_integration, integration_figures, manual_totals
+from leitstand.analysis.snapshot import Integration
 from leitstand.analysis.tests.builders import SETTINGS, flow
+from leitstand.analysis.vocabulary import METHOD_CATEGORY, Frequency, MethodCategory
 
 
 def test_manual_flow_has_hours_euros_and_error_cost():
@@ -57,3 +64,58 @@ def test_unknown_runs_with_known_errors_are_a_gap_even_at_zero_minutes():
     assert figures.manual_hours == 0
     assert figures.error_hours is None
     assert figures.missing == ("runs_per_period",)
+
+
+maybe_number = st.one_of(st.none(), st.decimals(min_value=0, max_value=1_000, places=2))
+
+
+@given(
+    method=st.sampled_from(sorted(METHOD_CATEGORY)),
+    frequency=st.sampled_from([str(f) for f in Frequency]),
+    runs=maybe_number,
+    minutes=maybe_number,
+    error=st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2)),
+    fix=maybe_number,
+    working_days=st.integers(min_value=0, max_value=366),
+)
+def test_figures_are_the_formulas_applied_one_by_one(
+    method, frequency, runs, minutes, error, fix, working_days
+):
+    """The inlined batch computation agrees with the formula functions to the last digit."""
+    settings = SETTINGS._replace(working_days_per_year=working_days)
+    integration = Integration(1, 1, 2, method, frequency, runs, minutes, error, fix)
+    figures = figures_by_integration([integration], settings)[1]
+
+    automated = METHOD_CATEGORY[method] is MethodCategory.AUTOMATED
+    expected_runs = None
+    if runs is not None:
+        expected_runs = formulas.runs_per_year(runs, frequency, working_days)
+    if minutes is None and automated:
+        minutes = Decimal(0)
+    expected_hours = None
+    if minutes == 0:
+        expected_hours = Decimal(0)
+    elif expected_runs is not None and minutes is not None:
+        expected_hours = formulas.hours_per_year(expected_runs, minutes)
+    if error is None:
+        expected_errors = Decimal(0) if automated else None
+    elif error == 0:
+        expected_errors = Decimal(0)
+    elif fix is None or expected_runs is None:
+        expected_errors = None
+    else:
+        expected_errors = formulas.error_hours_per_year(expected_runs, error, fix)
+
+    assert figures.runs_per_year == expected_runs
+    assert figures.manual_hours == expected_hours
+    assert figures.error_hours == expected_errors
+    assert ("minutes_per_run" in figures.missing) == (minutes is None)
+    if figures.missing:
+        assert figures.manual_hours is None or figures.error_hours is None
+
+
+def test_negative_inputs_are_refused_by_the_formulas():
+    with pytest.raises(ValueError, match="minutes_per_run must not be negative"):
+        integration_figures(flow(1, 1, 2, minutes="-1"), SETTINGS)
+    with pytest.raises(ValueError, match="error_rate_percent must be at most 100"):
+        integration_figures(flow(1, 1, 2, error="101", fix="5"), SETTINGS)

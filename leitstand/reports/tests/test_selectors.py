@@ -67,3 +67,61 @@ def test_snapshot_holds_what_the_rules_read(org, other_org):
     assert integration.minutes_per_run is None
     assert integration.data_object_ids == (orders.pk,)
     assert [(m.data_object_id, m.system_id) for m in snapshot.masters] == [(orders.pk, crm.pk)]
+
+
+def test_records_read_from_plain_rows_match_the_models_field_by_field(org):
+    """The loaders build records positionally from driver rows (booleans may arrive as 0/1,
+    decimals as text): every field must still equal what the model instance holds."""
+    from datetime import date
+
+    from leitstand.flows.selectors import as_snapshot_integration
+    from leitstand.inventory.tests.factories import PersonFactory, VendorFactory
+    from leitstand.processes.tests.factories import ProcessStepFactory
+
+    owner, deputy = PersonFactory(organisation=org), PersonFactory(organisation=org)
+    system = SystemFactory(
+        organisation=org,
+        kind="saas",
+        lifecycle="phase_out",
+        owner=owner,
+        deputy=deputy,
+        vendor=VendorFactory(organisation=org),
+        annual_cost=Decimal("1234.56"),
+        user_count=17,
+        centrally_managed=False,
+        personal_data=True,
+        jurisdiction="non_eu",
+        hosting="saas",
+        end_of_support=date(2027, 12, 31),
+        introduced_on=date(2019, 4, 1),
+    )
+    flow = IntegrationFactory(
+        organisation=org,
+        source=system,
+        method="spreadsheet",
+        frequency="week",
+        runs_per_period=Decimal("2.5"),
+        minutes_per_run=Decimal("12.25"),
+        error_rate_percent=Decimal("3.5"),
+        minutes_to_fix_error=Decimal("20"),
+        status="planned",
+    )
+    step = ProcessStepFactory(
+        organisation=org, automated=True, minutes_per_run=Decimal("1.5"), integration=flow
+    )
+
+    snapshot = landscape_snapshot(org)
+
+    record = snapshot.system_by_id[system.pk]
+    for field in record._fields:
+        if field.endswith("_ids"):
+            continue
+        expected = getattr(system, field)
+        assert getattr(record, field) == expected, field
+        assert type(getattr(record, field)) is type(expected), field
+    assert snapshot.integration_by_id[flow.pk] == as_snapshot_integration(flow)
+    (process,) = snapshot.processes
+    (loaded,) = process.steps
+    assert loaded.automated is True
+    assert (loaded.minutes_per_run, loaded.integration_id) == (Decimal("1.5"), flow.pk)
+    assert loaded.error_rate_percent == step.error_rate_percent
