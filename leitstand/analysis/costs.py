@@ -149,18 +149,26 @@ class ManualTotals:
 def manual_totals(
     figures: list[IntegrationFigures], settings: OrganisationSettings
 ) -> ManualTotals:
-    known = [figure for figure in figures if figure.manual_hours is not None]
-    hours = sum((figure.manual_hours for figure in known), ZERO)
-    error_hours = sum((figure.error_hours or ZERO for figure in known), ZERO)
+    hours = error_hours = ZERO
+    counted = errors_unknown = 0
+    for figure in figures:  # one pass: 50,000 flows in a large landscape
+        if figure.manual_hours is None:
+            continue
+        counted += 1
+        hours += figure.manual_hours
+        if figure.error_hours is None:
+            errors_unknown += 1
+        else:
+            error_hours += figure.error_hours
     return ManualTotals(
         manual_hours=hours,
         manual_eur=formulas.eur_for_hours(hours, settings.labour_cost_per_hour),
         manual_fte=formulas.fte_for_hours(hours, settings.productive_hours_per_fte),
         error_hours=error_hours,
         error_eur=formulas.eur_for_hours(error_hours, settings.labour_cost_per_hour),
-        counted=len(known),
-        left_out=len(figures) - len(known),
-        errors_unknown=sum(1 for figure in known if figure.error_hours is None),
+        counted=counted,
+        left_out=len(figures) - counted,
+        errors_unknown=errors_unknown,
         labour_cost_per_hour=settings.labour_cost_per_hour,
         productive_hours_per_fte=settings.productive_hours_per_fte,
     )

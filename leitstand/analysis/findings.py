@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from leitstand.analysis.messages import Message
 from leitstand.analysis.snapshot import Snapshot
@@ -33,10 +34,9 @@ class Kind(StrEnum):
     PERSONAL_DATA_OUTSIDE_EU = "personal_data_outside_eu"
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """What a finding is about: type is system, integration, data_object, capability, process,
-    process_step or automation_scenario."""
+    process_step or automation_scenario. A named tuple: tens of thousands per analysis."""
 
     type: str
     id: int

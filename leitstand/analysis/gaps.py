@@ -41,9 +41,7 @@ def integration_gaps(facts: Facts) -> list[DataGap]:
 
 def system_gaps(facts: Facts) -> list[DataGap]:
     gaps = []
-    for system in facts.snapshot.systems:
-        if not system.in_operation:
-            continue
+    for system in facts.snapshot.systems_in_operation:
         subject = facts.system_subjects[system.id]
         name = {"system": Label(system.name)}
         if system.annual_cost is None:

@@ -89,9 +89,7 @@ def _group(
 def _flows_within_capabilities(snapshot: Snapshot) -> dict[int, list[int]]:
     """Active flows per capability that both of their systems (in operation) share."""
     capabilities = {
-        system.id: frozenset(system.capability_ids)
-        for system in snapshot.systems
-        if system.in_operation
+        system.id: frozenset(system.capability_ids) for system in snapshot.systems_in_operation
     }
     none: frozenset[int] = frozenset()
     flows: dict[int, list[int]] = defaultdict(list)
@@ -109,10 +107,9 @@ def overlap_groups(
 ) -> tuple[OverlapGroup, ...]:
     """Groups sorted by saving, largest first."""
     by_capability: dict[int, list[System]] = defaultdict(list)
-    for system in snapshot.systems:
-        if system.in_operation:
-            for capability_id in set(system.capability_ids):
-                by_capability[capability_id].append(system)
+    for system in snapshot.systems_in_operation:
+        for capability_id in set(system.capability_ids):
+            by_capability[capability_id].append(system)
     flows_within = _flows_within_capabilities(snapshot)
     groups = [
         _group(capability_id, members, flows_within[capability_id], figures)

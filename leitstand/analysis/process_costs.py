@@ -80,17 +80,6 @@ def _carried_by_integration(
     return integration_figures[integration.id].manual_hours is not None
 
 
-def step_figures(step: ProcessStep, runs: Decimal, carried: bool = False) -> StepFigures:
-    error_hours = ZERO
-    if step.error_rate_percent:  # most steps go wrong never or unrecorded: skip the formula
-        error_hours = formulas.error_hours_per_year(
-            runs, step.error_rate_percent, step.minutes_to_fix_error
-        )
-    return StepFigures(
-        step.id, formulas.hours_per_year(runs, step.minutes_per_run), error_hours, carried
-    )
-
-
 def revenue_per_year(process: Process, runs: Decimal) -> Decimal | None:
     """As recorded per year, or revenue per run x runs a year; None when not recorded."""
     if process.revenue_per_year is not None:
@@ -113,17 +102,28 @@ def process_figures(
     integration_figures = integration_figures or {}
     steps = []
     minutes = hours = error_hours = carried_hours = other_hours = ZERO
+    new, record = tuple.__new__, StepFigures
     for step in process.steps:  # one pass: 20,000 steps in a large analysis
-        carried = _carried_by_integration(step, integrations, integration_figures)
-        figures = step_figures(step, runs, carried)
-        steps.append(figures)
-        minutes += step.minutes_per_run
-        hours += figures.hours
-        error_hours += figures.error_hours
+        carried = step.integration_id is not None and _carried_by_integration(
+            step, integrations, integration_figures
+        )
+        step_minutes = step.minutes_per_run
+        if step_minutes < 0 or runs < 0:
+            formulas.hours_per_year(runs, step_minutes)  # refuses it
+        step_hours = runs * step_minutes / formulas.MINUTES_PER_HOUR
+        step_errors = ZERO
+        if step.error_rate_percent:  # most steps go wrong never or unrecorded
+            step_errors = formulas.error_hours_per_year(
+                runs, step.error_rate_percent, step.minutes_to_fix_error
+            )
+        steps.append(new(record, (step.id, step_hours, step_errors, carried)))
+        minutes += step_minutes
+        hours += step_hours
+        error_hours += step_errors
         if carried:
-            carried_hours += figures.total_hours
+            carried_hours += step_hours + step_errors
         else:
-            other_hours += figures.total_hours
+            other_hours += step_hours + step_errors
     return ProcessFigures(
         process_id=process.id,
         runs_per_year=runs,
@@ -215,15 +215,6 @@ class ScenarioFigures(NamedTuple):
         return formulas.fte_for_hours(max(self.hours_freed, ZERO), self.productive_hours_per_fte)
 
 
-def _manual_steps_after(process: Process, scenario: AutomationScenario) -> int:
-    changed = set(scenario.step_ids)
-    return sum(
-        1
-        for step in process.steps
-        if not step.automated and not (step.id in changed and scenario.automates_steps)
-    )
-
-
 def scenario_figures(
     process: Process,
     scenario: AutomationScenario,
@@ -233,46 +224,53 @@ def scenario_figures(
     """Saving = (minutes before - after) x runs / 60 x labour cost + error cost avoided -
     running cost; payback = investment / saving x 12, none when the saving is not positive."""
     step_ids = set(scenario.step_ids)
-    changed = [
-        (step, of_step)
-        for step, of_step in zip(process.steps, figures.steps, strict=True)
-        if step.id in step_ids
-    ]
     runs = figures.runs_per_year
-    minutes_before = sum((step.minutes_per_run for step, _of_step in changed), ZERO)
-    fix_after = max((step.minutes_to_fix_error for step, _of_step in changed), default=ZERO)
-    error_before = sum((of_step.error_hours for _step, of_step in changed), ZERO)
+    minutes_before = error_before = ZERO
+    fix_after = None  # the first of the longest, as max() picks it
+    manual_after = 0
+    for step, of_step in zip(process.steps, figures.steps, strict=True):
+        if step.id in step_ids:
+            minutes_before += step.minutes_per_run
+            error_before += of_step.error_hours
+            if fix_after is None or step.minutes_to_fix_error > fix_after:
+                fix_after = step.minutes_to_fix_error
+            if not scenario.automates_steps and not step.automated:
+                manual_after += 1
+        elif not step.automated:
+            manual_after += 1
+    if fix_after is None:
+        fix_after = ZERO
     error_after = formulas.error_hours_per_year(runs, scenario.error_rate_after_percent, fix_after)
     rate = settings.labour_cost_per_hour
     error_avoided = formulas.eur_for_hours(error_before, rate) - formulas.eur_for_hours(
         error_after, rate
     )
-    # The formula takes no negative inputs: more errors after count as an extra running cost.
-    saving = formulas.automation_saving_per_year(
-        minutes_before=minutes_before,
-        minutes_after=scenario.minutes_after,
-        runs=runs,
-        labour_cost_per_hour=rate,
-        error_cost_avoided=max(error_avoided, ZERO),
-        running_cost=scenario.running_cost_per_year + max(-error_avoided, ZERO),
-    )
-    labour = formulas.automation_saving_per_year(
-        minutes_before=minutes_before,
-        minutes_after=scenario.minutes_after,
-        runs=runs,
-        labour_cost_per_hour=rate,
-    )
+    minutes_after, running = scenario.minutes_after, scenario.running_cost_per_year
+    if minutes_before < 0 or minutes_after < 0 or runs < 0 or running < 0:
+        formulas.automation_saving_per_year(  # refuses the negative input
+            minutes_before=minutes_before,
+            minutes_after=minutes_after,
+            runs=runs,
+            labour_cost_per_hour=rate,
+            running_cost=running,
+        )
+    # formulas.automation_saving_per_year, once for the labour and once with the errors and
+    # the running cost, sharing the labour term. The formula takes no negative inputs: more
+    # errors after count as an extra running cost.
+    labour_term = (minutes_before - minutes_after) * runs / formulas.MINUTES_PER_HOUR * rate
+    labour = labour_term + ZERO - ZERO
+    saving = labour_term + max(error_avoided, ZERO) - (running + max(-error_avoided, ZERO))
     return ScenarioFigures(
         scenario_id=scenario.id,
         process_id=process.id,
         runs_per_year=runs,
         minutes_before=minutes_before,
-        minutes_after=scenario.minutes_after,
-        process_minutes_after=figures.minutes_per_run - minutes_before + scenario.minutes_after,
+        minutes_after=minutes_after,
+        process_minutes_after=figures.minutes_per_run - minutes_before + minutes_after,
         error_hours_before=error_before,
         error_hours_after=error_after,
         fix_minutes_after=fix_after,
-        manual_steps_after=_manual_steps_after(process, scenario),
+        manual_steps_after=manual_after,
         labour_eur=labour,
         error_eur_avoided=error_avoided,
         saving_eur=saving,

@@ -51,9 +51,7 @@ def critical_system_ids(snapshot: Snapshot) -> frozenset[int]:
     assessed = {assessment.system_id: assessment for assessment in snapshot.assessments}
     holding = data_holding_ids(snapshot)
     critical = set()
-    for system in snapshot.systems:
-        if not system.in_operation:
-            continue
+    for system in snapshot.systems_in_operation:
         assessment = assessed.get(system.id)
         if assessment is None:
             if system.id in holding:
@@ -198,7 +196,7 @@ class VendorShare:
 
 def vendor_shares(snapshot: Snapshot, critical: frozenset[int]) -> list[VendorShare]:
     """Every vendor with a system in operation, the largest share first."""
-    running = [system for system in snapshot.systems if system.in_operation]
+    running = snapshot.systems_in_operation
     cost_total = sum((s.annual_cost for s in running if s.annual_cost is not None), Decimal(0))
     by_vendor: dict[int, list[System]] = defaultdict(list)
     for system in running:
@@ -224,8 +222,8 @@ def vendor_shares(snapshot: Snapshot, critical: frozenset[int]) -> list[VendorSh
 def personal_data_outside_eu_ids(snapshot: Snapshot) -> tuple[int, ...]:
     vendors = {vendor.id: vendor for vendor in snapshot.vendors}
     found = []
-    for system in snapshot.systems:
-        if not system.in_operation or not system.personal_data:
+    for system in snapshot.systems_in_operation:
+        if not system.personal_data:
             continue
         jurisdiction = system.jurisdiction
         if not jurisdiction and system.vendor_id in vendors:

@@ -208,4 +208,12 @@ class Snapshot:
 
     @cached_property
     def active_integrations(self) -> tuple[Integration, ...]:
-        return tuple(integration for integration in self.integrations if integration.is_active)
+        active = FlowStatus.ACTIVE
+        return tuple(
+            integration for integration in self.integrations if integration.status == active
+        )
+
+    @cached_property
+    def systems_in_operation(self) -> tuple[System, ...]:
+        """Systems being introduced or in use (most rules look at these only)."""
+        return tuple(system for system in self.systems if system.lifecycle in IN_OPERATION)

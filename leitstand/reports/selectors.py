@@ -5,9 +5,6 @@ enough for 10,000 systems and 50,000 integrations. Names of capabilities and dat
 are taken in the active language.
 """
 
-from itertools import groupby
-from operator import itemgetter
-
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -54,10 +51,15 @@ def _links(
     rows = raw_rows(
         rows.order_by(f"{left}_id", f"{right}_id").values_list(f"{left}_id", f"{right}_id")
     )
-    return {
-        left_id: tuple(right_id for _, right_id in pairs)
-        for left_id, pairs in groupby(rows, key=itemgetter(0))
-    }
+    grouped: dict[int, list[int]] = {}
+    previous, current = None, []
+    for left_id, right_id in rows:  # ordered by left id: one dict write per group
+        if left_id != previous:
+            previous, current = left_id, [right_id]
+            grouped[left_id] = current
+        else:
+            current.append(right_id)
+    return {left_id: tuple(right_ids) for left_id, right_ids in grouped.items()}
 
 
 def system_records(organisation: Organisation, ids=None) -> tuple[snap.System, ...]:

@@ -108,8 +108,8 @@ def similar_name_findings(facts: Facts) -> list[Finding]:
 
 def shadow_it_personal_data_findings(facts: Facts) -> list[Finding]:
     found = []
-    for system in facts.snapshot.systems:
-        if not system.in_operation or system.centrally_managed or not system.personal_data:
+    for system in facts.snapshot.systems_in_operation:
+        if system.centrally_managed or not system.personal_data:
             continue
         name = Label(system.name)
         explanation = [Message("shadow_personal.summary", {"system": name})]

@@ -15,7 +15,7 @@ from leitstand.analysis.formulas import eur_for_hours
 from leitstand.analysis.messages import Count, Eur, Fte, Hours, Label, Labels, Message, Minutes
 from leitstand.analysis.process_costs import Candidate, unneeded_steps
 from leitstand.analysis.process_explain import explain_scenario, linked_flow_names, months
-from leitstand.analysis.process_model import Process, ProcessStep
+from leitstand.analysis.process_model import Needed, Process, ProcessStep
 from leitstand.analysis.rules.common import severity_for_hours
 from leitstand.analysis.vocabulary import Severity
 
@@ -24,8 +24,11 @@ QUICK_PAYBACK_MONTHS = Decimal(12)
 _ORDER = [Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH]
 
 
+_RANK = {severity: rank for rank, severity in enumerate(_ORDER)}
+
+
 def _lower(severity: Severity) -> Severity:
-    return _ORDER[max(0, _ORDER.index(severity) - 1)]
+    return _ORDER[max(0, _RANK[severity] - 1)]
 
 
 def _candidate_severity(candidate: Candidate) -> Severity:
@@ -39,26 +42,29 @@ def process_subject(process: Process) -> Subject:
     return Subject("process", process.id, process.name)
 
 
-def _step_hours(facts: Facts, process: Process, step: ProcessStep) -> Decimal:
+def _unneeded_hours(facts: Facts, process: Process) -> list[tuple[ProcessStep, Decimal]]:
+    """The steps nobody needs, each with its hours a year (work and fixing errors)."""
     figures = facts.processes.figures[process.id]
-    return next(s.total_hours for s in figures.steps if s.step_id == step.id)
+    return [
+        (step, of_step.total_hours)
+        for step, of_step in zip(process.steps, figures.steps, strict=True)
+        if step.needed == Needed.NO
+    ]
 
 
-def _severities(facts: Facts, process: Process) -> tuple[Severity, Severity | None]:
+def _severities(
+    facts: Facts, process: Process, unneeded: list[tuple[ProcessStep, Decimal]]
+) -> tuple[Severity, Severity | None]:
     """(floor for the unneeded-step findings, severity of the candidate) of one process."""
     candidate = facts.processes.best_candidates.get(process.id)
     if candidate is None:
         return Severity.INFO, None
     own = _candidate_severity(candidate)
-    steps = unneeded_steps(process)
-    if not steps:
+    if not unneeded:
         return Severity.INFO, own
-    highest = max(
-        (severity_for_hours(_step_hours(facts, process, step)) for step in steps),
-        key=_ORDER.index,
-    )
-    floor = max(highest, own, key=_ORDER.index)
-    return floor, min(own, _lower(floor), key=_ORDER.index)
+    highest = max((severity_for_hours(hours) for _step, hours in unneeded), key=_RANK.get)
+    floor = max(highest, own, key=_RANK.get)
+    return floor, min(own, _lower(floor), key=_RANK.get)
 
 
 def _describe_unneeded(facts: Facts, process: Process, step: ProcessStep) -> Description:
@@ -82,15 +88,17 @@ def _describe_unneeded(facts: Facts, process: Process, step: ProcessStep) -> Des
 
 def unneeded_step_findings(facts: Facts) -> list[Finding]:
     found = []
+    rate = facts.snapshot.settings.labour_cost_per_hour
     for process in facts.snapshot.processes:
-        floor, _candidate = _severities(facts, process)
-        for step in unneeded_steps(process):
-            hours = _step_hours(facts, process, step)
-            rate = facts.snapshot.settings.labour_cost_per_hour
+        unneeded = _unneeded_hours(facts, process)
+        if not unneeded:
+            continue
+        floor, _candidate = _severities(facts, process, unneeded)
+        for step, hours in unneeded:
             found.append(
                 Finding(
                     kind=Kind.UNNEEDED_STEP,
-                    severity=max(severity_for_hours(hours), floor, key=_ORDER.index),
+                    severity=max(severity_for_hours(hours), floor, key=_RANK.get),
                     subjects=(
                         process_subject(process),
                         Subject("process_step", step.id, step.name),
@@ -141,7 +149,7 @@ def automation_candidate_findings(facts: Facts) -> list[Finding]:
         candidate = facts.processes.best_candidates.get(process.id)
         if candidate is None:
             continue
-        _floor, severity = _severities(facts, process)
+        _floor, severity = _severities(facts, process, _unneeded_hours(facts, process))
         found.append(
             Finding(
                 kind=Kind.AUTOMATION_CANDIDATE,

@@ -127,8 +127,8 @@ def end_of_support_findings(facts: Facts) -> list[Finding]:
     """Systems in operation whose support ended or ends within 12 months."""
     as_of = resilience.today(facts.snapshot)
     found = []
-    for system in facts.snapshot.systems:
-        if not system.in_operation or system.end_of_support is None:
+    for system in facts.snapshot.systems_in_operation:
+        if system.end_of_support is None:
             continue
         status = support_status(system.end_of_support, as_of)
         if status not in (Support.PAST, Support.SOON):

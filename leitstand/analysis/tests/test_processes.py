@@ -310,3 +310,80 @@ def test_settings_of_the_organisation_are_used():
     assert figures.runs_per_year == 8000
     assert figures.eur == (figures.manual_hours + figures.error_hours) * 60
     assert figures.fte == figures.manual_hours / 1500
+
+
+scenario_steps = st.lists(
+    st.tuples(minutes, percent, minutes, st.booleans(), st.booleans()), min_size=1, max_size=6
+)
+
+
+@given(
+    rows=scenario_steps,
+    per_day=runs,
+    after=minutes,
+    rate_after=percent,
+    investment=money,
+    running=money,
+    automates=st.booleans(),
+)
+def test_scenario_figures_are_the_formula_functions_applied(
+    rows, per_day, after, rate_after, investment, running, automates
+):
+    """scenario_figures works the sums out in one pass; the figures stay those the formula
+    functions give, composed as DOMAIN.md says."""
+    steps = tuple(
+        step(
+            index,
+            str(step_minutes),
+            error_rate_percent=error,
+            minutes_to_fix_error=fix,
+            automated=automated,
+        )
+        for index, (step_minutes, error, fix, automated, _changed) in enumerate(rows, 1)
+    )
+    changed = [s for s, row in zip(steps, rows, strict=True) if row[4]] or [steps[0]]
+    scenario = AutomationScenario(
+        1, "S", tuple(s.id for s in changed), after, rate_after, investment, running, automates
+    )
+    process = Process(1, "P", "day", per_day, steps=steps, scenarios=(scenario,))
+    figures = process_figures(process, SETTINGS)
+    result = scenario_figures(process, scenario, figures, SETTINGS)
+
+    year = formulas.runs_per_year(per_day, "day", SETTINGS.working_days_per_year)
+    assert figures.manual_hours == sum(
+        (formulas.hours_per_year(year, s.minutes_per_run) for s in steps), D(0)
+    )
+    before = sum((s.minutes_per_run for s in changed), D(0))
+    errors_before = sum(
+        (
+            formulas.error_hours_per_year(year, s.error_rate_percent, s.minutes_to_fix_error)
+            for s in changed
+        ),
+        D(0),
+    )
+    fix_after = max((s.minutes_to_fix_error for s in changed), default=D(0))
+    errors_after = formulas.error_hours_per_year(year, rate_after, fix_after)
+    rate = SETTINGS.labour_cost_per_hour
+    avoided = formulas.eur_for_hours(errors_before, rate) - formulas.eur_for_hours(
+        errors_after, rate
+    )
+    saving = formulas.automation_saving_per_year(
+        minutes_before=before,
+        minutes_after=after,
+        runs=year,
+        labour_cost_per_hour=rate,
+        error_cost_avoided=max(avoided, D(0)),
+        running_cost=running + max(-avoided, D(0)),
+    )
+    labour = formulas.automation_saving_per_year(
+        minutes_before=before, minutes_after=after, runs=year, labour_cost_per_hour=rate
+    )
+    assert (result.minutes_before, result.fix_minutes_after) == (before, fix_after)
+    assert result.error_hours_before == errors_before
+    assert result.error_hours_after == errors_after
+    assert (result.labour_eur, result.saving_eur) == (labour, saving)
+    assert result.payback_months == formulas.payback_months(investment, saving)
+    ids = {s.id for s in changed}
+    assert result.manual_steps_after == sum(
+        1 for s in steps if not s.automated and not (s.id in ids and automates)
+    )
