@@ -48,7 +48,7 @@ class Requirement(NamedTuple):
     path: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SystemContinuity:
     system_id: int
     paths: dict[int, tuple[int, ...]]  # process id -> systems from this one to the one it uses
@@ -180,15 +180,16 @@ def gather_continuity(snapshot: Snapshot, graph: FlowGraph | None = None) -> Con
                 rpo[system_id] = _stricter(
                     rpo.get(system_id), Requirement(impact.rpo_hours, process.id, path)
                 )
+    nothing = ZERO.quantize(CENT)  # most systems of a large landscape: no process needs them
     systems = {
         system_id: SystemContinuity(
-            system_id=system_id,
-            paths=needed_by,
-            rto=rto.get(system_id),
-            rpo=rpo.get(system_id),
-            eur_per_hour=sum(
-                (outages[process_id].eur_per_hour for process_id in needed_by), ZERO
-            ).quantize(CENT),
+            system_id,
+            needed_by,
+            rto.get(system_id),
+            rpo.get(system_id),
+            sum((outages[process_id].eur_per_hour for process_id in needed_by), ZERO).quantize(CENT)
+            if needed_by
+            else nothing,
         )
         for system_id, needed_by in paths.items()
     }

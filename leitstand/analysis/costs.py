@@ -15,6 +15,7 @@ from leitstand.analysis.snapshot import Integration, OrganisationSettings
 from leitstand.analysis.vocabulary import METHOD_CATEGORY, Frequency, MethodCategory
 
 ZERO = Decimal(0)
+HUNDRED = Decimal(100)
 
 
 class IntegrationFigures(NamedTuple):
@@ -71,9 +72,11 @@ def figures_by_integration(
     functions, which refuse them with their usual message.
     """
     working_days = settings.working_days_per_year
-    periods = {
-        frequency: formulas.periods_per_year(frequency, working_days) for frequency in Frequency
+    periods = {  # as Decimals: Decimal x Decimal skips converting an int for every flow
+        frequency: Decimal(formulas.periods_per_year(frequency, working_days))
+        for frequency in Frequency
     }
+    negative_days = working_days < 0
     rate, fte_hours = settings.labour_cost_per_hour, settings.productive_hours_per_fte
     hour, percent_hour = formulas.MINUTES_PER_HOUR, formulas.PERCENT_MINUTES_PER_HOUR
     categories, automated_category = METHOD_CATEGORY, MethodCategory.AUTOMATED
@@ -85,7 +88,7 @@ def figures_by_integration(
         automated = category is automated_category
         missing = ()
         if runs is not None:
-            if runs < 0 or working_days < 0:
+            if runs < ZERO or negative_days:
                 formulas.runs_per_year(runs, frequency, working_days)
             runs = runs * periods[frequency]
         if minutes is None:
@@ -93,18 +96,21 @@ def figures_by_integration(
                 minutes = ZERO
             else:
                 missing = ("minutes_per_run",)
-        manual_hours = None
-        if minutes == 0:
+        if minutes is None:
+            manual_hours = None
+        elif not minutes:
             manual_hours = ZERO
-        elif runs is not None and minutes is not None:
-            if minutes < 0:
+        elif runs is None:
+            manual_hours = None
+        else:
+            if minutes < ZERO:
                 formulas.hours_per_year(runs, minutes)
             manual_hours = runs * minutes / hour
         if error_rate is None:
             error_hours = ZERO if automated else None
             if not automated:
                 missing = (*missing, "error_rate_percent")
-        elif error_rate == 0:
+        elif not error_rate:
             error_hours = ZERO
         elif fix is None:
             error_hours = None
@@ -112,7 +118,7 @@ def figures_by_integration(
         elif runs is None:
             error_hours = None
         else:
-            if error_rate < 0 or error_rate > 100 or fix < 0:
+            if error_rate < ZERO or error_rate > HUNDRED or fix < ZERO:
                 formulas.error_hours_per_year(runs, error_rate, fix)
             error_hours = runs * error_rate * fix / percent_hour
         if runs is None and (manual_hours is None or error_hours is None):

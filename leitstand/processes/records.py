@@ -7,7 +7,7 @@ process (`process_ids`), so the page and the analysis compute from the same reco
 from collections import defaultdict
 
 from leitstand.analysis import process_model as model
-from leitstand.core.queries import Decimals, as_text, decimal_or_none, raw_rows
+from leitstand.core.queries import as_text, decimal_or_none, decimal_reader, raw_rows
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation
 
@@ -40,7 +40,7 @@ def _steps(organisation: Organisation, process_ids: list[int] | None) -> dict[in
     if process_ids is not None:
         rows = rows.filter(process_id__in=process_ids)
     steps: dict[int, list] = defaultdict(list)
-    number, new, record = Decimals(), tuple.__new__, model.ProcessStep
+    number, new, record = decimal_reader(), tuple.__new__, model.ProcessStep
     # Plain driver rows (20,000 steps in a large analysis): `automated` may arrive as 0/1.
     for process, pk, name, position, automated, minutes, error, fix, *rest in raw_rows(
         rows.order_by("process_id", "position", "pk").values_list("process_id", *STEP_FIELDS)

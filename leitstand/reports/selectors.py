@@ -13,8 +13,8 @@ from leitstand.analysis import snapshot as snap
 from leitstand.analysis.engine import collector_paused
 from leitstand.assessment.selectors import latest_assessments, override_records
 from leitstand.continuity.records import business_impact_records
-from leitstand.core.queries import Decimals, raw_rows
 from leitstand.core.queries import as_text as _as_text
+from leitstand.core.queries import decimal_reader, raw_rows
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.processes.records import process_records
@@ -69,7 +69,7 @@ def system_records(organisation: Organisation, ids=None) -> tuple[snap.System, .
     rows = System.objects.for_org(organisation).order_by("pk")
     if ids is not None:
         rows = rows.filter(pk__in=ids)
-    number, new, record, none = Decimals(), tuple.__new__, snap.System, ()
+    number, new, record, none = decimal_reader(), tuple.__new__, snap.System, ()
     # Positional, in the order of snap.System's fields (10,000 systems per load).
     return tuple(
         new(
@@ -154,7 +154,7 @@ def _integrations(organisation: Organisation) -> tuple[snap.Integration, ...]:
             "status",
         )
     )
-    number = Decimals()
+    number = decimal_reader()
     record, new, no_objects = snap.Integration, tuple.__new__, ()
     # tuple.__new__ with the fields in declaration order skips the records' Python-level
     # __new__: a third of the load at 50,000 flows.

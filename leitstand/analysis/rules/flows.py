@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from leitstand.analysis.costs import ZERO
 from leitstand.analysis.explain import explain_effort
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import (
@@ -13,9 +14,8 @@ from leitstand.analysis.findings import (
     integration_subject,
     stated,
 )
-from leitstand.analysis.formulas import eur_for_hours
 from leitstand.analysis.messages import Count, Fte, Hours, Label, Labels, Message
-from leitstand.analysis.rules.common import MEDIUM_HOURS, names_of, severity_for_hours
+from leitstand.analysis.rules.common import HIGH_HOURS, MEDIUM_HOURS, names_of
 from leitstand.analysis.snapshot import Integration
 from leitstand.analysis.vocabulary import MethodCategory, Severity
 
@@ -30,30 +30,37 @@ def _describe_transfer(facts: Facts, integration: Integration) -> Description:
 
 
 def manual_transfer_findings(facts: Facts) -> list[Finding]:
-    """One finding per active manual or file flow with known effort (tens of thousands in a
-    large landscape, so the loop keeps to local names)."""
+    """One finding per active manual or file flow with known effort: tens of thousands in a
+    large landscape, so the loop keeps to local names and inlines severity_for_hours and
+    eur_for_hours (hours here are positive: known manual work plus known errors)."""
     found = []
     append = found.append
     figures_of, subjects_of = facts.figures, facts.system_subjects
     automated = MethodCategory.AUTOMATED
+    high, medium = HIGH_HOURS, MEDIUM_HOURS
+    kind = Kind.MANUAL_TRANSFER
     for integration in facts.snapshot.active_integrations:
         figures = figures_of[integration.id]
         if figures.category is automated or not figures.manual_hours:
             continue
-        hours = figures.total_hours
+        hours = figures.manual_hours + (figures.error_hours or ZERO)  # its total_hours
         source = subjects_of[integration.source_id]
         target = subjects_of[integration.target_id]
         append(
             Finding(
-                Kind.MANUAL_TRANSFER,
-                severity_for_hours(hours),
+                kind,
+                Severity.HIGH
+                if hours >= high
+                else Severity.MEDIUM
+                if hours >= medium
+                else Severity.LOW,
                 (
                     Subject("integration", integration.id, f"{source.name} → {target.name}"),
                     source,
                     target,
                 ),
                 partial(_describe_transfer, facts, integration),
-                eur_for_hours(hours, figures.labour_cost_per_hour),
+                hours * figures.labour_cost_per_hour,
                 hours,
             )
         )
