@@ -54,17 +54,39 @@ class Description:
 Describe = Callable[[], Description]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """`describe` builds the texts when someone reads them: large landscapes have tens of
-    thousands of findings, of which a page shows a few."""
-
+class _FindingFields(NamedTuple):
     kind: str
     severity: Severity
     subjects: tuple[Subject, ...]
-    describe: Describe = field(compare=False, repr=False)
+    describe: Describe
     eur_per_year: Decimal | None = None
     hours_per_year: Decimal | None = None
+
+
+class Finding(_FindingFields):
+    """`describe` builds the texts when someone reads them: large landscapes have tens of
+    thousands of findings, of which a page shows a few. A named tuple (built three times
+    faster than a frozen dataclass); equality leaves `describe` out."""
+
+    __slots__ = ()
+
+    def _compared(self) -> tuple:
+        return (self.kind, self.severity, self.subjects, self.eur_per_year, self.hours_per_year)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(kind={self.kind!r}, severity={self.severity!r}, "
+            f"subjects={self.subjects!r}, eur_per_year={self.eur_per_year!r}, "
+            f"hours_per_year={self.hours_per_year!r})"
+        )
 
     @property
     def explanation(self) -> tuple[Message, ...]:
