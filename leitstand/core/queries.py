@@ -2,8 +2,8 @@
 
 The analysis loads tens of thousands of rows per request. Django's per-row machinery
 (value converters, iterator bookkeeping) cost more than the database itself there, so the
-loaders take the SQL Django builds and read the plain rows (`raw_rows`) for columns that need
-no conversion: integers, text, and decimals cast to text.
+large loaders take the SQL Django builds and read the plain rows (`raw_rows`): integers and
+text as they come, decimal columns through `decimal_reader`.
 """
 
 from collections.abc import Callable
@@ -27,8 +27,9 @@ def decimal_or_none(text: str | None) -> Decimal | None:
 def raw_rows(queryset: QuerySet) -> list[tuple]:
     """The rows of a `values_list` queryset as the database driver returns them.
 
-    Only for integer, text and text-cast columns: booleans and dates would arrive unconverted
-    on SQLite. The SQL and parameters are Django's own, so scoping and quoting are unchanged.
+    Only for integer, text and decimal columns (the latter through `decimal_reader`):
+    booleans and dates would arrive unconverted on SQLite. The SQL and parameters are
+    Django's own, so scoping and quoting are unchanged.
     """
     sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
@@ -37,16 +38,20 @@ def raw_rows(queryset: QuerySet) -> list[tuple]:
 
 
 class _Decimals(dict):
-    def __missing__(self, text: str) -> Decimal:
-        value = self[text] = Decimal(text)
-        return value
+    def __missing__(self, value: str | int | float | Decimal) -> Decimal:
+        # SQLite keeps a decimal column as INTEGER or REAL (of at most 15 significant digits,
+        # as Django reads it too); repr() of such a float is exactly those digits.
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        self[value] = number
+        return number
 
 
-def decimal_reader() -> Callable[[str | None], Decimal | None]:
-    """Text to Decimal, each distinct text converted once (None stays None).
+def decimal_reader() -> Callable[[str | int | float | Decimal | None], Decimal | None]:
+    """A decimal column's raw value (or its text) to Decimal, each distinct value converted
+    once; None stays None.
 
-    Recorded minutes, rates and counts repeat a lot ("5", "10", "1"), so a load of 50,000
-    flows builds a few hundred Decimals instead of 200,000, and every text seen before is a
+    Recorded minutes, rates and counts repeat a lot (5, 10, 1), so a load of 50,000 flows
+    builds a few hundred Decimals instead of 200,000, and every value seen before is a
     dictionary lookup in C. Decimals are immutable: sharing one between records is safe.
     """
     return _Decimals({None: None}).__getitem__

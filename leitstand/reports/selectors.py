@@ -150,7 +150,7 @@ def _integrations(organisation: Organisation) -> tuple[snap.Integration, ...]:
             "target_id",
             "method",
             "frequency",
-            *(_as_text(name) for name in numbers),
+            *numbers,
             "status",
         )
     )

@@ -100,9 +100,9 @@ def test_records_read_from_plain_rows_match_the_models_field_by_field(org):
         source=system,
         method="spreadsheet",
         frequency="week",
-        runs_per_period=Decimal("2.5"),
+        runs_per_period=Decimal("0.1"),
         minutes_per_run=Decimal("12.25"),
-        error_rate_percent=Decimal("3.5"),
+        error_rate_percent=Decimal("33.33"),
         minutes_to_fix_error=Decimal("20"),
         status="planned",
     )
