@@ -194,20 +194,12 @@ class ScenarioFigures(NamedTuple):
     saving_eur: Decimal  # per year, after the running cost
     payback_months: Decimal | None  # None: it never pays back
     productive_hours_per_fte: int
-
-    @property
-    def labour_hours_freed(self) -> Decimal:
-        return formulas.hours_freed_per_year(
-            self.runs_per_year, self.minutes_before, self.minutes_after
-        )
+    labour_hours_freed: Decimal  # (minutes before - after) x runs / 60
+    hours_freed: Decimal  # labour hours freed + error hours avoided (ranking reads it often)
 
     @property
     def error_hours_avoided(self) -> Decimal:
         return self.error_hours_before - self.error_hours_after
-
-    @property
-    def hours_freed(self) -> Decimal:
-        return self.labour_hours_freed + self.error_hours_avoided
 
     @property
     def fte_freed(self) -> Decimal:
@@ -260,6 +252,7 @@ def scenario_figures(
     labour_term = (minutes_before - minutes_after) * runs / formulas.MINUTES_PER_HOUR * rate
     labour = labour_term + ZERO - ZERO
     saving = labour_term + max(error_avoided, ZERO) - (running + max(-error_avoided, ZERO))
+    labour_hours = formulas.hours_freed_per_year(runs, minutes_before, minutes_after)
     return ScenarioFigures(
         scenario_id=scenario.id,
         process_id=process.id,
@@ -276,6 +269,8 @@ def scenario_figures(
         saving_eur=saving,
         payback_months=formulas.payback_months(scenario.investment, saving),
         productive_hours_per_fte=settings.productive_hours_per_fte,
+        labour_hours_freed=labour_hours,
+        hours_freed=labour_hours + (error_before - error_after),
     )
 
 

@@ -72,7 +72,9 @@ def _scenario_steps(
     if process_ids is not None:
         links = links.filter(automationscenario__process_id__in=process_ids)
     changed: dict[int, list[int]] = defaultdict(list)
-    for scenario_id, step_id in links.values_list("automationscenario_id", "processstep_id"):
+    for scenario_id, step_id in raw_rows(
+        links.values_list("automationscenario_id", "processstep_id")
+    ):
         changed[scenario_id].append(step_id)
     return changed
 
@@ -83,23 +85,20 @@ def _scenarios(organisation: Organisation, process_ids: list[int] | None) -> dic
         rows = rows.filter(process_id__in=process_ids)
     changed = _scenario_steps(organisation, process_ids)
     scenarios: dict[int, list] = defaultdict(list)
-    for row in rows.order_by("process_id", "pk").values_list(
-        *SCENARIO_FIELDS, *(as_text(name) for name in SCENARIO_NUMBERS)
+    number = decimal_reader()
+    for pk, process, name, automates, minutes, error_rate, investment, running in raw_rows(
+        rows.order_by("process_id", "pk").values_list(*SCENARIO_FIELDS, *SCENARIO_NUMBERS)
     ):
-        pk, process, name, automates = row[: len(SCENARIO_FIELDS)]
-        minutes, error_rate, investment, running = (
-            decimal_or_none(text) for text in row[len(SCENARIO_FIELDS) :]
-        )
         scenarios[process].append(
             model.AutomationScenario(
                 id=pk,
                 name=name,
                 step_ids=tuple(sorted(changed.get(pk, ()))),
-                minutes_after=minutes,
-                error_rate_after_percent=error_rate,
-                investment=investment,
-                running_cost_per_year=running,
-                automates_steps=automates,
+                minutes_after=number(minutes),
+                error_rate_after_percent=number(error_rate),
+                investment=number(investment),
+                running_cost_per_year=number(running),
+                automates_steps=bool(automates),
             )
         )
     return scenarios

@@ -283,11 +283,7 @@ def test_candidates_rank_by_payback_then_hours_freed():
             SETTINGS,
         )._replace(
             payback_months=None if payback is None else D(payback),
-            minutes_before=D(hours),
-            minutes_after=D(0),
-            error_hours_before=D(0),
-            error_hours_after=D(0),
-            runs_per_year=D(60),
+            hours_freed=D(hours),
         )
         return Candidate(
             order_intake(), order_intake().scenarios[0]._replace(id=scenario_id), figures
@@ -383,6 +379,8 @@ def test_scenario_figures_are_the_formula_functions_applied(
     assert result.error_hours_after == errors_after
     assert (result.labour_eur, result.saving_eur) == (labour, saving)
     assert result.payback_months == formulas.payback_months(investment, saving)
+    freed = formulas.hours_freed_per_year(year, before, after)
+    assert result.hours_freed == freed + (errors_before - errors_after)
     ids = {s.id for s in changed}
     assert result.manual_steps_after == sum(
         1 for s in steps if not s.automated and not (s.id in ids and automates)
