@@ -9,6 +9,7 @@ text as they come, decimal columns through `decimal_reader`.
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
@@ -31,7 +32,10 @@ def raw_rows(queryset: QuerySet) -> list[tuple]:
     booleans and dates would arrive unconverted on SQLite. The SQL and parameters are
     Django's own, so scoping and quoting are unchanged.
     """
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # e.g. `pk__in=[]`: Django's own iterator returns nothing too
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -1,9 +1,12 @@
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leitstand.core.queries import decimal_reader
+from leitstand.core.queries import decimal_reader, raw_rows
+from leitstand.inventory.models import System
+from leitstand.inventory.tests.factories import SystemFactory
 
 
 def test_reader_takes_what_either_database_returns():
@@ -21,3 +24,11 @@ def test_reader_takes_what_either_database_returns():
 def test_a_stored_decimal_read_back_as_sqlite_float_keeps_its_digits(value):
     """SQLite keeps a decimal column of up to 15 significant digits as a REAL."""
     assert decimal_reader()(float(value)) == value
+
+
+@pytest.mark.django_db
+def test_raw_rows_are_the_querysets_rows_and_nothing_for_an_empty_filter(org):
+    system = SystemFactory(organisation=org, name="ERP")
+    rows = System.objects.for_org(org).values_list("id", "name")
+    assert raw_rows(rows) == [(system.pk, "ERP")]
+    assert raw_rows(rows.filter(pk__in=[])) == []
