@@ -28,6 +28,17 @@ def _english_and_fast(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_analysis_from_an_earlier_test():
+    """Ids repeat between tests (rolled-back transactions): start every test with an empty
+    analysis cache. Within a test the cache stays on, so tests prove it is invalidated."""
+    from leitstand.reports.cache import forget_all
+
+    forget_all()
+    yield
+    forget_all()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files (imports) go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,13 +1,11 @@
 """What the continuity pages show, computed by the same pure functions as the analysis (so
 pages, JSON and findings agree): per system the processes it stops, inherited RTO/RPO, restore
-facts and gaps. A page that has run the whole analysis reuses it; a system or process page
-loads only what the continuity figures read (8 queries instead of 19)."""
+facts and gaps, all read from the organisation's analysis."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils import timezone
 
 from leitstand.analysis import snapshot as snap
 from leitstand.analysis.continuity import (
@@ -17,18 +15,11 @@ from leitstand.analysis.continuity import (
     SystemContinuity,
     explain_process_outage,
     explain_system_outage,
-    gather_continuity,
 )
 from leitstand.analysis.rules.continuity import lacks_recovery_plan, rpo_gap, rto_gap
 from leitstand.analysis.snapshot import System
-from leitstand.continuity.records import business_impact_records
-from leitstand.flows.models import FlowStatus, Integration
-from leitstand.inventory.models import System as SystemModel
-from leitstand.processes.records import process_records
 from leitstand.reports.explanations import render
-from leitstand.reports.selectors import organisation_settings
-from leitstand.resilience.records import resilience_records
-from leitstand.tenancy.models import Organisation
+from leitstand.reports.selectors import request_analysis
 
 TOP_SYSTEMS = 5
 
@@ -41,43 +32,15 @@ class Figures:
     continuity: Continuity
 
 
-def continuity_snapshot(organisation: Organisation) -> snap.Snapshot:
-    """Systems, active integrations, processes, business impacts and resilience facts only."""
-    systems = SystemModel.objects.for_org(organisation).order_by("pk")
-    flows = Integration.objects.for_org(organisation).filter(status=FlowStatus.ACTIVE)
-    return snap.Snapshot(
-        settings=organisation_settings(organisation),
-        systems=tuple(
-            snap.System(id=pk, name=name, lifecycle=lifecycle)
-            for pk, name, lifecycle in systems.values_list("id", "name", "lifecycle")
-        ),
-        integrations=tuple(
-            snap.Integration(
-                id=pk, source_id=source, target_id=target, method=method, frequency=frequency
-            )
-            for pk, source, target, method, frequency in flows.order_by("pk").values_list(
-                "id", "source_id", "target_id", "method", "frequency"
-            )
-        ),
-        processes=process_records(organisation),
-        business_impacts=business_impact_records(organisation),
-        resilience=resilience_records(organisation),
-        as_of=timezone.localdate(),
-    )
-
-
 def request_figures(request: HttpRequest) -> Figures:
-    """Once per request; from the whole analysis if the page has already run it."""
+    """Once per request, from the organisation's analysis (kept between requests by
+    `leitstand.reports.cache` until the landscape changes)."""
     cached = getattr(request, "_leitstand_continuity", None)
-    if cached is not None:
-        return cached
-    analysis = getattr(request, "_leitstand_analysis", None)
-    if analysis is not None:
-        cached = Figures(analysis.snapshot, analysis.facts.continuity)
-    else:
-        snapshot = continuity_snapshot(request.org)
-        cached = Figures(snapshot, gather_continuity(snapshot))
-    request._leitstand_continuity = cached
+    if cached is None:
+        analysis = request_analysis(request)
+        cached = request._leitstand_continuity = Figures(
+            analysis.snapshot, analysis.facts.continuity
+        )
     return cached
 
 

@@ -31,6 +31,7 @@ from leitstand.security_check import api as security_check_api
 from leitstand.security_check.models import Answer, SecurityCheck
 from leitstand.tenancy.api import OrganisationSerializer
 from leitstand.tenancy.models import Membership, Organisation
+from leitstand.tenancy.stamps import bump_landscape
 
 FORMAT = "leitstand-export"
 VERSION = 1
@@ -134,6 +135,7 @@ def load_document(organisation: Organisation, document: dict) -> dict[str, int]:
             ids: dict[type, dict[int, int]] = {}
             for part in PARTS:
                 counts[part.key] = _load_part(organisation, part, document.get(part.key) or [], ids)
+            bump_landscape(organisation)  # bulk writes send no signals
     except IntegrityError as exc:
         raise DocumentProblem(
             _("The export contains an entry twice or conflicts with existing data: %(error)s")

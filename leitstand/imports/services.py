@@ -27,6 +27,7 @@ from leitstand.imports.reader import FileProblem, Sheet, check_size, file_kind, 
 from leitstand.imports.targets import SYSTEMS, TARGETS, target_for
 from leitstand.imports.writer import write_plan
 from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.stamps import bump_landscape
 
 
 @contextmanager
@@ -248,6 +249,7 @@ def commit_run(run: ImportRun, actor) -> ImportPlan:
             raise FileProblem(_("This file has already been imported."))
         plan = plan_run(run)
         write_plan(run.organisation, plan)
+        bump_landscape(run.organisation)  # bulk writes send no signals
         counts = plan.counts
         run.status = ImportRun.Status.DONE
         run.committed_at = timezone.now()

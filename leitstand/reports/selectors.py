@@ -18,6 +18,7 @@ from leitstand.core.queries import decimal_reader, raw_rows
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.processes.records import process_records
+from leitstand.reports.cache import cached_analysis
 from leitstand.resilience.records import resilience_records
 from leitstand.security_check.records import company_check_record
 from leitstand.tenancy.models import Organisation
@@ -228,8 +229,12 @@ def landscape_snapshot(organisation: Organisation, processes: bool = True) -> sn
 
 
 def request_analysis(request) -> Analysis:
-    """The organisation's analysis, computed once per request: cockpit sections share it."""
+    """The organisation's analysis, once per request (cockpit sections share it) and from
+    `leitstand.reports.cache` while the landscape has not changed."""
     cached = getattr(request, "_leitstand_analysis", None)
     if cached is None:
-        cached = request._leitstand_analysis = analyze(landscape_snapshot(request.org))
+        organisation = request.org
+        cached = request._leitstand_analysis = cached_analysis(
+            organisation, lambda: analyze(landscape_snapshot(organisation))
+        )
     return cached

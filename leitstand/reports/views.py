@@ -4,10 +4,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from leitstand.analysis import analyze
 from leitstand.reports.explanations import KINDS, SEVERITIES, render_all
 from leitstand.reports.presenters import present_finding, present_gap
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.reports.selectors import request_analysis
 from leitstand.reports.serialize import analysis_as_json
 from leitstand.tenancy.access import org_view
 
@@ -16,13 +15,13 @@ FINDINGS_PER_PAGE = 50
 
 @org_view()
 def analysis_json(request: HttpRequest) -> JsonResponse:
-    analysis = analyze(landscape_snapshot(request.org))
+    analysis = request_analysis(request)
     return JsonResponse(analysis_as_json(analysis), json_dumps_params={"ensure_ascii": False})
 
 
 @org_view()
 def findings(request: HttpRequest) -> HttpResponse:
-    analysis = analyze(landscape_snapshot(request.org))
+    analysis = request_analysis(request)
     kind = request.GET.get("kind", "")
     severity = request.GET.get("severity", "")
     selected = [

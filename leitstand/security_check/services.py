@@ -14,6 +14,7 @@ from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
 from leitstand.security_check.scoring import answers_for_outcome
 from leitstand.security_check.selectors import answer_rows, latest_completed
 from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.stamps import bump_landscape
 
 
 def _answers(check: SecurityCheck, values: Mapping[tuple[str, str], tuple[str, str]]) -> list:
@@ -55,6 +56,7 @@ def start_check(
                 key: (answer.value, answer.note) for key, answer in answer_rows(previous).items()
             }
             Answer.objects.bulk_create(_answers(check, copied))
+            bump_landscape(organisation)  # bulk writes send no signals
     return check
 
 
@@ -113,4 +115,5 @@ def import_check(organisation: Organisation, data, actor=None) -> SecurityCheck:
         check.full_clean()
         check.save()
         Answer.objects.bulk_create(_answers(check, values))
+        bump_landscape(organisation)  # bulk writes send no signals
     return check

@@ -9,7 +9,10 @@ class TenancyConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from leitstand.tenancy import stamps
         from leitstand.tenancy.models import Invitation, Membership, Organisation
+
+        stamps.connect()
 
         auditlog.register(Organisation)
         auditlog.register(Membership)

@@ -1,6 +1,7 @@
 """Organisations (tenants), who belongs to them in which role, and the base for owned data."""
 
 import hashlib
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -121,6 +122,23 @@ ROLE_DESCRIPTIONS = {
     Role.EDITOR: _("records and changes content"),
     Role.OWNER: _("everything, including members and settings"),
 }
+
+
+class LandscapeStamp(models.Model):
+    """Changes whenever anything the analysis of an organisation reads changes.
+
+    A random token rather than a counter: a row never goes back to an earlier value, and no
+    other save of the organisation can write a stale one. `leitstand.tenancy.stamps` keeps
+    it current; `leitstand.reports.cache` keys cached analyses by it.
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.token}"
 
 
 class Membership(CachedChoiceLabels, models.Model):
