@@ -2,7 +2,8 @@
 
 A large landscape takes up to a second to analyse; the cockpit, a system's page, the
 findings and the resilience pages all read the same analysis. Each worker process keeps the
-most recently used ones (`LEITSTAND_ANALYSIS_CACHE_SIZE`, 0 turns this off), keyed by:
+most recently used ones (`LEITSTAND_ANALYSIS_CACHE_SIZE` landscapes, 0 turns this off),
+with other figures derived from the same data (the cockpit's counts and chart), keyed by:
 - the organisation and its landscape stamp (`leitstand.tenancy.stamps`), read with one query
   per request, so a change made through any worker is seen by every other one at once;
 - the language (names of capabilities and data objects are taken in the reader's language);
@@ -12,6 +13,7 @@ most recently used ones (`LEITSTAND_ANALYSIS_CACHE_SIZE`, 0 turns this off), key
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,12 +23,17 @@ from leitstand.analysis import Analysis
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.stamps import landscape_token
 
+T = TypeVar("T")
+
 _lock = threading.Lock()
-_analyses: OrderedDict[tuple, Analysis] = OrderedDict()
+#: Per landscape (organisation, stamp, language, day): its values by name, least recently
+#: used first.
+_landscapes: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
 
 
-def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
-    """The organisation's analysis from memory, or `compute()`d and remembered."""
+def cached_for_landscape(organisation: Organisation, name: str, compute: Callable[[], T]) -> T:
+    """A value derived from the organisation's landscape (the analysis, the cockpit's
+    figures, ...), from memory, or `compute()`d and remembered under `name`."""
     size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
     if size <= 0:
         return compute()
@@ -37,24 +44,30 @@ def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis])
         timezone.localdate(),
     )
     with _lock:
-        analysis = _analyses.get(key)
-        if analysis is not None:
-            _analyses.move_to_end(key)
-            return analysis
-    analysis = compute()  # outside the lock: other organisations need not wait
+        values = _landscapes.get(key)
+        if values is not None and name in values:
+            _landscapes.move_to_end(key)
+            return values[name]
+    value = compute()  # outside the lock: other organisations need not wait
     with _lock:
-        _analyses[key] = analysis
-        _analyses.move_to_end(key)
-        while len(_analyses) > size:
-            _analyses.popitem(last=False)
-    return analysis
+        _landscapes.setdefault(key, {})[name] = value
+        _landscapes.move_to_end(key)
+        while len(_landscapes) > size:
+            _landscapes.popitem(last=False)
+    return value
+
+
+def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
+    """The organisation's analysis from memory, or `compute()`d and remembered."""
+    return cached_for_landscape(organisation, "analysis", compute)
 
 
 def cached_count() -> int:
-    return len(_analyses)
+    """How many landscapes are kept."""
+    return len(_landscapes)
 
 
 def forget_all() -> None:
     """Empty the cache (tests; nothing in the application needs it)."""
     with _lock:
-        _analyses.clear()
+        _landscapes.clear()

@@ -18,6 +18,11 @@ SUBJECT_VIEWS = {
     "vendor": "inventory:vendor_detail",
 }
 
+#: A finding names its first subject and up to eight more; the rest is counted (an overlap
+#: or the isolated systems of a large landscape name thousands).
+SHOWN_SUBJECTS = 9
+_PLACEHOLDER_PK = 999999999
+
 #: Bootstrap colour per severity.
 SEVERITY_COLOURS = {"high": "danger", "medium": "warning", "low": "info", "info": "secondary"}
 
@@ -36,7 +41,8 @@ class FindingView:
     severity: str
     severity_label: str
     colour: str
-    subjects: tuple[SubjectLink, ...]
+    subjects: tuple[SubjectLink, ...]  # the first SHOWN_SUBJECTS
+    subject_count: int  # all of them
     eur_per_year: Decimal | None
     hours_per_year: Decimal | None
     explanation: str
@@ -62,10 +68,20 @@ def subject_url(org_slug: str, subject: Subject) -> str:
 
 
 def links(org_slug: str, subjects: tuple[Subject, ...]) -> tuple[SubjectLink, ...]:
-    return tuple(
-        SubjectLink(subject.type, subject.name, subject_url(org_slug, subject))
-        for subject in subjects
-    )
+    """Links to the subjects, one URL lookup per type (a gap or finding may name many)."""
+    patterns: dict[str, str] = {}
+    found = []
+    for subject in subjects:
+        if subject.type not in patterns:
+            placeholder = subject_url(org_slug, Subject(subject.type, _PLACEHOLDER_PK, ""))
+            patterns[subject.type] = placeholder.replace(str(_PLACEHOLDER_PK), "{pk}")
+        pattern = patterns[subject.type]
+        found.append(
+            SubjectLink(
+                subject.type, subject.name, pattern.format(pk=subject.id) if pattern else ""
+            )
+        )
+    return tuple(found)
 
 
 def present_finding(finding: Finding, org_slug: str) -> FindingView:
@@ -75,7 +91,8 @@ def present_finding(finding: Finding, org_slug: str) -> FindingView:
         severity=finding.severity.value,
         severity_label=str(SEVERITIES[finding.severity.value]),
         colour=SEVERITY_COLOURS[finding.severity.value],
-        subjects=links(org_slug, finding.subjects),
+        subjects=links(org_slug, finding.subjects[:SHOWN_SUBJECTS]),
+        subject_count=len(finding.subjects),
         eur_per_year=finding.eur_per_year,
         hours_per_year=finding.hours_per_year,
         explanation=render_all(finding.explanation),

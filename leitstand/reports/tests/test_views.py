@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from leitstand.flows.tests.factories import IntegrationFactory
+from leitstand.inventory.models import System
 from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +98,28 @@ def test_cockpit_and_findings_queries_do_not_grow(
     for _ in range(size):
         IntegrationFactory(organisation=org)
     client = login(viewer)
-    with django_assert_max_num_queries(32):  # + the company check, + the landscape stamp
-        assert client.get(reverse("cockpit:home", kwargs={"org": "acme"})).status_code == 200
+    cockpit = reverse("cockpit:home", kwargs={"org": "acme"})
+    # + the company check, + the landscape stamp (read for the analysis, the inventory figures
+    # and the chart, which are kept together)
+    with django_assert_max_num_queries(34):
+        assert client.get(cockpit).status_code == 200
+    # Kept: no snapshot (20) and no inventory counts, only the session, the membership, the
+    # three stamp reads and the sections' own small queries.
+    with django_assert_max_num_queries(10):
+        assert client.get(cockpit).status_code == 200
     # The analysis the cockpit ran is kept: the findings page loads no snapshot (20 queries).
     with django_assert_max_num_queries(8):
         assert client.get(reverse("reports:findings", kwargs={"org": "acme"})).status_code == 200
+
+
+def test_a_finding_with_many_subjects_links_the_first_nine_and_counts_all(login, viewer, org):
+    for number in range(12):
+        SystemFactory(organisation=org, name=f"Island {number:02d}")
+    page = login(viewer).get(reverse("reports:findings", kwargs={"org": "acme"}))
+    (isolated,) = [f for f in page.context["findings"] if f.kind == "isolated_systems"]
+    assert isolated.subject_count == 12
+    assert len(isolated.subjects) == 9
+    for link in isolated.subjects:
+        system = System.objects.get(organisation=org, name=link.name)
+        assert link.url == system.get_absolute_url()
+    assert "12 in all" in page.content.decode()
