@@ -65,6 +65,10 @@ class Analysis:
         """A modernisation recommendation per system, computed when first asked for."""
         return recommend_portfolio(self.snapshot, self.facts.overlaps)
 
+    @cached_property
+    def recommendation_by_system(self) -> dict[int, Recommendation]:
+        return {recommendation.system.id: recommendation for recommendation in self.portfolio}
+
     @property
     def processes(self) -> ProcessFacts:
         return self.facts.processes

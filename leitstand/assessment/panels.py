@@ -5,11 +5,6 @@ from django.http import HttpRequest
 
 from leitstand.assessment.overview import attention, in_scope
 from leitstand.assessment.presenters import present
-from leitstand.assessment.recommendations import (
-    assessment_record,
-    override_record,
-    recommendation_for,
-)
 from leitstand.assessment.selectors import current_override, latest_assessment
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
@@ -19,11 +14,13 @@ COCKPIT_ATTENTION = 5
 
 
 def recommendation_panel(request: HttpRequest, system: System) -> Panel:
+    """From the organisation's analysis (kept between requests), which holds the latest
+    assessment and override; `recommendation_for` gives the same for one system alone."""
     latest = latest_assessment(system)
     override = current_override(system)
-    recommendation, snapshot = recommendation_for(
-        system, assessment_record(latest), override_record(override)
-    )
+    analysis = request_analysis(request)
+    recommendation = analysis.recommendation_by_system[system.pk]
+    snapshot = analysis.snapshot
     return Panel(
         "assessment/_system_panel.html",
         {
