@@ -34,7 +34,7 @@ class Figures:
 
 def request_figures(request: HttpRequest) -> Figures:
     """Once per request, from the organisation's analysis (kept between requests by
-    `leitstand.reports.cache` until the landscape changes)."""
+    `leitstand.tenancy.landscape_cache` until the landscape changes)."""
     cached = getattr(request, "_leitstand_continuity", None)
     if cached is None:
         analysis = request_analysis(request)

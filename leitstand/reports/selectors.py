@@ -230,7 +230,7 @@ def landscape_snapshot(organisation: Organisation, processes: bool = True) -> sn
 
 def request_analysis(request) -> Analysis:
     """The organisation's analysis, once per request (cockpit sections share it) and from
-    `leitstand.reports.cache` while the landscape has not changed."""
+    `leitstand.tenancy.landscape_cache` while the landscape has not changed."""
     cached = getattr(request, "_leitstand_analysis", None)
     if cached is None:
         organisation = request.org

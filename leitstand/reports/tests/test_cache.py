@@ -13,8 +13,9 @@ from leitstand.api.tokens import create_token
 from leitstand.imports.tests.corpus import write_german_xlsx
 from leitstand.inventory.models import System
 from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
-from leitstand.reports import cache
+from leitstand.reports.cache import cached_analysis
 from leitstand.reports.selectors import landscape_snapshot
+from leitstand.tenancy import landscape_cache as cache
 from leitstand.tenancy.models import Role, TenantModel
 from leitstand.tenancy.stamps import landscape_token
 from leitstand.tenancy.tests.factories import MembershipFactory, OrganisationFactory
@@ -187,7 +188,7 @@ def test_the_cache_keeps_the_most_recently_used_and_can_be_off(settings, org):
             computed.append(organisation.pk)
             return analyze(landscape_snapshot(organisation))
 
-        return cache.cached_analysis(organisation, compute)
+        return cached_analysis(organisation, compute)
 
     settings.LEITSTAND_ANALYSIS_CACHE_SIZE = 2
     analyse(organisations[0])
