@@ -71,47 +71,21 @@ def system_records(organisation: Organisation, ids=None) -> tuple[snap.System, .
     if ids is not None:
         rows = rows.filter(pk__in=ids)
     number, new, record, none = decimal_reader(), tuple.__new__, snap.System, ()
-    # Positional, in the order of snap.System's fields (10,000 systems per load).
+    # Selected in the order of snap.System's fields, its two link tuples left out and put in
+    # positionally (10,000 systems per load); annual_cost is the eighth column.
     return tuple(
         new(
             record,
             (
-                pk,
-                name,
-                kind,
-                lifecycle,
-                departments.get(pk, none),
-                capabilities.get(pk, none),
-                owner,
-                deputy,
-                vendor,
-                number(cost),
-                users,
-                managed,
-                personal,
-                jurisdiction,
-                hosting,
-                end_of_support,
-                introduced_on,
+                *row[:4],
+                departments.get(row[0], none),
+                capabilities.get(row[0], none),
+                *row[4:7],
+                number(row[7]),
+                *row[8:],
             ),
         )
-        for (
-            pk,
-            name,
-            kind,
-            lifecycle,
-            owner,
-            deputy,
-            vendor,
-            cost,
-            users,
-            managed,
-            personal,
-            jurisdiction,
-            hosting,
-            end_of_support,
-            introduced_on,
-        ) in rows.values_list(
+        for row in rows.values_list(
             "id",
             "name",
             "kind",
