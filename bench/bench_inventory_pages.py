@@ -86,6 +86,9 @@ def pages(organisation, systems, departments) -> dict[str, str]:
         "system list, sorted by cost, page 3": f"{system_list}?sort=-annual_cost&page=3",
         "system detail": reverse("inventory:system_detail", kwargs={"org": slug, "pk": middle.pk}),
         "cockpit": reverse("cockpit:home", kwargs={"org": slug}),
+        # Not named by the target, watched for the same trap: counts over 10,000 systems.
+        "department list": reverse("inventory:department_list", kwargs={"org": slug}),
+        "people list": reverse("inventory:person_list", kwargs={"org": slug}),
     }
 
 

@@ -11,14 +11,31 @@ from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import CharField, Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 
 def as_text(field: str) -> Cast:
     """A decimal column read as text: exact, and far cheaper to turn into a Decimal than
     Django's per-value converters (which took 0.35 s of 0.6 s at 50,000 flows)."""
     return Cast(field, output_field=CharField())
+
+
+def related_count(rows: QuerySet, link: str) -> Coalesce:
+    """How many of `rows` point at the outer row through the foreign key `link`.
+
+    A subquery per listed row. Two counts written as `Count(..., distinct=True)` join both
+    relations at once and count their cross product: a department list of a 10,000-system
+    organisation took 200 ms that way.
+    """
+    counted = (
+        rows.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(number=Count("*"))
+        .values("number")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def decimal_or_none(text: str | None) -> Decimal | None:

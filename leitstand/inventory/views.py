@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
 from leitstand.core.extensions import system_panels
+from leitstand.core.queries import related_count
 from leitstand.inventory import filters, forms
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 
@@ -29,8 +30,8 @@ class DepartmentList(DepartmentViews, generic.OrgListView):
             super()
             .get_queryset()
             .annotate(
-                system_count=Count("systems", distinct=True),
-                people_count=Count("people", distinct=True),
+                system_count=related_count(System.departments.through.objects, "department"),
+                people_count=related_count(Person.objects, "department"),
             )
             .order_by(Lower("name"))
         )
@@ -64,8 +65,8 @@ class PersonList(PersonViews, generic.OrgListView):
             .get_queryset()
             .select_related("department")
             .annotate(
-                owned_count=Count("owned_systems", distinct=True),
-                deputy_count=Count("deputy_for_systems", distinct=True),
+                owned_count=related_count(System.objects, "owner"),
+                deputy_count=related_count(System.objects, "deputy"),
             )
             .order_by(Lower("name"))
         )

@@ -285,3 +285,26 @@ def test_the_owner_filter_lists_a_person_added_after_the_first_visit(login, edit
     client.post(url("person_create", org), {"name": "Max <b>Neu</b>"})
     content = client.get(url("system_list", org)).content.decode()
     assert "Max &lt;b&gt;Neu&lt;/b&gt;" in content  # kept choices are refreshed, and escaped
+
+
+def test_department_and_person_lists_count_systems_and_people(login, viewer, org):
+    sales = DepartmentFactory(organisation=org, name="Sales")
+    DepartmentFactory(organisation=org, name="Empty")
+    erika = PersonFactory(organisation=org, name="Erika", department=sales)
+    PersonFactory(organisation=org, name="Max", department=sales)
+    for number in range(3):
+        system = SystemFactory(organisation=org, name=f"S{number}", owner=erika, deputy=None)
+        system.departments.add(sales)
+    SystemFactory(organisation=org, name="Other", deputy=erika)
+    client = login(viewer)
+    departments = {
+        d.name: (d.system_count, d.people_count)
+        for d in client.get(url("department_list", org)).context["object_list"]
+    }
+    assert departments == {"Sales": (3, 2), "Empty": (0, 0)}
+    people = {
+        p.name: (p.owned_count, p.deputy_count)
+        for p in client.get(url("person_list", org)).context["object_list"]
+    }
+    assert people["Erika"] == (3, 1)
+    assert people["Max"] == (0, 0)
