@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,21 @@ from leitstand.core.extensions import system_panels
 from leitstand.core.queries import related_count
 from leitstand.inventory import filters, forms
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+
+#: Systems a department, capability or vendor page lists; the system list shows all of them.
+LISTED_SYSTEMS = 50
+
+
+def listed_systems(organisation, systems, filter_name: str, value: int) -> dict:
+    """Context for inventory/_system_table.html: the first LISTED_SYSTEMS by name, how many
+    there are, and the system list filtered to all of them."""
+    systems = systems.order_by(Lower("name"))
+    return {
+        "systems": list(systems[:LISTED_SYSTEMS]),
+        "systems_total": systems.count(),
+        "systems_all_url": f"{reverse('inventory:system_list', kwargs={'org': organisation.slug})}"
+        f"?{filter_name}={value}",
+    }
 
 
 class DepartmentViews:
@@ -41,7 +57,8 @@ class DepartmentDetail(DepartmentViews, generic.OrgDetailView):
     template_name = "inventory/department_detail.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["systems"] = self.object.systems.select_related("owner", "vendor")
+        systems = self.object.systems.select_related("owner", "vendor")
+        kwargs.update(listed_systems(self.org, systems, "department", self.object.pk))
         kwargs["people"] = self.object.people.all()
         return super().get_context_data(**kwargs)
 
@@ -107,7 +124,8 @@ class VendorDetail(VendorViews, generic.OrgDetailView):
     template_name = "inventory/vendor_detail.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["systems"] = self.object.systems.select_related("owner")
+        systems = self.object.systems.select_related("owner")
+        kwargs.update(listed_systems(self.org, systems, "vendor", self.object.pk))
         return super().get_context_data(**kwargs)
 
 
@@ -134,9 +152,8 @@ class CapabilityDetail(CapabilityViews, generic.OrgDetailView):
     template_name = "inventory/capability_detail.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["systems"] = self.object.systems.select_related("owner", "vendor").prefetch_related(
-            "departments"
-        )
+        systems = self.object.systems.select_related("owner", "vendor")
+        kwargs.update(listed_systems(self.org, systems, "capability", self.object.pk))
         return super().get_context_data(**kwargs)
 
 

@@ -308,3 +308,17 @@ def test_department_and_person_lists_count_systems_and_people(login, viewer, org
     }
     assert people["Erika"] == (3, 1)
     assert people["Max"] == (0, 0)
+
+
+def test_a_department_page_lists_the_first_systems_and_links_to_all(login, viewer, org):
+    from leitstand.inventory.views import LISTED_SYSTEMS
+
+    sales = DepartmentFactory(organisation=org, name="Sales")
+    for number in range(LISTED_SYSTEMS + 3):
+        SystemFactory(organisation=org, name=f"Tool {number:03d}").departments.add(sales)
+    page = login(viewer).get(url("department_detail", org, pk=sales.pk))
+    assert [s.name for s in page.context["systems"]][:2] == ["Tool 000", "Tool 001"]
+    assert len(page.context["systems"]) == LISTED_SYSTEMS
+    content = page.content.decode()
+    assert f"The first {LISTED_SYSTEMS} of {LISTED_SYSTEMS + 3} systems" in content
+    assert f'href="{url("system_list", org)}?department={sales.pk}"' in content
