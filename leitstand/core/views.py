@@ -19,6 +19,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 from leitstand.core.audit import delete_object, history_for, save_form
 from leitstand.tenancy.access import OrgViewMixin, get_for_org
 from leitstand.tenancy.models import Role
+from leitstand.tenancy.stamps import mark_landscape_unchanged
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class OrgFormMixin(OrgObjectMixin):
         form = self.get_form()
         if request.htmx:  # validate the field the user just left; never save
             form.is_valid()
+            mark_landscape_unchanged(request)
             return self.render_to_response(self.get_context_data(form=form))
         if form.is_valid():
             return self.form_valid(form)

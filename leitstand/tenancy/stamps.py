@@ -71,6 +71,12 @@ def connect() -> None:
     m2m_changed.connect(_links_changed, dispatch_uid="leitstand.landscape.links")
 
 
+def mark_landscape_unchanged(request) -> None:
+    """Tell the middleware that this unsafe request wrote nothing (inline form validation),
+    so the kept analysis stays valid while someone types."""
+    request.landscape_unchanged = True
+
+
 class LandscapeStampMiddleware:
     """After an unsafe request to an address of an organisation, change its stamp.
 
@@ -83,7 +89,7 @@ class LandscapeStampMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method in UNSAFE_METHODS:
+        if request.method in UNSAFE_METHODS and not getattr(request, "landscape_unchanged", False):
             match = getattr(request, "resolver_match", None)
             slug = match.kwargs.get("org") if match else None
             if slug:

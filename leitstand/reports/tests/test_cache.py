@@ -93,6 +93,19 @@ def test_unsafe_requests_to_an_organisation_change_the_stamp_reads_do_not(login,
     assert landscape_token(org) != before
 
 
+def test_inline_validation_while_typing_keeps_the_stamp(login, editor, org):
+    client = login(editor)
+    before = landscape_token(org)
+    response = client.post(
+        reverse("inventory:system_create", kwargs={"org": "acme"}),
+        {"name": "", "annual_cost": "-5"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert landscape_token(org) == before
+    assert not System.objects.for_org(org).exists()
+
+
 def test_the_page_shows_the_kept_analysis_until_a_form_changes_the_landscape(login, editor, org):
     _keep, retire = two_crm_systems(org)  # equal in all but the name: CAS stays
     client = login(editor)
