@@ -9,8 +9,9 @@ PYTEST_ARGS ?=
 
 setup: $(VENV)/.installed node_modules/.installed translations
 
-$(VENV)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
+$(VENV)/.installed: requirements/pip.txt requirements/base.txt requirements/dev.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
@@ -55,6 +56,7 @@ messages: setup
 	$(BIN)/leitstand compile_translations
 
 locks:
+	uv pip compile --generate-hashes --python-version 3.11 requirements/pip.in -o requirements/pip.txt
 	uv pip compile --generate-hashes --python-version 3.11 requirements/base.in -o requirements/base.txt
 	uv pip compile --generate-hashes --python-version 3.11 requirements/dev.in -o requirements/dev.txt
 
