@@ -180,7 +180,15 @@ class SystemList(SystemViews, generic.OrgListView):
     template_name = "inventory/system_list.html"
 
     def get_queryset(self):
-        return _systems_with_relations(super().get_queryset(), self.org)
+        """Only what a row shows: no deputy, capabilities, description or notes."""
+        departments = Department.objects.for_org(self.org).order_by(Lower("name"))
+        return (
+            super()
+            .get_queryset()
+            .select_related("owner", "vendor")
+            .defer("description", "notes", "personal_data_categories", "url")
+            .prefetch_related(Prefetch("departments", queryset=departments))
+        )
 
 
 class SystemDetail(SystemViews, generic.OrgDetailView):

@@ -71,7 +71,10 @@ def authorize(
         )
         return redirect("mfa_activate_totp")
     _require_role(request, membership, role, personal)
-    request.session["last_org"] = membership.organisation.slug
+    if request.session.get("last_org") != membership.organisation.slug:
+        # Only on a change: assigning marks the session modified, and Django would write it
+        # to the database after every page (a write transaction per request).
+        request.session["last_org"] = membership.organisation.slug
     return None
 
 

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -84,6 +86,21 @@ def test_home_opens_the_only_organisation_or_the_last_used(login, owner, org, ot
     assert client.get(reverse("home"))["Location"] == org.get_absolute_url()
     client.get(other_org.get_absolute_url())
     assert client.get(reverse("home"))["Location"] == other_org.get_absolute_url()
+
+
+def test_the_session_is_written_only_when_the_organisation_changes(login, owner, org, other_org):
+    MembershipFactory(user=owner, organisation=other_org, role=Role.VIEWER)
+    client = login(owner)
+
+    def session_writes(slug: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("cockpit:home", kwargs={"org": slug})).status_code == 200
+        return sum('UPDATE "django_session"' in query["sql"] for query in captured)
+
+    assert session_writes(org.slug) == 1  # remembers the organisation last used
+    assert session_writes(org.slug) == 0  # nothing changed: no write on every page
+    assert session_writes(other_org.slug) == 1
+    assert client.session["last_org"] == other_org.slug
 
 
 def test_switcher_lists_every_organisation_of_the_user(login, owner, org, other_org):
