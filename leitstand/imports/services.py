@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leitstand.imports import bulk
 from leitstand.imports.headers import (
     HeaderGuess,
     choose_sheet,
@@ -260,6 +261,8 @@ def commit_run(run: ImportRun, actor) -> ImportPlan:
         run.report = report_of(plan)
         run.save()
         log_import(run, actor)
+    written = counts["create"] + counts["update"]
+    bulk.refresh_statistics(target_for(run.target).model, written)
     return plan
 
 

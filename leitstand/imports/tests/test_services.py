@@ -218,3 +218,34 @@ def test_the_database_still_refuses_negative_costs_and_duplicate_names_on_the_fa
     for rows in ([row(name="Negative", annual_cost=Decimal("-1"))], [row(name="fine")]):
         with pytest.raises(IntegrityError), transaction.atomic():
             bulk.insert_rows(System, columns, rows)
+
+
+def _analyze_statements(captured) -> list[str]:
+    return [query["sql"] for query in captured if query["sql"].startswith("ANALYZE")]
+
+
+def test_a_large_import_refreshes_the_planner_statistics_on_postgresql(org, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small = upload(org, write_inventory_xlsx(tmp_path / "small.xlsx", 20))
+    with CaptureQueriesContext(connection) as captured:
+        services.commit_run(small, None)
+    assert _analyze_statements(captured) == []  # autovacuum keeps up with small changes
+
+    rows = bulk.ANALYZE_FROM_ROWS + 20  # the first 20 are the small file's, unchanged
+    large = upload(org, write_inventory_xlsx(tmp_path / "large.xlsx", rows))
+    with CaptureQueriesContext(connection) as captured:
+        plan = services.commit_run(large, None)
+    assert plan.counts["create"] == bulk.ANALYZE_FROM_ROWS
+    statements = _analyze_statements(captured)
+    if connection.vendor != "postgresql":
+        assert statements == []
+        return
+    assert statements == [
+        'ANALYZE "inventory_system", "inventory_system_departments", '
+        '"inventory_system_capabilities"'
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'inventory_system'")
+        assert cursor.fetchone()[0] >= bulk.ANALYZE_FROM_ROWS  # the planner sees the rows
