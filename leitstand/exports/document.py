@@ -17,6 +17,7 @@ from leitstand.assessment import api as assessment_api
 from leitstand.assessment.models import Assessment, RecommendationOverride
 from leitstand.continuity import api as continuity_api
 from leitstand.continuity.models import BusinessImpact
+from leitstand.core.queries import refresh_statistics
 from leitstand.flows import api as flows_api
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory import api as inventory_api
@@ -141,6 +142,8 @@ def load_document(organisation: Organisation, document: dict) -> dict[str, int]:
             _("The export contains an entry twice or conflicts with existing data: %(error)s")
             % {"error": exc}
         ) from exc
+    for part in PARTS:
+        refresh_statistics(part.model, counts[part.key])
     return counts
 
 

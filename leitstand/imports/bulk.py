@@ -14,9 +14,6 @@ from django.db import connections, models, router
 #: Rows per executemany call: bounds what the database wrapper buffers at once.
 CHUNK_ROWS = 5000
 
-#: Rows written by one import from which PostgreSQL's planner statistics are refreshed at once.
-ANALYZE_FROM_ROWS = 1000
-
 #: Fields whose Python values the database drivers take as they are (Django's own
 #: get_db_prep_save returns them unchanged, or only turns them into text the driver would
 #: write the same way). Other fields go through get_db_prep_save value by value.
@@ -84,23 +81,3 @@ def _can_copy(connection) -> bool:
     from django.db.backends.postgresql.psycopg_any import is_psycopg3
 
     return is_psycopg3
-
-
-def refresh_statistics(model: type[models.Model], rows_written: int) -> None:
-    """After a large bulk write, let PostgreSQL's planner see the new rows right away.
-
-    Until autovacuum gets to it, the planner still believes the tables hold what they held
-    before: the list pages and the API then sorted or scanned whole tables (the API list of
-    10,000 freshly imported systems: p95 70 ms instead of 42 ms). SQLite keeps no such
-    statistics unless asked, and small imports leave the plans as they are."""
-    connection = connection_for(model)
-    if connection.vendor != "postgresql" or rows_written < ANALYZE_FROM_ROWS:
-        return
-    tables = [model._meta.db_table] + [
-        field.remote_field.through._meta.db_table
-        for field in model._meta.local_many_to_many
-        if field.remote_field.through._meta.auto_created
-    ]
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(quote(table) for table in tables))

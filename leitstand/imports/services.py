@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.imports import bulk
+from leitstand.core.queries import refresh_statistics
 from leitstand.imports.headers import (
     HeaderGuess,
     choose_sheet,
@@ -262,7 +262,7 @@ def commit_run(run: ImportRun, actor) -> ImportPlan:
         run.save()
         log_import(run, actor)
     written = counts["create"] + counts["update"]
-    bulk.refresh_statistics(target_for(run.target).model, written)
+    refresh_statistics(target_for(run.target).model, written)
     return plan
 
 

@@ -7,6 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.files import File
 
+from leitstand.core.queries import ANALYZE_FROM_ROWS
 from leitstand.imports import bulk, services
 from leitstand.imports.models import ImportRun
 from leitstand.imports.tests.corpus import (
@@ -233,11 +234,11 @@ def test_a_large_import_refreshes_the_planner_statistics_on_postgresql(org, tmp_
         services.commit_run(small, None)
     assert _analyze_statements(captured) == []  # autovacuum keeps up with small changes
 
-    rows = bulk.ANALYZE_FROM_ROWS + 20  # the first 20 are the small file's, unchanged
+    rows = ANALYZE_FROM_ROWS + 20  # the first 20 are the small file's, unchanged
     large = upload(org, write_inventory_xlsx(tmp_path / "large.xlsx", rows))
     with CaptureQueriesContext(connection) as captured:
         plan = services.commit_run(large, None)
-    assert plan.counts["create"] == bulk.ANALYZE_FROM_ROWS
+    assert plan.counts["create"] == ANALYZE_FROM_ROWS
     statements = _analyze_statements(captured)
     if connection.vendor != "postgresql":
         assert statements == []
@@ -248,4 +249,4 @@ def test_a_large_import_refreshes_the_planner_statistics_on_postgresql(org, tmp_
     ]
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'inventory_system'")
-        assert cursor.fetchone()[0] >= bulk.ANALYZE_FROM_ROWS  # the planner sees the rows
+        assert cursor.fetchone()[0] >= ANALYZE_FROM_ROWS  # the planner sees the rows
