@@ -91,8 +91,13 @@ def _new_columns(organisation, target: ImportTarget, rows: list[RowResult], plan
                 references = ids[spec.reference.key]
                 values.append([references[v.lower()] if v else default for v in cells])
             else:
-                prepare = bulk.preparer(field, connection) or (lambda value: value)
-                values.append([default if is_empty(v) else prepare(v) for v in cells])
+                prepare = bulk.preparer(field, connection)
+                if prepare is None:  # most fields: the value as read (is_empty, inlined)
+                    values.append(
+                        [default if v is None or v == "" or v == [] else v for v in cells]
+                    )
+                else:
+                    values.append([default if is_empty(v) else prepare(v) for v in cells])
             continue
         if field.name == "organisation":
             value = organisation.pk
