@@ -166,11 +166,15 @@ class SystemViews:
     url_prefix = "inventory:system"
 
 
+def _departments_by_name(organisation) -> Prefetch:
+    return Prefetch(
+        "departments", queryset=Department.objects.for_org(organisation).order_by(Lower("name"))
+    )
+
+
 def _systems_with_relations(queryset, organisation):
     return queryset.select_related("owner", "deputy", "vendor").prefetch_related(
-        Prefetch(
-            "departments", queryset=Department.objects.for_org(organisation).order_by(Lower("name"))
-        ),
+        _departments_by_name(organisation),
         Prefetch("capabilities", queryset=Capability.objects.for_org(organisation)),
     )
 
@@ -181,13 +185,12 @@ class SystemList(SystemViews, generic.OrgListView):
 
     def get_queryset(self):
         """Only what a row shows: no deputy, capabilities, description or notes."""
-        departments = Department.objects.for_org(self.org).order_by(Lower("name"))
         return (
             super()
             .get_queryset()
             .select_related("owner", "vendor")
             .defer("description", "notes", "personal_data_categories", "url")
-            .prefetch_related(Prefetch("departments", queryset=departments))
+            .prefetch_related(_departments_by_name(self.org))
         )
 
 
