@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "leitstand.imports",
     "leitstand.exports",
     "leitstand.api",
+    "leitstand.products",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,234 @@
+"""How a product name as people write it becomes tokens: one normal form for names and aliases.
+
+"Win Server 2012R2 (Fileserver)" -> tokens win, server, 2012, r2 and the context word
+fileserver. Umlauts are transliterated (ü -> ue) so "Büro", "Buero" and "BÜRO" meet;
+letters and digits glued together are split ("Shopware6", "Office365"), except for the
+version forms that belong together: 2012R2 -> 2012 r2, 22H2, SP3, V7R3 (IBM: 7.3),
+W2K12 (2012). Patch levels (CU14, SU5) are dropped: they never name a release cycle.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
+VERSION_DOT = re.compile(r"\bv\.(\d)")
+CHUNKS = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
+TOKEN = re.compile(
+    r"w?2k(?:\d{1,2})?(?![0-9])"  # W2K12, 2k8, Win2k
+    r"|\d{2}h[12](?![0-9])"  # 22H2
+    r"|v\d+r\d+"  # V7R3 (IBM i)
+    r"|v\d+(?:\.\d+)*"  # v12
+    r"|sp\d+|cu\d+|su\d+|ur\d+"  # service pack, cumulative / security update
+    r"|r\d(?![0-9])"  # R2
+    r"|\d+(?:\.\d+)+"  # 6.5.8
+    r"|\d+"
+    r"|[a-z]+"
+)
+PATCH_LEVEL = re.compile(r"(?:cu|su|ur)\d+")
+TWO_K = re.compile(r"w?2k(\d{0,2})")
+
+# Words that say what a thing is used for or where, not which product it is.
+CONTEXT_WORDS = frozenset(
+    (
+        "gruppe",
+        "gruppen",
+        "group",
+        "groups",
+        "baustelle",
+        "baustellengruppe",
+        "board",
+        "projektboard",
+        "boards",
+        "kundenportal",
+        "fileserver",
+        "dateiserver",
+        "privat",
+        "private",
+        "persoenlich",
+        "personal",
+        "eigener",
+        "eigenes",
+        "vertrieb",
+        "einkauf",
+        "verkauf",
+        "marketing",
+        "buchhaltung",
+        "lager",
+        "fahrer",
+        "chef",
+        "geschaeftsfuehrung",
+        "kunden",
+        "team",
+        "intern",
+        "extern",
+        "alt",
+        "neu",
+        "old",
+        "new",
+        "test",
+        "produktiv",
+        "live",
+    )
+)
+# Words that name the kind of licence or edition, a legal form or the word "software".
+NOISE_WORDS = frozenset(
+    (
+        "gmbh",
+        "ag",
+        "kg",
+        "co",
+        "inc",
+        "ltd",
+        "se",
+        "llc",
+        "corp",
+        "corporation",
+        "sa",
+        "bv",
+        "software",
+        "programm",
+        "program",
+        "app",
+        "apps",
+        "tool",
+        "tools",
+        "lizenz",
+        "lizenzen",
+        "licence",
+        "license",
+        "version",
+        "vers",
+        "edition",
+        "ed",
+        "abo",
+        "abonnement",
+        "subscription",
+        "account",
+        "konto",
+        "login",
+        "zugang",
+        "nutzer",
+        "user",
+        "standard",
+        "std",
+        "datacenter",
+        "essentials",
+        "foundation",
+        "home",
+        "pro",
+        "professional",
+        "business",
+        "premium",
+        "prem",
+        "enterprise",
+        "education",
+        "plus",
+        "deluxe",
+        "basic",
+        "basis",
+        "starter",
+        "free",
+        "kostenlos",
+        "express",
+        "community",
+        "team",
+        "teams",
+        "classic",
+        "suite",
+        "paket",
+        "plan",
+        "cloud",
+        "online",
+        "desktop",
+        "mobile",
+        "web",
+        "und",
+        "and",
+        "fuer",
+        "for",
+        "mit",
+        "with",
+        "von",
+        "vom",
+        "der",
+        "die",
+        "das",
+        "the",
+        "des",
+        "im",
+        "in",
+        "am",
+        "auf",
+        "ltsc",
+        "ltsb",
+        "lts",
+        "iot",
+        "x64",
+        "x86",
+        "bit",
+    )
+)
+SHADOW_WORDS = frozenset({"privat", "private", "persoenlich", "personal", "eigener", "eigenes"})
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name split into its tokens and the context words found in brackets."""
+
+    tokens: tuple[str, ...]
+    context: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts transliterated, other accents removed, compatibility forms unified."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(TRANSLITERATION)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _token(raw: str) -> tuple[str, ...]:
+    if PATCH_LEVEL.fullmatch(raw):
+        return ()
+    two_k = TWO_K.fullmatch(raw)
+    if two_k:
+        digits = two_k.group(1)
+        # "W2K12", "2k8": people write the server versions this way; "Win2k" is Windows 2000.
+        return ("server", f"20{int(digits):02d}") if digits else ("2000",)
+    if raw[0] == "v" and len(raw) > 1 and raw[1].isdigit():
+        if "r" in raw:
+            version, release = raw[1:].split("r", 1)
+            return (f"{int(version)}.{int(release)}",)
+        return (raw[1:],)
+    return (raw,)
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    """The tokens of a folded text without brackets."""
+    tokens = []
+    for chunk in CHUNKS.findall(VERSION_DOT.sub(r"v\1", text)):
+        for raw in TOKEN.findall(chunk):
+            tokens.extend(_token(raw))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(text: str) -> Name:
+    """Tokens of the name and of its bracketed remarks ("Dropbox (Vertrieb privat)")."""
+    folded = fold(text)
+    context = []
+    for remark in BRACKETS.findall(folded):
+        context.extend(tokens_of(remark))
+    main = BRACKETS.sub(" ", folded)
+    return Name(tokens=tokens_of(main), context=tuple(context))
+
+
+def is_version_token(token: str) -> bool:
+    """Numbers, dotted versions and the version words R2, SP3, 22H2."""
+    if token[0].isdigit():
+        return True
+    return bool(re.fullmatch(r"r\d|sp\d+|\d{2}h[12]", token))
