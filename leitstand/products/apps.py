@@ -1,7 +1,26 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ProductsConfig(AppConfig):
     name = "leitstand.products"
     verbose_name = _("Product catalogue")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
+        from leitstand.products.services import sync_end_of_support
+
+        for model in (ProductLink, StatementScan, RecurringPayment):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+
+        def sync_after_migrate(sender, **kwargs) -> None:
+            # A newer Leitstand brings a newer catalogue: linked systems follow its dates.
+            sync_end_of_support()
+
+        post_migrate.connect(
+            sync_after_migrate, sender=self, weak=False, dispatch_uid="products-sync"
+        )

@@ -1,0 +1,313 @@
+"""Writes of the products app: apply a proposal, keep end-of-support dates current, turn a
+statement into recurring software payments and those into systems."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from leitstand.inventory.models import Capability, System, Vendor
+from leitstand.inventory.services import capability_catalogue
+from leitstand.products.catalogue import load_catalogue
+from leitstand.products.matching import matcher
+from leitstand.products.models import (
+    PaymentStatus,
+    ProductLink,
+    RecurringPayment,
+    StatementScan,
+)
+from leitstand.products.proposals import (
+    EU_COUNTRIES,
+    Proposal,
+    empty_fields,
+    proposal_for_product,
+)
+from leitstand.products.recurring import recurring_payments
+from leitstand.products.statements import read_statement
+from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.stamps import bump_landscape
+
+# -- proposals ---------------------------------------------------------------------------------
+
+
+def vendor_for(organisation: Organisation, name: str, country: str) -> Vendor:
+    """The organisation's vendor of that name (any case), created with its country if new."""
+    vendor = Vendor.objects.for_org(organisation).filter(name__iexact=name).first()
+    if vendor is not None:
+        return vendor
+    product_vendor = next((v for v in load_catalogue().vendors.values() if v.name == name), None)
+    jurisdiction = ""
+    if country:
+        jurisdiction = "eu" if country in EU_COUNTRIES else "non_eu"
+    return Vendor.objects.create(
+        organisation=organisation,
+        name=name,
+        country=country,
+        jurisdiction=jurisdiction,
+        website=product_vendor.website if product_vendor else "",
+    )
+
+
+def capabilities_for(organisation: Organisation, keys: tuple[str, ...]) -> list[Capability]:
+    """The organisation's capabilities with these catalogue keys; missing ones are added from
+    the reference list (organisations created before a key existed)."""
+    existing = {c.key: c for c in Capability.objects.for_org(organisation).filter(key__in=keys)}
+    reference = {entry["key"]: entry for entry in capability_catalogue()}
+    result = []
+    for key in keys:
+        if key in existing:
+            result.append(existing[key])
+        elif key in reference:
+            entry = reference[key]
+            result.append(
+                Capability.objects.create(
+                    organisation=organisation,
+                    key=key,
+                    name_en=entry["en"],
+                    name_de=entry["de"],
+                    differentiating=entry["differentiating"],
+                )
+            )
+    return result
+
+
+def apply_proposal(system: System, proposal: Proposal, user) -> list[str]:
+    """Fill the system's empty fields from the proposal and link it to the catalogue.
+
+    Returns the names of the fields that were filled. A date the user entered stays and is
+    pinned; an empty one follows the catalogue from now on.
+    """
+    filled = list(empty_fields(system, proposal))
+    organisation = system.organisation
+    with transaction.atomic(), set_actor(user):
+        if "kind" in filled:
+            system.kind = proposal.kind
+        if "vendor" in filled:
+            system.vendor = vendor_for(organisation, proposal.vendor_name, proposal.vendor_country)
+        if "hosting" in filled:
+            system.hosting = proposal.hosting
+        if "jurisdiction" in filled:
+            system.jurisdiction = proposal.jurisdiction
+        if "end_of_support" in filled:
+            system.end_of_support = proposal.end_of_support
+        if "version" in filled:
+            system.version = proposal.version[:60]
+        system.save()
+        if "capabilities" in filled:
+            system.capabilities.add(*capabilities_for(organisation, proposal.capabilities))
+        pinned = system.end_of_support is not None and "end_of_support" not in filled
+        ProductLink.objects.update_or_create(
+            system=system,
+            defaults={
+                "organisation": organisation,
+                "product": proposal.product.id,
+                "cycle": proposal.cycle.key if proposal.cycle else "",
+                "pin_end_of_support": pinned if proposal.cycle else True,
+                "catalogue_as_of": proposal.as_of,
+                "confirmed_by": user,
+            },
+        )
+    return filled
+
+
+# -- end of support from the catalogue -------------------------------------------------------
+
+
+def catalogue_end_of_support(link: ProductLink) -> tuple[date | None, date | None]:
+    """(end of security support, as-of day) of the link's cycle in the current catalogue."""
+    product = load_catalogue().get(link.product)
+    if product is None or not link.cycle:
+        return None, None
+    cycle = product.cycle(link.cycle)
+    if cycle is None:
+        return None, None
+    as_of = product.cycle_source.as_of if product.cycle_source else None
+    return cycle.end_of_security_support, as_of
+
+
+def sync_end_of_support(organisation: Organisation | None = None) -> int:
+    """Bring every unpinned linked system to the catalogue's date; returns systems changed.
+
+    Runs after every `migrate` (so an upgraded Leitstand brings its newer catalogue to all
+    organisations) and with `leitstand catalogue sync`.
+    """
+    links = ProductLink.objects.filter(pin_end_of_support=False).exclude(cycle="")
+    if organisation is not None:
+        links = links.filter(organisation=organisation)
+    changed_systems = []
+    changed_links = []
+    touched = set()
+    for link in links.select_related("system"):
+        end, as_of = catalogue_end_of_support(link)
+        if end is None:
+            continue
+        if link.system.end_of_support != end:
+            link.system.end_of_support = end
+            changed_systems.append(link.system)
+            touched.add(link.organisation_id)
+        if link.catalogue_as_of != as_of:
+            link.catalogue_as_of = as_of
+            changed_links.append(link)
+    with transaction.atomic():
+        System.objects.bulk_update(changed_systems, ["end_of_support"], batch_size=500)
+        ProductLink.objects.bulk_update(changed_links, ["catalogue_as_of"], batch_size=500)
+        for organisation_id in touched:
+            bump_landscape(organisation_id)
+    return len(changed_systems)
+
+
+def pin_end_of_support(link: ProductLink, day: date | None, user) -> None:
+    """The user's own date wins over the catalogue's (None: follow the catalogue again)."""
+    with transaction.atomic(), set_actor(user):
+        if day is None:
+            link.pin_end_of_support = False
+            link.save(update_fields=["pin_end_of_support", "updated_at"])
+            end, _as_of = catalogue_end_of_support(link)
+            if end is not None:
+                link.system.end_of_support = end
+                link.system.save(update_fields=["end_of_support", "updated_at"])
+            return
+        link.pin_end_of_support = True
+        link.save(update_fields=["pin_end_of_support", "updated_at"])
+        link.system.end_of_support = day
+        link.system.save(update_fields=["end_of_support", "updated_at"])
+
+
+# -- statements ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    scan: StatementScan
+    payments: list[RecurringPayment]
+
+
+def _system_for(organisation: Organisation, item, linked: dict, by_product: dict) -> System | None:
+    if item.product is not None:
+        if item.product.id in linked:
+            return linked[item.product.id]
+        if item.product.id in by_product:
+            return by_product[item.product.id]
+    vendor = item.vendor.name
+    return (
+        System.objects.for_org(organisation)
+        .filter(Q(vendor__name__iexact=vendor) | Q(name__iexact=vendor))
+        .order_by("name")
+        .first()
+    )
+
+
+def scan_statement(organisation: Organisation, user, data: bytes) -> ScanResult:
+    """Read a statement in memory and keep only its recurring software payments."""
+    statement = read_statement(data)
+    found = recurring_payments(statement.transactions)
+    days = [t.day for t in statement.transactions]
+    linked = {
+        link.product: link.system
+        for link in ProductLink.objects.for_org(organisation).select_related("system")
+    }
+    by_product: dict[str, System] = {}
+    if found:
+        for system in System.objects.for_org(organisation).only("id", "name", "annual_cost"):
+            result = matcher().match(system.name)
+            if result.recognised:
+                by_product.setdefault(result.product.id, system)
+    with transaction.atomic(), set_actor(user):
+        scan = StatementScan.objects.create(
+            organisation=organisation,
+            kind=statement.kind,
+            rows_read=statement.rows_read,
+            period_start=min(days) if days else None,
+            period_end=max(days) if days else None,
+            created_by=user,
+        )
+        payments = []
+        for item in found:
+            system = _system_for(organisation, item, linked, by_product)
+            payments.append(
+                RecurringPayment.objects.create(
+                    organisation=organisation,
+                    scan=scan,
+                    payee=item.payee or item.vendor.name,
+                    product=item.product.id if item.product else "",
+                    vendor_name=item.vendor.name,
+                    interval=item.interval,
+                    payment_count=len(item.payments),
+                    first_paid=item.payments[0].day,
+                    last_paid=item.payments[-1].day,
+                    annual_cost=item.annual_cost,
+                    per_year={str(year): str(total) for year, total in item.per_year.items()},
+                    payments=[[p.day.isoformat(), str(-p.amount)] for p in item.payments],
+                    system=system,
+                    status=PaymentStatus.KNOWN if system else PaymentStatus.OPEN,
+                )
+            )
+    return ScanResult(scan, payments)
+
+
+def _free_name(organisation: Organisation, name: str) -> str:
+    taken = {
+        n.lower()
+        for n in System.objects.for_org(organisation)
+        .filter(name__istartswith=name)
+        .values_list("name", flat=True)
+    }
+    if name.lower() not in taken:
+        return name
+    number = 2
+    while f"{name} ({number})".lower() in taken:
+        number += 1
+    return f"{name} ({number})"
+
+
+def add_payment_as_system(payment: RecurringPayment, user) -> System:
+    """A system for a recurring payment nobody listed: shadow IT, with its annual cost."""
+    organisation = payment.organisation
+    product = load_catalogue().get(payment.product) if payment.product else None
+    with transaction.atomic(), set_actor(user):
+        name = product.name if product else payment.vendor_name
+        system = System.objects.create(
+            organisation=organisation,
+            name=_free_name(organisation, name[:200]),
+            centrally_managed=False,
+            annual_cost=payment.annual_cost,
+            vendor=vendor_for(
+                organisation,
+                product.vendor.name if product else payment.vendor_name,
+                product.vendor.country if product else "",
+            ),
+            notes=_(
+                "Found in a statement: %(count)s payments to %(payee)s (%(interval)s), "
+                "%(first)s to %(last)s."
+            )
+            % {
+                "count": payment.payment_count,
+                "payee": payment.payee,
+                "interval": payment.get_interval_display(),
+                "first": payment.first_paid.isoformat(),
+                "last": payment.last_paid.isoformat(),
+            },
+        )
+        if product is not None:
+            apply_proposal(system, proposal_for_product(product, None, system), user)
+        payment.system = system
+        payment.status = PaymentStatus.ADDED
+        payment.save(update_fields=["system", "status"])
+    return system
+
+
+def dismiss_payment(payment: RecurringPayment, user) -> None:
+    with transaction.atomic(), set_actor(user):
+        payment.status = PaymentStatus.DISMISSED
+        payment.save(update_fields=["status"])
+
+
+def cost_difference(payment: RecurringPayment) -> Decimal | None:
+    """Statement's cost per year minus the inventory's figure (None when either is unknown)."""
+    if payment.system is None or payment.system.annual_cost is None:
+        return None
+    return payment.annual_cost - payment.system.annual_cost
