@@ -33,7 +33,7 @@ def _facts(rng: random.Random, systems: list[System]) -> None:
     """Hosting, introduction and end-of-support dates, as an inventory would have them."""
     for system in systems:
         system.hosting = rng.choice(["on_premises", "on_premises", "saas", "public_cloud", ""])
-        system.kind = rng.choice(["application"] * 4 + ["saas", "infrastructure", "device"])
+        system.kind = rng.choice(["application"] * 4 + ["suite", "infrastructure", "device", ""])
         system.introduced_on = TODAY - timedelta(days=rng.randrange(100, 6000))
         if rng.random() < 0.3:
             system.end_of_support = TODAY + timedelta(days=rng.randrange(-900, 900))

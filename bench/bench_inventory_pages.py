@@ -47,7 +47,7 @@ def build_organisation(size: int):
             organisation=organisation,
             name=f"System {i:05d}",
             description=f"Generated system number {i}",
-            kind=rng.choice(["application", "saas", "device"]),
+            kind=rng.choice(["application", "suite", "device", ""]),
             owner=rng.choice(people),
             deputy=rng.choice([None, *people[:50]]),
             vendor=rng.choice(vendors),

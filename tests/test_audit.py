@@ -27,8 +27,8 @@ CASES = [
     (
         "system",
         System,
-        {"name": "TourPlan", "kind": "saas", "lifecycle": "active"},
-        {"name": "TourPlan", "kind": "saas", "lifecycle": "phase_out"},
+        {"name": "TourPlan", "kind": "application", "lifecycle": "active"},
+        {"name": "TourPlan", "kind": "application", "lifecycle": "phase_out"},
     ),
 ]
 

@@ -5,7 +5,8 @@ from functools import partial
 
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, data_object_subject
-from leitstand.analysis.messages import Count, Label, Message
+from leitstand.analysis.messages import Count, Label, Labels, Message
+from leitstand.analysis.rules.common import LISTED_NAMES, names_of
 from leitstand.analysis.rules.resilience import resilience_gaps
 from leitstand.analysis.snapshot import Integration
 
@@ -54,6 +55,25 @@ def system_gaps(facts: Facts) -> list[DataGap]:
     return gaps
 
 
+def _summed_gap(facts: Facts, field: str, system_ids: list[int]) -> list[DataGap]:
+    """One gap naming all the systems, so a large unknown is one line, not thousands."""
+    if not system_ids:
+        return []
+    names = names_of(facts, system_ids)
+    shown = names[:LISTED_NAMES] + (("…",) if len(names) > LISTED_NAMES else ())
+    message = Message(f"gap.{field}", {"count": Count(len(names)), "systems": Labels(shown)})
+    subjects = tuple(facts.system_subjects[system_id] for system_id in system_ids)
+    return [DataGap(field, subjects, _known(message))]
+
+
+def unknown_flag_gaps(facts: Facts) -> list[DataGap]:
+    """Systems in operation of which it is not known whether IT manages them: counted apart
+    from shadow IT, never as managed."""
+    systems = facts.snapshot.systems_in_operation
+    unmanaged = [system.id for system in systems if system.centrally_managed is None]
+    return _summed_gap(facts, "management_unknown", unmanaged)
+
+
 def master_gaps(facts: Facts) -> list[DataGap]:
     return [
         DataGap(
@@ -76,6 +96,7 @@ def master_gaps(facts: Facts) -> list[DataGap]:
 GAP_RULES: tuple[Callable[[Facts], list[DataGap]], ...] = (
     integration_gaps,
     system_gaps,
+    unknown_flag_gaps,
     master_gaps,
     resilience_gaps,
 )

@@ -126,6 +126,7 @@ MESSAGE_KEYS = (
             "gap.minutes_to_fix_error",
             "gap.annual_cost",
             "gap.personal_data",
+            "gap.management_unknown",
             "gap.no_master",
         }
     )

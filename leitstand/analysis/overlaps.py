@@ -45,7 +45,7 @@ class OverlapGroup:
 def keep_priority(system: System) -> tuple:
     """The system most worth keeping sorts first."""
     return (
-        not system.centrally_managed,
+        system.centrally_managed is not True,  # managed first; unknown and shadow IT after
         -(system.user_count or 0),
         -len(system.department_ids),
         system.name.lower(),

@@ -62,7 +62,7 @@ class System(NamedTuple):
     vendor_id: int | None = None
     annual_cost: Decimal | None = None
     user_count: int | None = None
-    centrally_managed: bool = True
+    centrally_managed: bool | None = True  # None: not known (neither managed nor shadow IT)
     personal_data: bool | None = None
     jurisdiction: str = ""
     hosting: str = ""

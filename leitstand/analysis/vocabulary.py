@@ -75,6 +75,19 @@ class Lifecycle(StrEnum):
 IN_OPERATION = frozenset({Lifecycle.ACTIVE, Lifecycle.PHASE_OUT})
 
 
+class SystemKind(StrEnum):
+    """What a system is (DOMAIN.md, kinds of system); where it runs is its hosting.
+    An empty kind means not known: never read as "application"."""
+
+    APPLICATION = "application"  # a business application: ERP, CRM, shop
+    SUITE = "suite"  # an office or collaboration suite: Microsoft 365, Google Workspace
+    INFRASTRUCTURE = "infrastructure"  # firewall, NAS, server, backup software, telephone system
+    DEVICE = "device"  # a class of devices: hand scanners, tablets
+    SPREADSHEET = "spreadsheet"  # a spreadsheet or file (also a small Access database)
+    AUTHORITY_PORTAL = "authority_portal"  # a public authority's portal: ELSTER
+    UNKNOWN = ""
+
+
 class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"

@@ -24,6 +24,7 @@ class DepartmentCost:
 class InventoryFigures:
     systems: int
     shadow_it: int
+    management_unknown: int  # not known whether IT manages them: neither shadow IT nor managed
     annual_cost: Decimal
     cost_unknown: int
     support_past: int
@@ -40,6 +41,7 @@ def inventory_figures(organisation: Organisation) -> InventoryFigures:
     counts = in_use.aggregate(
         systems=Count("pk"),
         shadow_it=Count("pk", filter=Q(centrally_managed=False)),
+        management_unknown=Count("pk", filter=Q(centrally_managed__isnull=True)),
         total_cost=Sum("annual_cost"),
         cost_unknown=Count("pk", filter=Q(annual_cost__isnull=True)),
         support_past=Count("pk", filter=Q(end_of_support__lt=today)),

@@ -44,7 +44,7 @@ SYSTEMS = [
     },
     {
         "name": "DATEV Unternehmen online",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Büro"],

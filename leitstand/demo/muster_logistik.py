@@ -98,7 +98,7 @@ SYSTEMS = [
     {
         "name": "Microsoft 365 Business Standard",
         "description": "E-Mail (Outlook), Teams, Word, Excel für alle Mitarbeitenden im Büro.",
-        "kind": "saas",
+        "kind": "suite",
         "hosting": "saas",
         "jurisdiction": "non_eu",
         "departments": [
@@ -126,7 +126,7 @@ SYSTEMS = [
     {
         "name": "DATEV Unternehmen online",
         "description": "Belegaustausch und Finanzbuchhaltung mit dem Steuerbüro.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Finanzen & Personal"],
@@ -145,7 +145,7 @@ SYSTEMS = [
     {
         "name": "DATEV Lohn und Gehalt",
         "description": "Lohnabrechnung, über das Steuerbüro.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Finanzen & Personal"],
@@ -187,7 +187,7 @@ SYSTEMS = [
         "name": "HubSpot CRM (Free)",
         "description": "Privat angelegtes CRM eines Außendienstlers; "
         "Kontakte werden teilweise doppelt gepflegt.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "non_eu",
         "departments": ["Vertrieb & Kundenservice"],
@@ -227,7 +227,7 @@ SYSTEMS = [
     {
         "name": "Trello",
         "description": "Aufgabenboards der Disposition für Sonderfahrten und Reklamationen.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "non_eu",
         "departments": ["Disposition"],
@@ -246,7 +246,7 @@ SYSTEMS = [
     {
         "name": "Airtable",
         "description": "Vom Marketing eingeführt: Kampagnen, Messekontakte, Aufgaben.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "non_eu",
         "departments": ["Geschäftsführung", "Vertrieb & Kundenservice"],
@@ -266,7 +266,7 @@ SYSTEMS = [
     {
         "name": "Dropbox",
         "description": "Fotos und Prüfberichte der Werkstatt, von einem Techniker eingerichtet.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "non_eu",
         "departments": ["Werkstatt & Service"],
@@ -313,7 +313,7 @@ SYSTEMS = [
     {
         "name": "TourPlan Pro",
         "description": "Tourenplanung und Disposition der 25 Fahrzeuge.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Disposition"],
@@ -333,7 +333,7 @@ SYSTEMS = [
     {
         "name": "FleetTrack Telematik",
         "description": "GPS-Ortung, Lenkzeiten und Fahrzeugdaten.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Disposition", "Werkstatt & Service"],
@@ -438,7 +438,7 @@ SYSTEMS = [
     {
         "name": "sipgate Telefonanlage",
         "description": "Cloud-Telefonie für Büro und Disposition.",
-        "kind": "saas",
+        "kind": "infrastructure",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": [
@@ -507,7 +507,7 @@ SYSTEMS = [
     {
         "name": "DocuWare",
         "description": "Digitales Archiv für Eingangsrechnungen und Lieferscheine.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Finanzen & Personal", "Lager"],
@@ -527,7 +527,7 @@ SYSTEMS = [
     {
         "name": "Personio",
         "description": "Personalakte, Urlaub, Bewerbungen.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Finanzen & Personal"],
@@ -546,7 +546,7 @@ SYSTEMS = [
     {
         "name": "Clockodo Zeiterfassung",
         "description": "Arbeitszeiten von Fahrern, Lager und Werkstatt.",
-        "kind": "saas",
+        "kind": "application",
         "hosting": "saas",
         "jurisdiction": "eu",
         "departments": ["Finanzen & Personal", "Lager", "Werkstatt & Service", "Disposition"],

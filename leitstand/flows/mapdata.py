@@ -46,7 +46,7 @@ def _nodes(snapshot, blast: dict[int, int]) -> list[dict]:
             "label": system.name,
             "cost": None if system.annual_cost is None else float(system.annual_cost),
             "departments": list(system.department_ids),
-            "shadow": not system.centrally_managed,
+            "shadow": system.centrally_managed is False,
             "blast": blast.get(system.id, 0),
         }
         for system in snapshot.systems

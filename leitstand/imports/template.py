@@ -21,7 +21,7 @@ def _system_examples() -> list[dict[str, object]]:
         {
             "name": _("Accounting (example: replace or delete this row)"),
             "description": _("Invoices, bookkeeping, payroll export"),
-            "kind": "saas",
+            "kind": "application",
             "lifecycle": "active",
             "departments": _("Finance; Management"),
             "owner": "Erika Mustermann",
@@ -39,7 +39,7 @@ def _system_examples() -> list[dict[str, object]]:
         },
         {
             "name": _("Online shop (example: replace or delete this row)"),
-            "kind": "saas",
+            "kind": "application",
             "lifecycle": "active",
             "departments": _("Sales"),
             "owner": "Max Mustermann",

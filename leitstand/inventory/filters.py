@@ -23,6 +23,7 @@ from leitstand.inventory.models import (
 )
 
 ANY = _("all")
+UNKNOWN = "unknown"
 YES_NO = forms.Select(choices=[("", ANY), ("true", _("yes")), ("false", _("no"))])
 
 
@@ -129,16 +130,25 @@ class SystemFilter(SearchFilterSet):
     vendor = filters.ModelChoiceFilter(
         queryset=_org_queryset(Vendor), label=_("Vendor"), empty_label=ANY
     )
-    kind = filters.ChoiceFilter(choices=SystemKind.choices, label=_("Kind"), empty_label=ANY)
+    kind = filters.ChoiceFilter(
+        choices=[*SystemKind.choices, (UNKNOWN, _("not known"))],
+        method="filter_kind",
+        label=_("Kind"),
+        empty_label=ANY,
+    )
     lifecycle = filters.ChoiceFilter(
         choices=Lifecycle.choices, label=_("Lifecycle"), empty_label=ANY
     )
     hosting = filters.ChoiceFilter(choices=Hosting.choices, label=_("Hosting"), empty_label=ANY)
-    shadow_it = filters.BooleanFilter(
-        field_name="centrally_managed",
-        exclude=True,
+    shadow_it = filters.ChoiceFilter(
+        choices=[
+            ("true", _("yes: not centrally managed")),
+            ("false", _("no: centrally managed")),
+            (UNKNOWN, _("not known")),
+        ],
+        method="filter_shadow_it",
         label=_("Shadow IT (not centrally managed)"),
-        widget=YES_NO,
+        empty_label=ANY,
     )
     eos_within = filters.NumberFilter(
         method="filter_eos_within",
@@ -180,6 +190,15 @@ class SystemFilter(SearchFilterSet):
             "lifecycle",
             "hosting",
         ]
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(kind="" if value == UNKNOWN else value)
+
+    def filter_shadow_it(self, queryset, name, value):
+        """Unknown is neither shadow IT nor centrally managed: it has its own choice."""
+        if value == UNKNOWN:
+            return queryset.management_unknown()
+        return queryset.filter(centrally_managed=value != "true")
 
     def filter_in_use(self, queryset, name, value):
         if value is None:

@@ -3,7 +3,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import OrgModelForm
-from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.inventory.models import (
+    Capability,
+    Department,
+    Person,
+    System,
+    SystemKind,
+    Vendor,
+)
 
 
 class DepartmentForm(OrgModelForm):
@@ -91,6 +98,7 @@ class SystemForm(OrgModelForm):
             "introduced_on": forms.DateInput(),
             "end_of_support": forms.DateInput(),
             "personal_data": forms.NullBooleanSelect,
+            "centrally_managed": forms.NullBooleanSelect,
         }
 
     #: Sections of the form page, so a long form reads in plain groups.
@@ -118,6 +126,14 @@ class SystemForm(OrgModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["personal_data"].widget.attrs["class"] = "form-select"
+        managed = self.fields["centrally_managed"].widget
+        managed.choices = [
+            ("unknown", _("not known")),
+            ("true", _("yes")),
+            ("false", _("no (shadow IT)")),
+        ]
+        managed.attrs["class"] = "form-select"
+        self.fields["kind"].choices = [("", _("not known")), *SystemKind.choices]
         capability_name = "name_de" if (get_language() or "en").startswith("de") else "name_en"
         self.fields["capabilities"].queryset = self.fields["capabilities"].queryset.order_by(
             capability_name

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.analysis import vocabulary
 from leitstand.core.dates import add_months
 from leitstand.tenancy.models import TenantModel, TenantQuerySet
 
@@ -194,11 +195,15 @@ class Capability(TenantModel):
 
 
 class SystemKind(models.TextChoices):
-    APPLICATION = "application", _("application")
-    SAAS = "saas", _("SaaS (rented online service)")
-    INFRASTRUCTURE = "infrastructure", _("infrastructure")
-    DEVICE = "device", _("device")
-    SPREADSHEET = "spreadsheet", _("in-house spreadsheet or database")
+    """What a system is (analysis.vocabulary.SystemKind); empty means not known. Where it runs
+    (on-premises, SaaS, ...) is its hosting, not its kind."""
+
+    APPLICATION = vocabulary.SystemKind.APPLICATION, _("business application")
+    SUITE = vocabulary.SystemKind.SUITE, _("office or collaboration suite")
+    INFRASTRUCTURE = vocabulary.SystemKind.INFRASTRUCTURE, _("infrastructure")
+    DEVICE = vocabulary.SystemKind.DEVICE, _("device class")
+    SPREADSHEET = vocabulary.SystemKind.SPREADSHEET, _("spreadsheet or file")
+    AUTHORITY_PORTAL = vocabulary.SystemKind.AUTHORITY_PORTAL, _("public authority portal")
 
 
 class Hosting(models.TextChoices):
@@ -220,7 +225,11 @@ class SystemQuerySet(TenantQuerySet):
         return self.exclude(lifecycle=Lifecycle.RETIRED)
 
     def shadow_it(self) -> "SystemQuerySet":
+        """Known not to be centrally managed; unknown is not shadow IT (see management_unknown)."""
         return self.filter(centrally_managed=False)
+
+    def management_unknown(self) -> "SystemQuerySet":
+        return self.filter(centrally_managed__isnull=True)
 
     def support_ends_before(self, day: date) -> "SystemQuerySet":
         """Support ended or ends before `day` (the day itself is still supported)."""
@@ -235,7 +244,13 @@ class System(TenantModel):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=SystemKind.choices, default=SystemKind.APPLICATION
+        _("kind"),
+        max_length=20,
+        choices=SystemKind.choices,
+        blank=True,
+        help_text=_(
+            "What it is. Where it runs (own server, SaaS, ...) is its hosting. Empty: not known."
+        ),
     )
     departments = models.ManyToManyField(
         Department, blank=True, related_name="systems", verbose_name=_("departments using it")
@@ -311,8 +326,12 @@ class System(TenantModel):
     version = models.CharField(_("version"), max_length=60, blank=True)
     centrally_managed = models.BooleanField(
         _("centrally managed"),
-        default=True,
-        help_text=_("No means shadow IT: introduced by a team or a person without IT's knowledge."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "No means shadow IT: introduced by a team or a person without IT's knowledge. "
+            "Empty: not known."
+        ),
     )
     personal_data = models.BooleanField(_("holds personal data"), null=True, blank=True)
     personal_data_categories = models.CharField(
@@ -361,7 +380,8 @@ class System(TenantModel):
 
     @property
     def is_shadow_it(self) -> bool:
-        return not self.centrally_managed
+        """Known not to be centrally managed (unknown is not shadow IT)."""
+        return self.centrally_managed is False
 
     def support_status(self, today: date | None = None) -> str:
         """'past', 'soon' (within 12 months), 'ok' or 'unknown'."""

@@ -155,6 +155,11 @@ TEMPLATES = {
     ),
     "gap.annual_cost": gettext_lazy("The annual cost of %(system)s is unknown."),
     "gap.personal_data": gettext_lazy("Whether %(system)s holds personal data is unknown."),
+    "gap.management_unknown": ngettext_lazy(
+        "%(count)s system: not known whether IT manages it (%(systems)s).",
+        "%(count)s systems: not known whether IT manages them (%(systems)s).",
+        "plural_n",
+    ),
     "gap.no_master": ngettext_lazy(
         "No system is marked as master of %(data_object)s, though %(count)s flow moves it.",
         "No system is marked as master of %(data_object)s, though %(count)s flows move it.",
@@ -194,6 +199,7 @@ GAP_FIELDS = {
     "minutes_to_fix_error": gettext_lazy("minutes to fix an error"),
     "annual_cost": gettext_lazy("annual cost"),
     "personal_data": gettext_lazy("personal data"),
+    "management_unknown": gettext_lazy("managed by IT"),
     "master": gettext_lazy("master system"),
     **resilience.RESILIENCE_GAP_FIELDS,
 }

@@ -109,7 +109,7 @@ def similar_name_findings(facts: Facts) -> list[Finding]:
 def shadow_it_personal_data_findings(facts: Facts) -> list[Finding]:
     found = []
     for system in facts.snapshot.systems_in_operation:
-        if system.centrally_managed or not system.personal_data:
+        if system.centrally_managed is not False or not system.personal_data:
             continue
         name = Label(system.name)
         explanation = [Message("shadow_personal.summary", {"system": name})]

@@ -73,6 +73,24 @@ def test_shadow_it_with_personal_data_outside_the_eu_is_high():
     assert found == {1: Severity.HIGH, 2: Severity.MEDIUM}
 
 
+def test_unknown_management_is_neither_shadow_it_nor_managed_and_is_one_gap():
+    snapshot = landscape(
+        [
+            System(
+                1, "Private CRM", centrally_managed=None, personal_data=True, capability_ids=(1,)
+            ),
+            System(2, "Shop", centrally_managed=None, personal_data=False, capability_ids=(1,)),
+            System(3, "ERP", centrally_managed=True, personal_data=True, capability_ids=(1,)),
+            System(4, "Old", centrally_managed=None, lifecycle="retired", capability_ids=(1,)),
+        ]
+    )
+    analysis = analyze(snapshot)
+    assert Kind.SHADOW_IT_PERSONAL_DATA not in _kinds(analysis)
+    gaps = [gap for gap in analysis.data_gaps if gap.field == "management_unknown"]
+    assert [[subject.id for subject in gap.subjects] for gap in gaps] == [[1, 2]]
+    assert gaps[0].message.params["count"].value == 2
+
+
 def test_hub_and_isolated_systems():
     snapshot = landscape(
         [System(i, f"S{i}") for i in range(1, 7)],

@@ -119,7 +119,9 @@ INPUTS = st.builds(
     overlap=st.sampled_from(list(Overlap)),
     ageing_on_premises=st.booleans(),
     capabilities=st.sampled_from(list(CapabilityMix)),
-    kind=st.sampled_from(["application", "saas", "spreadsheet", *sorted(HARDWARE_KINDS)]),
+    kind=st.sampled_from(
+        ["application", "suite", "spreadsheet", "authority_portal", "", *sorted(HARDWARE_KINDS)]
+    ),
 )
 
 

@@ -47,6 +47,24 @@ def test_editor_creates_updates_and_deletes_a_system_with_audit_entries(org, edi
     assert LogEntry.objects.get_for_object(system).count() == 3
 
 
+def test_kind_and_management_are_unknown_until_said_and_filter_apart(org, editor):
+    client = api(editor, org)
+    created = client.post(url("system-list"), {"name": "Liste"}, format="json").json()
+    assert (created["kind"], created["centrally_managed"]) == ("", None)
+    suite = {"name": "M365", "kind": "suite", "hosting": "saas", "centrally_managed": False}
+    assert client.post(url("system-list"), suite, format="json").status_code == 201
+    refused = client.post(url("system-list"), {"name": "X", "kind": "saas"}, format="json")
+    assert refused.status_code == 400 and "kind" in refused.json()
+
+    def names(query):
+        return [row["name"] for row in client.get(url("system-list") + query).json()["results"]]
+
+    assert names("?kind=unknown") == ["Liste"]
+    assert names("?kind=suite") == ["M365"]
+    assert names("?shadow_it=true") == ["M365"]
+    assert names("?shadow_it=unknown") == ["Liste"]
+
+
 def test_viewer_reads_but_cannot_write(org, viewer):
     SystemFactory(organisation=org, name="ERP")
     client = api(viewer, org)

@@ -20,7 +20,11 @@ def landscape(org):
         DepartmentFactory(organisation=org, name="Stock"),
     )
     shared = SystemFactory(
-        organisation=org, annual_cost=Decimal("1000"), owner=owner, deputy=deputy
+        organisation=org,
+        annual_cost=Decimal("1000"),
+        owner=owner,
+        deputy=deputy,
+        centrally_managed=True,
     )
     shared.departments.set([sales, stock])
     SystemFactory(
@@ -43,12 +47,23 @@ def test_figures_count_systems_in_use_only(landscape):
     figures = inventory_figures(landscape)
     assert figures.systems == 4
     assert figures.shadow_it == 1
+    assert figures.management_unknown == 2  # neither shadow IT nor managed
     assert figures.annual_cost == Decimal("1350")
     assert figures.cost_unknown == 1
     assert figures.support_past == 1
     assert figures.support_within_12_months == 2
     assert figures.without_owner == 1
     assert figures.without_deputy == 3
+
+
+def test_unknown_management_is_counted_apart_and_listed(login, viewer, landscape):
+    client = login(viewer)
+    content = client.get(reverse("cockpit:home", kwargs={"org": landscape.slug})).content.decode()
+    assert "2 systems: not known whether IT manages them" in content
+    systems_url = reverse("inventory:system_list", kwargs={"org": landscape.slug})
+    listed = client.get(f"{systems_url}?in_use=true&shadow_it=unknown").context["paginator"]
+    managed = client.get(f"{systems_url}?in_use=true&shadow_it=false").context["paginator"]
+    assert (listed.count, managed.count) == (2, 1)
 
 
 def test_cost_of_a_shared_system_is_split_between_its_departments(landscape):

@@ -6,7 +6,7 @@ from leitstand.inventory.models import System
 
 
 def test_display_follows_the_active_language():
-    system = System(name="ERP", lifecycle="phase_out", kind="saas")
+    system = System(name="ERP", lifecycle="phase_out", kind="suite")
     with translation.override("en"):
         assert system.get_lifecycle_display() == "phase-out"
     with translation.override("de"):

@@ -86,3 +86,29 @@ def test_capability_names_are_unique_per_language(org):
     form = CapabilityForm(data={"name_de": "tourenplanung"}, organisation=org)
     assert not form.is_valid()
     assert "name_de" in form.errors
+
+
+def test_kind_and_management_may_stay_unknown(org):
+    form = system_form(org, kind="", centrally_managed="unknown")
+    assert form.is_valid(), form.errors
+    system = form.save()
+    assert (system.kind, system.centrally_managed) == ("", None)
+    assert not system.is_shadow_it
+
+
+def test_kinds_of_system_are_the_methods_kinds_and_hosting_is_apart(org):
+    form = system_form(org, kind="suite", hosting="saas", centrally_managed="false")
+    assert form.is_valid(), form.errors
+    system = form.save()
+    assert (system.kind, system.hosting, system.is_shadow_it) == ("suite", "saas", True)
+    offered = [value for value, _label in form.fields["kind"].choices]
+    assert offered == [
+        "",
+        "application",
+        "suite",
+        "infrastructure",
+        "device",
+        "spreadsheet",
+        "authority_portal",
+    ]
+    assert "saas" not in offered

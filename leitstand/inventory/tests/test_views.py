@@ -138,7 +138,7 @@ def test_editor_creates_a_system(login, editor, org):
         url("system_create", org),
         {
             "name": "Clockodo",
-            "kind": "saas",
+            "kind": "application",
             "lifecycle": "active",
             "annual_cost": "2900",
             "departments": [department.pk],
@@ -152,7 +152,7 @@ def test_editor_creates_a_system(login, editor, org):
 
 def test_invalid_create_shows_errors_and_saves_nothing(login, editor, org):
     response = login(editor).post(
-        url("system_create", org), {"name": "", "kind": "saas", "lifecycle": "active"}
+        url("system_create", org), {"name": "", "kind": "application", "lifecycle": "active"}
     )
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
@@ -162,7 +162,7 @@ def test_invalid_create_shows_errors_and_saves_nothing(login, editor, org):
 def test_inline_validation_answers_without_saving(login, editor, org):
     response = login(editor).post(
         url("system_create", org),
-        {"name": "Valid name", "kind": "saas", "lifecycle": "active", "annual_cost": "-3"},
+        {"name": "Valid name", "kind": "application", "lifecycle": "active", "annual_cost": "-3"},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -171,7 +171,7 @@ def test_inline_validation_answers_without_saving(login, editor, org):
     assert not System.objects.exists()
     response = login(editor).post(
         url("system_create", org),
-        {"name": "Valid", "kind": "saas", "lifecycle": "active"},
+        {"name": "Valid", "kind": "application", "lifecycle": "active"},
         HTTP_HX_REQUEST="true",
     )
     assert not System.objects.exists()
@@ -181,7 +181,7 @@ def test_editor_edits_a_system(login, editor, org):
     system = SystemFactory(organisation=org, name="Old")
     response = login(editor).post(
         url("system_edit", org, pk=system.pk),
-        {"name": "New", "kind": "saas", "lifecycle": "phase_out"},
+        {"name": "New", "kind": "application", "lifecycle": "phase_out"},
     )
     assert response.status_code == 302
     system.refresh_from_db()
@@ -226,12 +226,12 @@ def test_detail_shows_unknown_cost_as_unknown(login, viewer, org):
 def test_history_lists_changes_with_author(login, editor, org):
     client = login(editor)
     client.post(
-        url("system_create", org), {"name": "Tracked", "kind": "saas", "lifecycle": "active"}
+        url("system_create", org), {"name": "Tracked", "kind": "application", "lifecycle": "active"}
     )
     system = System.objects.get(name="Tracked")
     client.post(
         url("system_edit", org, pk=system.pk),
-        {"name": "Tracked", "kind": "saas", "lifecycle": "retired"},
+        {"name": "Tracked", "kind": "application", "lifecycle": "retired"},
     )
     entries = client.get(url("system_history", org, pk=system.pk)).context["entries"]
     assert [entry.get_action_display() for entry in entries] == ["update", "create"]

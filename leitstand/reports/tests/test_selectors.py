@@ -81,7 +81,7 @@ def test_records_read_from_plain_rows_match_the_models_field_by_field(org):
     owner, deputy = PersonFactory(organisation=org), PersonFactory(organisation=org)
     system = SystemFactory(
         organisation=org,
-        kind="saas",
+        kind="suite",
         lifecycle="phase_out",
         owner=owner,
         deputy=deputy,
