@@ -23,6 +23,7 @@ org_patterns = [
     path("", include("leitstand.continuity.urls")),
     path("", include("leitstand.resilience.urls")),
     path("", include("leitstand.security_check.urls")),
+    path("", include("leitstand.products.urls")),
 ]
 
 urlpatterns = [

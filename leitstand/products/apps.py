@@ -11,11 +11,14 @@ class ProductsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.extensions import system_panels
         from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
+        from leitstand.products.panels import catalogue_panel
         from leitstand.products.services import sync_end_of_support
 
         for model in (ProductLink, StatementScan, RecurringPayment):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+        system_panels.register(catalogue_panel, order=15)
 
         def sync_after_migrate(sender, **kwargs) -> None:
             # A newer Leitstand brings a newer catalogue: linked systems follow its dates.

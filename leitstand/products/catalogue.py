@@ -16,7 +16,7 @@ import yaml
 
 DATA = Path(__file__).parent / "catalogue"
 
-KINDS = ("application", "suite", "infrastructure", "device", "spreadsheet", "portal")
+KINDS = ("application", "suite", "infrastructure", "device", "spreadsheet", "authority_portal")
 HOSTINGS = ("on_premises", "private_cloud", "public_cloud", "saas")
 EU_OPTIONS = ("available", "not_available", "unknown", "self_hosted", "not_applicable")
 CATEGORIES = (

@@ -240,6 +240,11 @@ class Matcher:
                 found = self._best_alias(corrected)
                 if found is not None:
                     tokens, method, penalty = corrected, "corrected", 0.85
+        if found is None and context:
+            # "Kundenportal (Shopware)": the product is often named in brackets.
+            found = self._best_alias(context)
+            if found is not None:
+                tokens, context, penalty = context, tokens, 0.95
         if found is not None:
             entry, covered = found
             leftover = self._leftover(tokens, covered)

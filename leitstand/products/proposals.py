@@ -43,16 +43,11 @@ EU_COUNTRIES = frozenset(
         "SE",
     )
 )
-# Kinds of system the catalogue uses (DOMAIN.md) -> the inventory's kinds, where it lacks one.
-KIND_FALLBACK = {"suite": "application", "portal": "application"}
 
 
 def system_kind(product: Product) -> str:
-    kinds = set(SystemKind.values)
-    if product.kind in kinds:
-        return product.kind
-    fallback = KIND_FALLBACK.get(product.kind, "application")
-    return fallback if fallback in kinds else SystemKind.APPLICATION
+    """The catalogue uses the inventory's kinds (DOMAIN.md); anything else stays unknown."""
+    return product.kind if product.kind in SystemKind.values else ""
 
 
 def provider_jurisdiction(product: Product) -> str:
@@ -135,12 +130,7 @@ def proposal_for_name(name: str, system: System | None = None) -> Proposal | Non
 
 def empty_fields(system: System, proposal: Proposal) -> tuple[str, ...]:
     fields = []
-    default_kind = System._meta.get_field("kind").default
-    if (
-        proposal.kind
-        and (not system.kind or system.kind == default_kind)
-        and proposal.kind != system.kind
-    ):
+    if proposal.kind and not system.kind:
         fields.append("kind")
     if proposal.vendor_name and system.vendor_id is None:
         fields.append("vendor")

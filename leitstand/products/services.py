@@ -99,7 +99,9 @@ def apply_proposal(system: System, proposal: Proposal, user) -> list[str]:
         system.save()
         if "capabilities" in filled:
             system.capabilities.add(*capabilities_for(organisation, proposal.capabilities))
-        pinned = system.end_of_support is not None and "end_of_support" not in filled
+        pinned = (
+            system.end_of_support is not None and system.end_of_support != proposal.end_of_support
+        )
         ProductLink.objects.update_or_create(
             system=system,
             defaults={
@@ -175,6 +177,12 @@ def pin_end_of_support(link: ProductLink, day: date | None, user) -> None:
         link.save(update_fields=["pin_end_of_support", "updated_at"])
         link.system.end_of_support = day
         link.system.save(update_fields=["end_of_support", "updated_at"])
+
+
+def remove_link(link: ProductLink, user) -> None:
+    """Forget the link; the fields it filled stay as they are."""
+    with transaction.atomic(), set_actor(user):
+        link.delete()
 
 
 # -- statements ---------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_proposal_fills_only_empty_fields_and_links_the_system(org, editor):
-    system = SystemFactory(organisation=org, name="Win Server 2012R2", hosting="", version="")
+    system = SystemFactory(
+        organisation=org, name="Win Server 2012R2", kind="", hosting="", version=""
+    )
     proposal = proposal_for_name(system.name, system)
     assert proposal.product.id == "windows-server"
     assert proposal.end_of_support == date(2023, 10, 10)
@@ -55,6 +57,7 @@ def test_proposal_never_overwrites_what_the_user_typed(org, editor):
     apply_proposal(system, proposal_for_name(system.name, system), editor)
     system.refresh_from_db()
     assert system.vendor == vendor
+    assert system.kind == "application"
     assert system.hosting == "private_cloud"
     assert system.end_of_support == date(2026, 1, 31)
     assert system.product_link.pin_end_of_support is True  # the typed date stays

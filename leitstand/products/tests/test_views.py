@@ -1,0 +1,111 @@
+"""The catalogue's pages as users meet them."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from leitstand.inventory.tests.factories import SystemFactory
+from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment, StatementScan
+from leitstand.products.tests import statement_files as files
+from leitstand.products.tests.factories import ProductLinkFactory, RecurringPaymentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, org, **kwargs):
+    return reverse(f"products:{name}", kwargs={"org": org.slug, **kwargs})
+
+
+def test_proposal_partial_for_a_typed_name(org, viewer, login):
+    response = login(viewer).get(url("propose", org), {"name": "Win Server 2012R2"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Microsoft Windows Server" in text and "Microsoft (US)" in text
+    assert "endoflife.date" in text and 'id="catalogue-proposal-fields"' in text
+    unknown = login(viewer).get(url("propose", org), {"name": "Kundenkartei"})
+    assert "Not in the product catalogue" in unknown.content.decode()
+    family = login(viewer).get(url("propose", org), {"name": "SAP"})
+    assert "SAP Business One" in family.content.decode()
+
+
+def test_system_page_proposes_and_applies_with_one_click(org, editor, login):
+    system = SystemFactory(organisation=org, name="Exchange 2016", hosting="")
+    client = login(editor)
+    page = client.get(system.get_absolute_url()).content.decode()
+    assert "Microsoft Exchange Server" in page and 'id="catalogue-panel"' in page
+    response = client.post(
+        url("apply", org, pk=system.pk), {"product": "exchange-server", "cycle": "2016"}
+    )
+    assert response.status_code == 302
+    system.refresh_from_db()
+    assert system.end_of_support == date(2025, 10, 14)
+    assert system.product_link.cycle == "2016"
+    page = client.get(system.get_absolute_url()).content.decode()
+    assert "follows the catalogue" in page and "as of" in page
+
+
+def test_viewer_cannot_apply_or_upload(org, viewer, login):
+    system = SystemFactory(organisation=org, name="Zoom")
+    client = login(viewer)
+    assert client.post(url("apply", org, pk=system.pk), {"product": "zoom"}).status_code == 403
+    assert client.post(url("statements", org), {}).status_code == 403
+    assert not ProductLink.objects.exists()
+
+
+def test_own_date_is_kept_and_catalogue_can_be_followed_again(org, editor, login):
+    link = ProductLinkFactory(organisation=org)
+    client = login(editor)
+    client.post(url("end_of_support", org, pk=link.system.pk), {"date": "31.12.2027"})
+    link.refresh_from_db()
+    link.system.refresh_from_db()
+    assert link.pin_end_of_support and link.system.end_of_support == date(2027, 12, 31)
+    client.post(url("end_of_support", org, pk=link.system.pk), {"follow": "1"})
+    link.system.refresh_from_db()
+    assert link.system.end_of_support == date(2023, 10, 10)
+    bad = client.post(url("end_of_support", org, pk=link.system.pk), {"date": "soon"})
+    assert bad.status_code == 302
+    client.post(url("unlink", org, pk=link.system.pk))
+    assert not ProductLink.objects.filter(pk=link.pk).exists()
+
+
+def test_statement_upload_finds_shadow_it_and_adds_the_ticked(org, editor, login):
+    rows = [
+        files.Row(date(2025, month, 3), Decimal("-11.99"), "PAYPAL *DROPBOX", "")
+        for month in range(1, 8)
+    ] + [files.Row(date(2025, 2, 9), Decimal("-45.10"), "REWE Markt", "")]
+    client = login(editor)
+    upload = SimpleUploadedFile("umsaetze.csv", files.sparkasse_csv(rows), "text/csv")
+    response = client.post(url("statements", org), {"file": upload})
+    scan = StatementScan.objects.get()
+    assert response.status_code == 302
+    page = client.get(url("scan", org, pk=scan.pk)).content.decode()
+    assert "PAYPAL *DROPBOX" in page and "not listed: shadow IT" in page
+    assert "REWE" not in page and "not stored" in page
+    payment = RecurringPayment.objects.get()
+    client.post(url("scan_add", org, pk=scan.pk), {"payment": [payment.pk]})
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.ADDED
+    assert payment.system.annual_cost == Decimal("143.88")
+
+
+def test_broken_upload_says_why_and_stores_nothing(org, editor, login):
+    upload = SimpleUploadedFile("x.csv", b"Name;Wert\nA;1\n", "text/csv")
+    response = login(editor).post(url("statements", org), {"file": upload})
+    assert response.status_code == 200
+    assert "No column with a booking date" in response.content.decode()
+    assert not StatementScan.objects.exists()
+
+
+def test_dismiss_and_catalogue_page(org, editor, login):
+    payment = RecurringPaymentFactory(organisation=org)
+    client = login(editor)
+    client.post(url("payment_dismiss", org, pk=payment.pk))
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.DISMISSED
+    page = client.get(url("catalogue", org), {"q": "lexoffice"}).content.decode()
+    assert "Lexware Office" in page
+    empty = client.get(url("catalogue", org), {"q": "zzzz"}).content.decode()
+    assert 'id="catalogue-empty"' in empty
