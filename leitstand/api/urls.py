@@ -13,6 +13,7 @@ from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
 from leitstand.processes import api as processes
+from leitstand.products import api as products
 from leitstand.resilience import api as resilience
 from leitstand.security_check import api as security_check
 from leitstand.tenancy import api as tenancy
@@ -39,6 +40,11 @@ router.register("kpi-measurements", kpis.MeasurementViewSet, basename="measureme
 router.register("business-impacts", continuity.BusinessImpactViewSet, basename="business-impact")
 router.register("resilience", resilience.SystemResilienceViewSet, basename="resilience")
 router.register("company-checks", security_check.SecurityCheckViewSet, basename="company-check")
+router.register("catalogue-links", products.ProductLinkViewSet, basename="catalogue-link")
+router.register("statement-scans", products.StatementScanViewSet, basename="statement-scan")
+router.register(
+    "recurring-payments", products.RecurringPaymentViewSet, basename="recurring-payment"
+)
 
 app_name = "api"
 

@@ -162,6 +162,8 @@ def choose_cycle(product: Product | None, name_tokens: tuple[str, ...], today: d
         elif is_version_token(token):
             hard.append(token)
             words.add(raw)
+        elif token in index.edition_words:
+            continue  # "W" of "W10" is the product, not the edition code W
         elif token in index.alias_words and token not in index.key_words:
             continue  # a word of the product's name that a label happens to repeat
         elif token in index.vocabulary or token in index.codename_words:

@@ -29,8 +29,9 @@ from leitstand.products.names import (
 )
 
 THRESHOLD = 0.5  # below this confidence a name counts as not recognised
+VENDOR_SHORT_FORMS = {"ms": ("microsoft",), "microsoft": ("ms",)}
 TOKEN_FIX_MIN_LENGTH = 4
-TOKEN_FIX_CUTOFF = 80
+TOKEN_FIX_CUTOFF = 85
 WHOLE_NAME_CUTOFF = 88
 WHOLE_NAME_MAX_TOKENS = 4
 
@@ -141,6 +142,15 @@ class Matcher:
         tokens = tokens_of(fold(alias.lstrip("=")))
         if not tokens:
             return
+        if tokens[0] in VENDOR_SHORT_FORMS and len(tokens) > 1:
+            # "MS Teams" and "Microsoft Teams" are written for each other.
+            for other in VENDOR_SHORT_FORMS[tokens[0]]:
+                self._add_tokens(product_id, alias, (other, *tokens[1:]), strict)
+        self._add_tokens(product_id, alias, tokens, strict)
+
+    def _add_tokens(
+        self, product_id: str, alias: str, tokens: tuple[str, ...], strict: bool
+    ) -> None:
         variants = [tokens]
         compact = "".join(tokens)
         if len(tokens) > 1 and compact.isalpha():
@@ -178,7 +188,9 @@ class Matcher:
                 covered = set()
                 for token_of_alias in entry.tokens:
                     covered.update(joined.get(token_of_alias, (token_of_alias,)))
-                key = (len(covered), entry.size, not entry.strict)
+                # Words such as "Teams" or "Cloud" say little: "Bitwarden Teams" is Bitwarden.
+                telling = sum(1 for token in covered if token not in NOISE_WORDS)
+                key = (telling, len(covered), entry.size, not entry.strict)
                 if best_key is None or key > best_key:
                     best, best_key = (entry, frozenset(covered)), key
         return best
@@ -374,7 +386,7 @@ def _fix_token_cached(matcher: Matcher, token: str) -> str:
         and token not in NOISE_WORDS
         and token not in CONTEXT_WORDS
     ):
-        cutoff = TOKEN_FIX_CUTOFF if len(token) >= 6 else 85
+        cutoff = TOKEN_FIX_CUTOFF if len(token) >= 6 else 88
         choices = matcher.similar_words(token, cutoff)
         hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit is not None:

@@ -187,7 +187,11 @@ class PaymentRow:
     payment: RecurringPayment
     product: Product | None
     inventory_cost: Decimal | None
-    difference: Decimal | None
+    difference: Decimal | None  # statement's cost per year minus the inventory's
+
+    @property
+    def difference_size(self) -> Decimal | None:
+        return abs(self.difference) if self.difference is not None else None
 
 
 def scan_rows(scan: StatementScan) -> list[PaymentRow]:

@@ -1,0 +1,66 @@
+"""The product catalogue in a real browser, on the demo company: the proposal on a system's
+page applied with one click, and shadow IT found in an uploaded bank statement."""
+
+from datetime import date
+from decimal import Decimal
+
+from playwright.sync_api import expect
+
+from leitstand.accounts.models import User
+from leitstand.inventory.models import System
+from leitstand.products.tests import statement_files as files
+
+ORG = "/o/muster-logistik"
+
+
+def test_system_page_proposal_and_statement_upload(
+    live_server, page, demo, sign_in, shot, tmp_path
+):
+    sign_in(page, User.objects.get(email="demo@example.com"))
+    portal = System.objects.get(
+        organisation__slug="muster-logistik", name="Kundenportal (Shopware)"
+    )
+    System.objects.filter(pk=portal.pk).update(version="", end_of_support=None)
+
+    page.goto(f"{live_server.url}{ORG}/systems/{portal.pk}/")
+    panel = page.locator("#catalogue-panel")
+    expect(panel).to_contain_text("Leitstand knows this: Shopware")
+    expect(panel.locator('[data-field="vendor"]')).to_have_text("shopware (DE)")
+    shot(page, "products-system-proposal")
+    panel.get_by_role("button", name="Apply").click()
+    expect(page.locator(".alert-success")).to_contain_text("is now linked to Shopware")
+    expect(page.locator("#catalogue-panel")).to_contain_text("Linked to Shopware")
+    shot(page, "products-system-linked")
+
+    rows = (
+        [
+            files.Row(date(2026, month, 3), Decimal("-11.99"), "PAYPAL *DROPBOX", "Abo")
+            for month in range(1, 10)
+        ]
+        + [
+            files.Row(date(2026, month, 12), Decimal("-59.99"), "ADOBE *CREATIVE CLD", "Abo")
+            for month in range(1, 10)
+        ]
+        + [
+            files.Row(date(2026, 2, 7), Decimal("-84.20"), "REWE Markt GmbH", "Kartenzahlung"),
+            files.Row(date(2026, 3, 1), Decimal("-2450.00"), "Hausverwaltung Schmidt", "Miete"),
+        ]
+    )
+    statement = tmp_path / "umsaetze.csv"
+    statement.write_bytes(files.sparkasse_csv(rows))
+    page.goto(f"{live_server.url}{ORG}/statements/")
+    expect(page.locator("#privacy-note")).to_contain_text("not stored")
+    page.get_by_label("Statement file (CSV)").set_input_files(str(statement))
+    shot(page, "products-statement-upload")
+    page.get_by_role("button", name="Read the statement").click()
+    table = page.locator("#payment-table")
+    expect(table).to_contain_text("ADOBE *CREATIVE CLD")
+    expect(table.locator('tr[data-payee="PAYPAL *DROPBOX"]')).to_contain_text("Dropbox")
+    expect(page.locator("body")).not_to_contain_text("REWE")
+    shot(page, "products-statement-result")
+    page.get_by_label("Add ADOBE *CREATIVE CLD as a system").check()
+    page.get_by_role("button", name="Add the ticked payments as systems").click()
+    expect(page.locator(".alert-success")).to_contain_text("Adobe Creative Cloud")
+    added = System.objects.get(organisation__slug="muster-logistik", name="Adobe Creative Cloud")
+    assert added.centrally_managed is False and added.annual_cost == Decimal("719.88")
+    shot(page, "products-statement-added")

@@ -1,0 +1,56 @@
+"""The products app's API resources."""
+
+import pytest
+from django.urls import reverse
+
+from leitstand.inventory.tests.factories import SystemFactory
+from leitstand.products.tests.factories import ProductLinkFactory, RecurringPaymentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def api(name, org, **kwargs):
+    return reverse(f"api:{name}", kwargs={"org": org.slug, **kwargs})
+
+
+def test_links_are_validated_against_the_catalogue(org, editor, login):
+    system = SystemFactory(organisation=org, name="Server")
+    client = login(editor)
+    good = client.post(
+        api("catalogue-link-list", org),
+        {"system": system.pk, "product": "windows-server", "cycle": "2016"},
+        content_type="application/json",
+    )
+    assert good.status_code == 201, good.content
+    other = SystemFactory(organisation=org, name="Other")
+    bad = client.post(
+        api("catalogue-link-list", org),
+        {"system": other.pk, "product": "windows-server", "cycle": "2099"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "cycle" in bad.json()
+    unknown = client.post(
+        api("catalogue-link-list", org),
+        {"system": other.pk, "product": "no-such-thing"},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 400 and "product" in unknown.json()
+
+
+def test_payments_are_read_and_their_status_set(org, editor, viewer, login):
+    payment = RecurringPaymentFactory(organisation=org)
+    ProductLinkFactory(organisation=org)
+    rows = login(viewer).get(api("recurring-payment-list", org)).json()
+    assert rows["results"][0]["payee"] == "PAYPAL *DROPBOX"
+    client = login(editor)
+    changed = client.patch(
+        api("recurring-payment-detail", org, pk=payment.pk),
+        {"status": "dismissed", "annual_cost": "1.00"},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200
+    payment.refresh_from_db()
+    assert payment.status == "dismissed" and str(payment.annual_cost) == "143.88"
+    scans = client.get(api("statement-scan-list", org)).json()
+    assert scans["results"][0]["rows_read"] == 120
+    assert client.post(api("statement-scan-list", org), {}).status_code == 405
