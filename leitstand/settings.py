@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "leitstand.processes",
     "leitstand.kpis",
     "leitstand.surveys",
+    "leitstand.roadmap",
     "leitstand.resilience",
     "leitstand.continuity",
     "leitstand.security_check",

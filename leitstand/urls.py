@@ -20,6 +20,7 @@ org_patterns = [
     path("", include("leitstand.processes.urls")),
     path("", include("leitstand.kpis.urls")),
     path("", include("leitstand.surveys.urls")),
+    path("", include("leitstand.roadmap.urls")),
     path("", include("leitstand.continuity.urls")),
     path("", include("leitstand.resilience.urls")),
     path("", include("leitstand.security_check.urls")),

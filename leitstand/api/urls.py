@@ -15,6 +15,7 @@ from leitstand.kpis import api as kpis
 from leitstand.processes import api as processes
 from leitstand.products import api as products
 from leitstand.resilience import api as resilience
+from leitstand.roadmap import api as roadmap
 from leitstand.security_check import api as security_check
 from leitstand.tenancy import api as tenancy
 
@@ -45,6 +46,16 @@ router.register("statement-scans", products.StatementScanViewSet, basename="stat
 router.register(
     "recurring-payments", products.RecurringPaymentViewSet, basename="recurring-payment"
 )
+router.register("finding-states", roadmap.FindingStateViewSet, basename="finding-state")
+router.register("initiatives", roadmap.InitiativeViewSet, basename="initiative")
+router.register(
+    "initiative-dependencies", roadmap.InitiativeDependencyViewSet, basename="initiative-dependency"
+)
+router.register("initiative-options", roadmap.InitiativeOptionViewSet, basename="initiative-option")
+router.register("initiative-phases", roadmap.PhaseViewSet, basename="initiative-phase")
+router.register("milestones", roadmap.MilestoneViewSet, basename="milestone")
+router.register("change-checklists", roadmap.ChangeChecklistViewSet, basename="change-checklist")
+router.register("dropped-proposals", roadmap.DroppedProposalViewSet, basename="dropped-proposal")
 
 app_name = "api"
 

@@ -44,3 +44,10 @@ cockpit_sections = Registry("cockpit sections")
 
 #: Sections on a process's page (KPIs, surveys, ...): function(request, process) -> Panel | None
 process_panels = Registry("process panels")
+
+#: Sections on the roadmap page (funding expected, ...): function(request, initiatives) ->
+#: Panel | None; `initiatives` are the ones the page shows.
+roadmap_sections = Registry("roadmap sections")
+
+#: Sections on an initiative's page: function(request, initiative) -> Panel | None
+initiative_panels = Registry("initiative panels")

@@ -26,6 +26,7 @@ DEMO_EXTENSIONS: list[str] = [
     "leitstand.continuity.demo",
     "leitstand.resilience.demo",
     "leitstand.security_check.demo",
+    "leitstand.roadmap.demo.legacy",
 ]
 
 

@@ -28,6 +28,8 @@ from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.resilience import api as resilience_api
 from leitstand.resilience.models import SystemResilience
+from leitstand.roadmap import api as roadmap_api
+from leitstand.roadmap import models as roadmap
 from leitstand.security_check import api as security_check_api
 from leitstand.security_check.models import Answer, SecurityCheck
 from leitstand.tenancy.api import OrganisationSerializer
@@ -86,6 +88,18 @@ PARTS: tuple[Part, ...] = (
     Part("system_resilience", SystemResilience, resilience_api.SystemResilienceSerializer),
     Part("company_checks", SecurityCheck, security_check_api.SecurityCheckSerializer),
     Part("company_check_answers", Answer, security_check_api.AnswerSerializer),
+    Part("finding_states", roadmap.FindingState, roadmap_api.FindingStateSerializer),
+    Part("initiatives", roadmap.Initiative, roadmap_api.InitiativeSerializer),
+    Part(
+        "initiative_dependencies",
+        roadmap.InitiativeDependency,
+        roadmap_api.InitiativeDependencySerializer,
+    ),
+    Part("initiative_options", roadmap.InitiativeOption, roadmap_api.InitiativeOptionSerializer),
+    Part("initiative_phases", roadmap.Phase, roadmap_api.PhaseSerializer),
+    Part("milestones", roadmap.Milestone, roadmap_api.MilestoneSerializer),
+    Part("change_checklists", roadmap.ChangeChecklist, roadmap_api.ChangeChecklistSerializer),
+    Part("dropped_proposals", roadmap.DroppedProposal, roadmap_api.DroppedProposalSerializer),
 )
 
 

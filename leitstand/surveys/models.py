@@ -26,6 +26,16 @@ DEFAULT_QUESTIONS = {
 }
 DEFAULT_FREE_TEXT = gettext_noop("What would make this process easier for you?")
 
+#: The acceptance survey of an option of an initiative (roadmap): the same questions for
+#: every option, so that the team's answers compare side by side.
+ACCEPTANCE_QUESTIONS = {
+    "easier_work": gettext_noop("This solution makes my daily work easier."),
+    "easy_to_learn": gettext_noop("It was easy to learn."),
+    "reliable": gettext_noop("I trust its results without checking them again."),
+    "keep_using": gettext_noop("I would like to keep working with it."),
+}
+ACCEPTANCE_FREE_TEXT = gettext_noop("What should change before everyone uses it?")
+
 
 def is_default(text: str, default: str) -> bool:
     """Whether `text` is the default, in English or in the reader's language."""
@@ -48,9 +58,22 @@ class SurveyPhase(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class SurveyPurpose(models.TextChoices):
+    PROCESS = "process", _("how a process is going")
+    ACCEPTANCE = "acceptance", _("acceptance of an option in trial")
+
+
 class Survey(TenantModel):
     process = models.ForeignKey(
-        Process, on_delete=models.CASCADE, related_name="surveys", verbose_name=_("process")
+        Process,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="surveys",
+        verbose_name=_("process"),
+    )
+    purpose = models.CharField(
+        _("purpose"), max_length=12, choices=SurveyPurpose.choices, default=SurveyPurpose.PROCESS
     )
     title = models.CharField(_("title"), max_length=200)
     phase = models.CharField(
@@ -111,7 +134,11 @@ class Survey(TenantModel):
 
     @property
     def free_text_label(self) -> str:
-        return self.free_text_question or gettext(DEFAULT_FREE_TEXT)
+        if self.free_text_question:
+            return self.free_text_question
+        if self.purpose == SurveyPurpose.ACCEPTANCE:
+            return gettext(ACCEPTANCE_FREE_TEXT)
+        return gettext(DEFAULT_FREE_TEXT)
 
     def clean(self) -> None:
         same_organisation(
@@ -139,7 +166,7 @@ class SurveyQuestion(TenantModel):
 
     @property
     def label(self) -> str:
-        default = DEFAULT_QUESTIONS.get(self.key)
+        default = DEFAULT_QUESTIONS.get(self.key) or ACCEPTANCE_QUESTIONS.get(self.key)
         return self.text or (gettext(default) if default else "")
 
 

@@ -48,6 +48,9 @@ def survey_create(request: HttpRequest, pk: int) -> HttpResponse:
 @org_view(Role.EDITOR, model=Survey)
 def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
+    if survey.process is None:  # an acceptance survey: its questions are shared by design
+        messages.info(request, _("An acceptance survey keeps the same questions for every option."))
+        return HttpResponseRedirect(survey.get_absolute_url())
     form = SurveyForm(
         request.POST or None, instance=survey, organisation=request.org, process=survey.process
     )
@@ -95,4 +98,6 @@ def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "core/confirm_delete.html", {"object": survey})
     delete_object(survey, request.user)
     messages.success(request, _("Deleted “%(name)s”.") % {"name": survey.title})
+    if survey.process is None:
+        return HttpResponseRedirect(survey.option.initiative.get_absolute_url() + "#options")
     return HttpResponseRedirect(survey.process.get_absolute_url() + "#surveys-panel")

@@ -1,0 +1,156 @@
+"""The roadmap page (summary, timeline, warnings) and the analysis's proposals."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leitstand.analysis.formulas import eur_for_hours, fte_for_hours
+from leitstand.core.extensions import roadmap_sections
+from leitstand.inventory.models import Person
+from leitstand.reports.selectors import request_analysis
+from leitstand.roadmap import services
+from leitstand.roadmap.cases import NOT_PLANNED, initiatives_for_plan, plan_cases, totals
+from leitstand.roadmap.models import DroppedProposal, Initiative, InitiativeStatus, PhaseKind
+from leitstand.roadmap.proposals import proposals
+from leitstand.roadmap.timeline import timeline_svg
+from leitstand.tenancy.access import get_for_org, org_view
+from leitstand.tenancy.models import Role
+
+
+def _filtered(request: HttpRequest):
+    initiatives = initiatives_for_plan(request.org)
+    status = request.GET.get("status", "")
+    owner = request.GET.get("owner", "")
+    if status in InitiativeStatus.values:
+        initiatives = initiatives.filter(status=status)
+    if owner.isdigit():
+        initiatives = initiatives.filter(owner_id=int(owner))
+    return initiatives, status, owner
+
+
+def _years(cases, today) -> list[int]:
+    days = [today]
+    for case in cases:
+        days += [phase.start_on for phase in case.initiative.phases.all()]
+        days += [phase.end_on for phase in case.initiative.phases.all()]
+    first, last = min(days).year, max(days).year
+    return list(range(first, min(last, first + 5) + 1))
+
+
+@org_view()
+def roadmap(request: HttpRequest) -> HttpResponse:
+    analysis = request_analysis(request)
+    initiatives, status, owner = _filtered(request)
+    initiatives = list(initiatives)
+    cases = plan_cases(initiatives, analysis)
+    today = timezone.localdate()
+    plan = totals(cases, analysis, _years(cases, today))
+    shown = [i for i in initiatives if i.phases.all() or i.milestones.all()]
+    names = {case.initiative.pk: case.initiative.name for case in cases}
+    context = {
+        "cases": cases,
+        "plan": plan,
+        "overlaps": [
+            (overlap, [names[pk] for pk in overlap.initiative_ids]) for overlap in plan.overlaps
+        ],
+        "settings": analysis.snapshot.settings,
+        "capacity_fte": fte_for_hours(
+            plan.capacity_hours_per_year, analysis.snapshot.settings.productive_hours_per_fte
+        ),
+        "capacity_eur": eur_for_hours(
+            plan.capacity_hours_per_year, analysis.snapshot.settings.labour_cost_per_hour
+        ),
+        "timeline": timeline_svg(shown, today, dict(PhaseKind.choices)),
+        "unscheduled": [i for i in initiatives if not (i.phases.all() or i.milestones.all())],
+        "statuses": InitiativeStatus.choices,
+        "status": status,
+        "owners": Person.objects.for_org(request.org)
+        .filter(pk__in=Initiative.objects.for_org(request.org).values("owner"))
+        .order_by("name")
+        .values_list("pk", "name"),
+        "owner": owner,
+        "today": today,
+        "sections": roadmap_sections.render(request, initiatives),
+        "stopped": [c for c in cases if c.initiative.status in NOT_PLANNED],
+    }
+    return render(request, "roadmap/roadmap.html", context)
+
+
+def _open_proposals(request: HttpRequest):
+    analysis = request_analysis(request)
+    organisation = request.org
+    taken = set(
+        Initiative.objects.for_org(organisation)
+        .exclude(proposal_key="")
+        .values_list("proposal_key", flat=True)
+    )
+    taken |= set(DroppedProposal.objects.for_org(organisation).values_list("key", flat=True))
+    planned = set(
+        Initiative.findings.through.objects.filter(
+            initiative__organisation=organisation
+        ).values_list("findingstate__key", flat=True)
+    )
+    return proposals(analysis, organisation, taken, planned)
+
+
+@org_view()
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "proposals": _open_proposals(request),
+        "dropped": DroppedProposal.objects.for_org(request.org)[:100],
+    }
+    return render(request, "roadmap/proposals.html", context)
+
+
+@org_view(Role.EDITOR)
+@require_POST
+def proposal_decide(request: HttpRequest) -> HttpResponse:
+    """Accept one proposal, merge several into one initiative, or drop them."""
+    keys = request.POST.getlist("key")
+    action = request.POST.get("action", "")
+    by_key = {proposal.key: proposal for proposal in _open_proposals(request)}
+    chosen = [by_key[key] for key in keys if key in by_key]
+    back = reverse("roadmap:proposals", kwargs={"org": request.org.slug})
+    if not chosen:
+        messages.error(request, _("Tick at least one proposal (it may have been taken already)."))
+        return HttpResponseRedirect(back)
+    if action == "drop":
+        for proposal in chosen:
+            services.drop_proposal(request.org, proposal, request.user)
+        messages.success(
+            request, _("Dropped: %(names)s.") % {"names": ", ".join(p.name for p in chosen)}
+        )
+        return HttpResponseRedirect(back)
+    if action == "merge" and len(chosen) < 2:
+        messages.error(request, _("Tick two or more proposals to merge them."))
+        return HttpResponseRedirect(back)
+    if action not in ("accept", "merge"):
+        return HttpResponseRedirect(back)
+    if action == "accept" and len(chosen) > 1:
+        created = [
+            services.accept_proposals(request.org, [proposal], "", request.user)
+            for proposal in chosen
+        ]
+        messages.success(request, _("%(count)s initiatives created.") % {"count": len(created)})
+        return HttpResponseRedirect(back)
+    name = request.POST.get("name", "")[:200]
+    initiative = services.accept_proposals(request.org, chosen, name, request.user)
+    messages.success(
+        request,
+        _("Initiative “%(name)s” created from the analysis; describe the problem in your words.")
+        % {"name": initiative.name},
+    )
+    return HttpResponseRedirect(initiative.get_absolute_url())
+
+
+@org_view(Role.EDITOR, model=DroppedProposal)
+@require_POST
+def proposal_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    dropped = get_for_org(DroppedProposal, request.org, pk)
+    services.restore_proposal(dropped, request.user)
+    messages.success(request, _("“%(name)s” is proposed again.") % {"name": dropped.name})
+    return HttpResponseRedirect(reverse("roadmap:proposals", kwargs={"org": request.org.slug}))
