@@ -131,7 +131,8 @@ def _counted_once(
     claims: dict[str, list[tuple[Decimal, int]]] = {}
     for case in cases:
         for source, value in getattr(case, attribute):
-            claims.setdefault(source, []).append((value, case.initiative_id))
+            if value > 0:  # claiming nothing overlaps with nobody
+                claims.setdefault(source, []).append((value, case.initiative_id))
     counted: dict[int, Decimal] = {case.initiative_id: ZERO for case in cases}
     overlaps = []
     for source in sorted(claims):

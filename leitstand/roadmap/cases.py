@@ -171,7 +171,7 @@ class OptionView:
 
 @dataclass(frozen=True)
 class StartWarning:
-    """This initiative starts before one it depends on is finished."""
+    """This initiative's effect (its rollout) begins before one it depends on is finished."""
 
     dependency: Initiative
     starts_on: date
@@ -204,7 +204,7 @@ def initiative_cases(
         )
         views.append(OptionView(option, case, option.chosen, warnings))
     counted_view = next((v for v in views if counted and v.option.pk == counted.pk), None)
-    begins = invest_on(initiative)
+    begins = benefit_start(initiative)  # the effect, not the preparation, waits for it
     late = tuple(
         StartWarning(dependency, begins, dependency_ends[dependency.pk])
         for dependency in initiative.depends_on.all()

@@ -94,7 +94,12 @@ def _open_proposals(request: HttpRequest):
             initiative__organisation=organisation
         ).values_list("findingstate__key", flat=True)
     )
-    return proposals(analysis, organisation, taken, planned)
+    replaced = frozenset(
+        Initiative.replaces.through.objects.filter(
+            initiative__organisation=organisation
+        ).values_list("system_id", flat=True)
+    )
+    return proposals(analysis, organisation, taken, planned, replaced)
 
 
 @org_view()

@@ -145,7 +145,7 @@ def _recommendation_proposals(analysis: Analysis) -> list[Proposal]:
         proposal = Proposal(
             key=f"recommendation:{system.id}:{strategy}",
             source="recommendation",
-            name=f"{str(label).capitalize()}: {system.name}",
+            name=f"{str(label)[:1].upper()}{str(label)[1:]}: {system.name}",
             problem=render(text.explanation),
             severity="medium",
             evidence=[render(fact) for fact in text.facts],
@@ -155,12 +155,23 @@ def _recommendation_proposals(analysis: Analysis) -> list[Proposal]:
     return proposals
 
 
-def proposals(analysis: Analysis, organisation, taken_keys: set[str], planned: set[str]):
-    """Open proposals, most severe first: not accepted or dropped (`taken_keys`), and with at
-    least one finding not yet in an initiative (`planned` finding keys)."""
+def proposals(
+    analysis: Analysis,
+    organisation,
+    taken_keys: set[str],
+    planned: set[str],
+    replaced_system_ids: frozenset[int] = frozenset(),
+):
+    """Open proposals, most severe first: not accepted or dropped (`taken_keys`), with at
+    least one finding not yet in an initiative (`planned` finding keys), and no
+    recommendation for a system an initiative already replaces."""
     found = [
         *_candidate_proposals(analysis),
-        *_recommendation_proposals(analysis),
+        *(
+            proposal
+            for proposal in _recommendation_proposals(analysis)
+            if not proposal.system_ids & replaced_system_ids
+        ),
         *_group_proposals(analysis, organisation),
     ]
     order = {"high": 0, "medium": 1, "low": 2, "info": 3}

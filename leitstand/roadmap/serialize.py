@@ -96,7 +96,7 @@ def initiative_as_json(cases: InitiativeCases) -> dict:
         ],
         "chosen_option": chosen.name if chosen else None,
         "choice_reason": initiative.choice_reason or None,
-        "starts_before_dependency": [late.dependency.name for late in cases.start_warnings],
+        "takes_effect_before_dependency": [late.dependency.name for late in cases.start_warnings],
     }
 
 

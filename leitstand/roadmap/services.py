@@ -192,12 +192,6 @@ def accept_proposals(organisation, chosen: list[Proposal], name: str, actor) -> 
         for proposal in chosen:
             label = _("As proposed: %(name)s") % {"name": proposal.name}
             _first_option(initiative, proposal, label[:200])
-        for proposal in chosen[1:]:  # merged: the others are taken too
-            DroppedProposal.objects.get_or_create(
-                organisation=organisation,
-                key=proposal.key[:200],
-                defaults={"name": proposal.name[:300]},
-            )
     return initiative
 
 

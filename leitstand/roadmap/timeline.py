@@ -135,7 +135,9 @@ def timeline_svg(initiatives: list[Initiative], today: date, phase_labels: dict)
                 f"<title>{escape(milestone.name)}: {milestone.due_on:%Y-%m-%d}</title></path>"
             )
     for initiative in initiatives:
-        first = next(iter(initiative.phases.all()), None)
+        phases = list(initiative.phases.all())
+        rollout = next((p for p in phases if p.kind == PhaseKind.ROLLOUT), None)
+        first = rollout or (phases[0] if phases else None)  # what waits for the dependency
         for dependency in initiative.depends_on.all():
             if dependency.pk not in rows or first is None:
                 continue

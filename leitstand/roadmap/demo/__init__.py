@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils import translation
 
 from leitstand.analysis import analyze
 from leitstand.inventory.models import Person, System
@@ -203,6 +204,11 @@ def _finding_states(organisation, records: list, analysis, names: Names) -> None
 
 @transaction.atomic
 def load_demo(organisation: Organisation, data: dict) -> None:
+    with translation.override(data.get("language", "de")):  # evidence texts are stored
+        _load(organisation, data)
+
+
+def _load(organisation: Organisation, data: dict) -> None:
     analysis = analyze(landscape_snapshot(organisation))
     names = Names(organisation)
     open_proposals = proposals(analysis, organisation, set(), set())
