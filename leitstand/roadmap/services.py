@@ -45,6 +45,17 @@ STANDARD_PHASES = (
 )
 
 
+def new_state(organisation, finding: Finding) -> FindingState:
+    """An unsaved open status for a finding (saved when someone records one)."""
+    first = finding.subjects[0].name if finding.subjects else ""
+    return FindingState(
+        organisation=organisation,
+        key=finding_identity(finding),
+        kind=finding.kind,
+        subject_name=first[:300],
+    )
+
+
 def state_for_finding(organisation, finding: Finding, **defaults) -> FindingState:
     """The finding's state row, created open (or with `defaults`) when it has none yet."""
     first = finding.subjects[0].name if finding.subjects else ""

@@ -37,5 +37,6 @@ urlpatterns = [
     path("milestones/<int:pk>/edit/", views.milestone_edit, name="milestone_edit"),
     path("milestones/<int:pk>/delete/", views.milestone_delete, name="milestone_delete"),
     path("finding-states/<int:pk>/", views.finding_state, name="finding_state"),
+    path("finding-states/record/", views.finding_status, name="finding_status"),
     path("initiatives/<int:pk>/checklist/", views.checklist_edit, name="checklist_edit"),
 ]

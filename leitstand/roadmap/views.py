@@ -2,16 +2,18 @@
 milestones, KPIs, change checklist), and the forms of their parts."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from leitstand.analysis.worklist import finding_identity
 from leitstand.core import views as generic
 from leitstand.core.audit import delete_object, save_form
 from leitstand.core.extensions import initiative_panels
+from leitstand.reports.explanations import KINDS
 from leitstand.reports.selectors import request_analysis
 from leitstand.roadmap import filters, forms, services
 from leitstand.roadmap.cases import initiatives_for_plan, plan_cases
@@ -285,10 +287,31 @@ def checklist_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@org_view(Role.EDITOR)
+def finding_status(request: HttpRequest) -> HttpResponse:
+    """The status form of the finding `?key=` names: its existing status, or a new one for a
+    finding the current analysis shows."""
+    key = request.GET.get("key", "")[:200]
+    if not key:  # reached without a finding: say where to pick one
+        return render(request, "roadmap/finding_state_form.html", {"form": None, "state": None})
+    state = FindingState.objects.for_org(request.org).filter(key=key).first()
+    if state is None:
+        finding = next(
+            (f for f in request_analysis(request).findings if finding_identity(f) == key), None
+        )
+        if finding is None:
+            raise Http404("no such finding")
+        state = services.new_state(request.org, finding)
+    return _finding_state_page(request, state)
+
+
 @org_view(Role.EDITOR, model=FindingState)
 def finding_state(request: HttpRequest, pk: int) -> HttpResponse:
     """Status, owner, due date and note of one finding (kept across analyses)."""
-    state = get_for_org(FindingState, request.org, pk)
+    return _finding_state_page(request, get_for_org(FindingState, request.org, pk))
+
+
+def _finding_state_page(request: HttpRequest, state: FindingState) -> HttpResponse:
     form = forms.FindingStateForm(request.POST or None, instance=state, organisation=request.org)
     if request.method == "POST" and form.is_valid():
         services.save_finding_state(form, request.user)
@@ -299,4 +322,5 @@ def finding_state(request: HttpRequest, pk: int) -> HttpResponse:
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             target = state.get_absolute_url()
         return HttpResponseRedirect(target)
-    return render(request, "roadmap/finding_state_form.html", {"form": form, "state": state})
+    context = {"form": form, "state": state, "kind_label": KINDS.get(state.kind, state.kind)}
+    return render(request, "roadmap/finding_state_form.html", context)
