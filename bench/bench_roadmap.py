@@ -18,10 +18,10 @@ from django.urls import reverse
 from bench.landscape import build_landscape
 from bench.measure import time_calls
 from leitstand.accounts.models import User
-from leitstand.inventory.models import Person, System
-from leitstand.reports.selectors import landscape_snapshot
 from leitstand.analysis import analyze
 from leitstand.analysis.worklist import finding_identity
+from leitstand.inventory.models import Person, System
+from leitstand.reports.selectors import landscape_snapshot
 from leitstand.roadmap.models import (
     FindingState,
     Initiative,
