@@ -109,6 +109,7 @@ class Matcher:
             self.whole_by_shape[(text.count(" ") + 1, len(text))].append(text)
         self._length_ranges: dict[tuple[int, int], range] = {}
         self._similar: dict[tuple[int, int], list[str]] = {}
+        self._whole_choices: dict[tuple[int, int], list[str]] = {}
 
     @staticmethod
     def _by_length(words: list[str]) -> dict[int, list[str]]:
@@ -343,11 +344,14 @@ class Matcher:
         query = " ".join(words)
         if len(query) < 5:
             return nothing
-        choices = [
-            text
-            for size in self._lengths(len(query), WHOLE_NAME_CUTOFF)
-            for text in self.whole_by_shape.get((len(words), size), ())
-        ]
+        key = (len(words), len(query))
+        choices = self._whole_choices.get(key)
+        if choices is None:
+            choices = self._whole_choices[key] = [
+                text
+                for size in self._lengths(len(query), WHOLE_NAME_CUTOFF)
+                for text in self.whole_by_shape.get((len(words), size), ())
+            ]
         hit = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=WHOLE_NAME_CUTOFF)
         if hit is None:
             return nothing

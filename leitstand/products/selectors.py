@@ -13,6 +13,7 @@ from leitstand.products.catalogue import Cycle, Product, catalogue_as_of, load_c
 from leitstand.products.matching import Match, match_name
 from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
 from leitstand.products.names import fold
+from leitstand.products.proposals import proposal_for_name
 
 KIND_LABELS = {
     "application": _("business application"),
@@ -207,4 +208,27 @@ def scan_rows(scan: StatementScan) -> list[PaymentRow]:
                 difference=(payment.annual_cost - cost) if cost is not None else None,
             )
         )
+    return rows
+
+
+@dataclass(frozen=True)
+class OpenProposal:
+    system: System
+    proposal: object  # proposals.Proposal
+
+
+def open_proposals(organisation) -> list[OpenProposal]:
+    """Systems without a catalogue link whose name is a catalogue product, by name."""
+    systems = (
+        System.objects.for_org(organisation)
+        .filter(product_link__isnull=True)
+        .select_related("vendor")
+        .prefetch_related("capabilities")
+        .order_by("name")
+    )
+    rows = []
+    for system in systems:
+        proposal = proposal_for_name(system.name, system)
+        if proposal is not None:
+            rows.append(OpenProposal(system, proposal))
     return rows

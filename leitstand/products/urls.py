@@ -7,6 +7,7 @@ app_name = "products"
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/propose/", views.propose, name="propose"),
+    path("catalogue/proposals/", views.proposals, name="proposals"),
     path("systems/<int:pk>/catalogue/apply/", views.apply, name="apply"),
     path("systems/<int:pk>/catalogue/end-of-support/", views.end_of_support, name="end_of_support"),
     path("systems/<int:pk>/catalogue/unlink/", views.unlink, name="unlink"),

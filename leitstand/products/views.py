@@ -118,6 +118,30 @@ def unlink(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_view(Role.VIEWER)
+def proposals(request: HttpRequest) -> HttpResponse:
+    """Every system not yet linked whose name the catalogue recognises, to apply at once."""
+    rows = selectors.open_proposals(request.org)
+    if request.method == "POST":
+        chosen = {int(value) for value in request.POST.getlist("system") if value.isdigit()}
+        applied = 0
+        for row in rows:
+            if row.system.pk in chosen:
+                apply_proposal(row.system, row.proposal, request.user)
+                applied += 1
+        if applied:
+            messages.success(
+                request,
+                _("Linked %(count)s systems to the catalogue; only empty fields were filled.")
+                % {"count": applied},
+            )
+        else:
+            messages.info(request, _("Tick the systems to apply first."))
+        return redirect("products:proposals", org=request.org.slug)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "products/proposals.html", {"page": page, "total": len(rows)})
+
+
+@org_view(Role.VIEWER)
 def catalogue(request: HttpRequest) -> HttpResponse:
     """Browse the catalogue: search by name, filter by category and kind."""
     query = request.GET.get("q", "").strip()[:100]

@@ -5,6 +5,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from leitstand.products.tests.factories import ProductLinkFactory
+
 KEYS = {
     "name",
     "product",
@@ -57,3 +59,11 @@ def test_match_without_names_is_an_error(tmp_path):
         run("match")
     with pytest.raises(CommandError, match="Cannot read"):
         run("match", "--file", str(tmp_path / "missing.txt"))
+
+
+@pytest.mark.django_db
+def test_sync_updates_linked_systems(org):
+    link = ProductLinkFactory(organisation=org)
+    assert "1 systems now carry" in run("sync")
+    link.system.refresh_from_db()
+    assert str(link.system.end_of_support) == "2023-10-10"

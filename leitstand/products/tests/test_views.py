@@ -109,3 +109,19 @@ def test_dismiss_and_catalogue_page(org, editor, login):
     assert "Lexware Office" in page
     empty = client.get(url("catalogue", org), {"q": "zzzz"}).content.decode()
     assert 'id="catalogue-empty"' in empty
+
+
+def test_apply_all_links_the_ticked_systems_only(org, editor, login):
+    exchange = SystemFactory(organisation=org, name="Exchange 2016", kind="", vendor=None)
+    zoom = SystemFactory(organisation=org, name="Zoom")
+    SystemFactory(organisation=org, name="Lagerprogramm vom Schwager")
+    client = login(editor)
+    page = client.get(url("proposals", org)).content.decode()
+    assert 'data-system="Exchange 2016"' in page and 'data-system="Zoom"' in page
+    assert "Lagerprogramm" not in page
+    client.post(url("proposals", org), {"system": [exchange.pk]})
+    exchange.refresh_from_db()
+    assert exchange.kind == "infrastructure" and exchange.product_link.cycle == "2016"
+    assert not ProductLink.objects.filter(system=zoom).exists()
+    page = client.get(url("proposals", org)).content.decode()
+    assert "Exchange 2016" not in page

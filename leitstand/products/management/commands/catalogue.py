@@ -2,6 +2,7 @@
 
 - `match`: the recognised product of each name (or none), with vendor, country, kind,
   capabilities, release cycle, end of security support and confidence.
+- `sync`: bring linked systems to the catalogue's end-of-support dates (after an upgrade).
 - `extract-endoflife DIR`: rewrite catalogue/endoflife.json from a local copy of the
   endoflife-date/endoflife.date repository (its products/*.md), for the products the
   catalogue refers to. Offline: the copy is made beforehand (git clone or archive).
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from leitstand.products.catalogue import DATA, load_catalogue
 from leitstand.products.endoflife import ExtractionError, extract
 from leitstand.products.matching import Match, match_name
+from leitstand.products.services import sync_end_of_support
 
 
 def match_as_dict(match: Match) -> dict:
@@ -65,10 +67,19 @@ class Command(BaseCommand):
         extract_parser.add_argument(
             "--output", default=str(DATA / "endoflife.json"), help="Where to write the file."
         )
+        commands.add_parser(
+            "sync",
+            help="Bring the end of support of every linked system to the catalogue's date "
+            "(also runs after every migrate).",
+        )
 
     def handle(self, *args, action: str, **options):
         if action == "match":
             return self._match(options["names"], options.get("file"), options["as_json"])
+        if action == "sync":
+            changed = sync_end_of_support()
+            self.stdout.write(f"{changed} systems now carry the catalogue's end of support.")
+            return None
         return self._extract(options)
 
     def _match(self, names: list[str], path: str | None, as_json: bool) -> None:

@@ -75,6 +75,14 @@
     return filled;
   }
 
+  // "Select all" boxes: <input type="checkbox" data-select-all="NAME"> ticks every box NAME.
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest("input[data-select-all]");
+    if (!all) { return; }
+    var boxes = document.querySelectorAll("input[type='checkbox'][name='" + all.dataset.selectAll + "']");
+    boxes.forEach(function (box) { box.checked = all.checked; });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button#apply-proposal[type='button']");
     if (!button) { return; }
