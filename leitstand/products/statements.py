@@ -259,4 +259,16 @@ def _rows(rows: list[list[str]], columns: list[str], kind: str, year: int | None
                 purpose=cell(row, purpose_column)[:300],
             )
         )
+    if kind != "datev" and _charges_are_positive(transactions):
+        # Card issuers (American Express, some Visa exports) list charges as positive
+        # amounts and refunds as negative ones: turn them into payments out of the account.
+        transactions = [Transaction(t.day, -t.amount, t.payee, t.purpose) for t in transactions]
+        kind = "card"
     return Statement(kind, tuple(transactions), rows_read=len(transactions), rows_skipped=skipped)
+
+
+def _charges_are_positive(transactions: list[Transaction]) -> bool:
+    if len(transactions) < 5:
+        return False
+    positive = sum(1 for t in transactions if t.amount > 0)
+    return positive / len(transactions) >= 0.8

@@ -107,3 +107,13 @@ def test_two_payments_a_month_apart_are_not_yet_monthly():
 def test_files_that_are_no_statement_are_refused_with_a_reason(data, message):
     with pytest.raises(StatementError, match=message):
         read_statement(data)
+
+
+def test_card_exports_with_positive_charges():
+    rows = [
+        files.Row(date(2026, month, 9), Decimal("29.00"), "CANVA* 10412", "")
+        for month in range(1, 7)
+    ] + [files.Row(date(2026, 2, 2), Decimal("-5.00"), "CANVA* refund", "")]
+    statement, result = _found(files.card_csv(rows))
+    assert statement.kind == "card"
+    assert result["canva"].annual_cost == Decimal("348.00")
