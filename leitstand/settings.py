@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "leitstand.resilience",
     "leitstand.continuity",
     "leitstand.security_check",
+    "leitstand.maturity",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",

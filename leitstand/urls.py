@@ -25,6 +25,7 @@ org_patterns = [
     path("", include("leitstand.resilience.urls")),
     path("", include("leitstand.security_check.urls")),
     path("", include("leitstand.products.urls")),
+    path("", include("leitstand.maturity.urls")),
 ]
 
 urlpatterns = [

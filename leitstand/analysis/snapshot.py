@@ -36,6 +36,7 @@ class Capability(NamedTuple):
     id: int
     name: str
     differentiating: bool = False  # sets the company apart (build); otherwise standard (buy)
+    key: str = ""  # the reference catalogue's key ("erp", "crm"); "" for the company's own
 
 
 class Person(NamedTuple):

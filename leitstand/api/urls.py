@@ -12,6 +12,7 @@ from leitstand.continuity import api as continuity
 from leitstand.flows import api as flows
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
+from leitstand.maturity import api as maturity
 from leitstand.processes import api as processes
 from leitstand.products import api as products
 from leitstand.resilience import api as resilience
@@ -56,6 +57,9 @@ router.register("initiative-phases", roadmap.PhaseViewSet, basename="initiative-
 router.register("milestones", roadmap.MilestoneViewSet, basename="milestone")
 router.register("change-checklists", roadmap.ChangeChecklistViewSet, basename="change-checklist")
 router.register("dropped-proposals", roadmap.DroppedProposalViewSet, basename="dropped-proposal")
+router.register(
+    "maturity-assessments", maturity.MaturityAssessmentViewSet, basename="maturity-assessment"
+)
 
 app_name = "api"
 

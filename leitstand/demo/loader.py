@@ -27,6 +27,7 @@ DEMO_EXTENSIONS: list[str] = [
     "leitstand.resilience.demo",
     "leitstand.security_check.demo",
     "leitstand.roadmap.demo.legacy",
+    "leitstand.maturity.demo",
 ]
 
 

@@ -24,6 +24,8 @@ from leitstand.inventory import api as inventory_api
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.kpis import api as kpis_api
 from leitstand.kpis.models import Kpi, Measurement
+from leitstand.maturity import api as maturity_api
+from leitstand.maturity.models import MaturityAnswer, MaturityAssessment
 from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.resilience import api as resilience_api
@@ -100,6 +102,8 @@ PARTS: tuple[Part, ...] = (
     Part("milestones", roadmap.Milestone, roadmap_api.MilestoneSerializer),
     Part("change_checklists", roadmap.ChangeChecklist, roadmap_api.ChangeChecklistSerializer),
     Part("dropped_proposals", roadmap.DroppedProposal, roadmap_api.DroppedProposalSerializer),
+    Part("maturity_assessments", MaturityAssessment, maturity_api.MaturityAssessmentSerializer),
+    Part("maturity_answers", MaturityAnswer, maturity_api.MaturityAnswerSerializer),
 )
 
 

@@ -106,10 +106,10 @@ def system_records(organisation: Organisation, ids=None) -> tuple[snap.System, .
 
 
 def capability_records(capabilities) -> tuple[snap.Capability, ...]:
-    rows = capabilities.values_list("id", "name_en", "name_de", "differentiating")
+    rows = capabilities.values_list("id", "name_en", "name_de", "differentiating", "key")
     return tuple(
-        snap.Capability(pk, _localised(name_en, name_de), differentiating)
-        for pk, name_en, name_de, differentiating in rows
+        snap.Capability(pk, _localised(name_en, name_de), differentiating, key)
+        for pk, name_en, name_de, differentiating, key in rows
     )
 
 

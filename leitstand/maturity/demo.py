@@ -1,0 +1,75 @@
+"""The demo's maturity assessments, read from demo/<slug>.yaml (an organisation without such
+a file gets none). Answers marked confirmed carry the suggestion and evidence Leitstand
+computes from the demo landscape; one the landscape no longer suggests is stored as manual."""
+
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+
+from leitstand.maturity import evidence
+from leitstand.maturity.catalogue import load_catalogue
+from leitstand.maturity.models import (
+    AnswerSource,
+    AssessmentStatus,
+    MaturityAnswer,
+    MaturityAssessment,
+)
+from leitstand.maturity.selectors import suggestions
+from leitstand.reports.selectors import landscape_snapshot
+from leitstand.tenancy.models import Organisation
+
+FOLDER = Path(__file__).parent / "demo"
+
+
+def demo_file(slug: str) -> Path:
+    return FOLDER / f"{slug}.yaml"
+
+
+def _answer(raw) -> tuple[str, str, str]:
+    parts = list(raw) if isinstance(raw, list) else [raw]
+    value, source, note = [*parts, *("manual", "")[len(parts) - 1 :]][:3]
+    value = {True: "yes", False: "no"}.get(value, value)  # YAML reads a bare yes/no as bool
+    return str(value), str(source), str(note or "")
+
+
+def load_demo(organisation: Organisation, data: ModuleType) -> None:
+    path = demo_file(organisation.slug)
+    if not path.exists():
+        return
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))["assessments"]
+    proposals = suggestions(organisation, landscape_snapshot(organisation))
+    variant = load_catalogue().dii.key
+    for record in records:
+        assessment = MaturityAssessment(
+            organisation=organisation,
+            assessed_on=record["assessed_on"],
+            assessor=record.get("assessor", ""),
+            notes=record.get("notes", ""),
+            dii_variant=variant,
+            status=AssessmentStatus.COMPLETED,
+        )
+        assessment.full_clean()
+        assessment.save()
+        rows = []
+        for key, raw in record["answers"].items():
+            value, source, note = _answer(raw)
+            proposal = proposals.get(key)
+            suggested, facts = "", []
+            if source != AnswerSource.MANUAL and proposal and proposal.value == value:
+                suggested, facts = value, evidence.encode(proposal)
+            else:
+                source = AnswerSource.MANUAL
+            rows.append(
+                MaturityAnswer(
+                    organisation=organisation,
+                    assessment=assessment,
+                    item=key,
+                    value=value,
+                    source=source,
+                    suggested=suggested,
+                    evidence=facts,
+                    note=note,
+                )
+            )
+        MaturityAnswer.objects.bulk_create(rows)
