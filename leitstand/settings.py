@@ -280,6 +280,7 @@ SPECTACULAR_SETTINGS = {
         "ScoreMethodEnum": "leitstand.assessment.models.ScoreMethod",
         "StrategyEnum": "leitstand.assessment.models.StrategyChoice",
         "DamageLevelEnum": "leitstand.continuity.models.DamageLevel",
+        "AssessmentStatusEnum": "leitstand.maturity.models.AssessmentStatus",
     },
 }
 

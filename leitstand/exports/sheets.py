@@ -296,9 +296,10 @@ def _later_sheets() -> tuple[ExportSheet, ...]:
     """Sheets of apps that build on this module's helpers (imported late to avoid a cycle)."""
     from leitstand.assessment.exports import ASSESSMENT_SHEETS
     from leitstand.continuity.exports import CONTINUITY_SHEETS
+    from leitstand.maturity.exports import MATURITY_SHEETS
     from leitstand.roadmap.exports import ROADMAP_SHEETS
 
-    return ASSESSMENT_SHEETS + CONTINUITY_SHEETS + ROADMAP_SHEETS
+    return ASSESSMENT_SHEETS + CONTINUITY_SHEETS + ROADMAP_SHEETS + MATURITY_SHEETS
 
 
 SHEETS += _later_sheets()

@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-import pygal
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -21,10 +19,13 @@ from leitstand.analysis.maturity.scoring import (
     compare,
     score_assessment,
 )
-from leitstand.core.charts import _STYLE, render_svg
 from leitstand.maturity import evidence, selectors
 from leitstand.maturity.catalogue import load_catalogue, load_reference
 from leitstand.maturity.models import AnswerSource, AnswerValue, MaturityAnswer
+from leitstand.maturity.radar import radar_svg
+
+#: The single indicators set beside their published shares (the issue's list, plus social media).
+SINGLE_INDICATORS = ("cloud", "ai", "e_invoicing", "erp", "crm", "social_media")
 
 
 def answer_label(value: str) -> str:
@@ -52,32 +53,6 @@ class ItemRow:
     note: str
     page_url: str
     reached: bool  # answered yes: nothing left to move
-
-
-def radar_chart(
-    labels: list[str], scores: list[int], previous: list[int] | None, names: tuple[str, str]
-) -> SafeString:
-    """The six axes on a radar, 0 to 100, with the earlier assessment behind it if any."""
-    chart = pygal.Radar(
-        style=_STYLE,
-        range=(0, 100),
-        fill=True,
-        width=560,
-        height=460,
-        margin=8,
-        js=[],
-        disable_xml_declaration=True,
-        show_legend=previous is not None,
-        legend_at_bottom=True,
-        dots_size=3,
-        truncate_label=-1,
-        y_labels=[0, 25, 50, 75, 100],
-    )
-    chart.x_labels = labels
-    if previous is not None:
-        chart.add(names[1], previous)
-    chart.add(names[0], scores)
-    return render_svg(chart)
 
 
 def _page_url(page: str, slug: str) -> str:
@@ -156,18 +131,7 @@ def comparison_context(
     ]
     indicators = []
     for item in catalogue.items:
-        if (
-            not item.indicator
-            or item.indicator.startswith("dii")
-            or item.indicator
-            in (
-                "internet_staff",
-                "broadband",
-                "ecommerce",
-                "web_sales_b2c",
-                "social_media_two",
-            )
-        ):
+        if item.indicator not in SINGLE_INDICATORS:
             continue
         answer = answers.get(item.key)
         indicators.append(
@@ -251,14 +215,16 @@ def result_context(
                 "score": score.score,
                 "band": score.band.name.get(language),
                 "band_key": score.band.key,
-                "reached": score.reached,
+                "reached": int(score.reached)
+                if score.reached == int(score.reached)
+                else score.reached,
                 "items": score.items,
                 "unknown": score.unknown,
                 "rows": [row for row in rows if row.axis == score.key],
             }
         )
     weakest = next(a for a in axes if a["key"] == result.weakest.key)
-    chart = radar_chart(
+    chart = radar_svg(
         [a["name"] for a in axes],
         [a["score"] for a in axes],
         [a.score for a in previous_result.axes] if previous_result else None,
