@@ -100,6 +100,10 @@ TEMPLATES = {
     "steps_automated": _(
         "%(count)s of %(total)s steps in %(processes)s recorded processes are automated (%(share)s)"
     ),
+    "einvoicing_capable": _(
+        "Software that can issue e-invoices is in use: %(systems)s; whether invoices are "
+        "sent and received as e-invoices is not recorded"
+    ),
     "paper_none": _("None of the %(total)s recorded data flows runs on paper"),
     "paper_flows": ngettext_lazy(
         "%(count)s data flow still runs on paper: %(routes)s",

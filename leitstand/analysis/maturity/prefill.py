@@ -43,6 +43,7 @@ class Prefill:
 class Signal:
     capabilities: frozenset[str] = frozenset()
     names: tuple[tuple[str, ...], ...] = ()  # each a phrase as lower-case words
+    kinds: frozenset[str] = frozenset()  # kinds of system that are this thing by themselves
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def parse_signals(data: Mapping) -> dict[str, Signal]:
         key: Signal(
             capabilities=frozenset(record.get("capabilities") or ()),
             names=tuple(_words(str(name)) for name in record.get("names") or ()),
+            kinds=frozenset(record.get("kinds") or ()),
         )
         for key, record in data["signals"].items()
     }
@@ -96,8 +98,10 @@ class Context:
         for system in self.systems():
             if not spreadsheets and system.kind == "spreadsheet":
                 continue
-            if self.capability_keys(system) & wanted.capabilities or _name_matches(
-                system.name, wanted.names
+            if (
+                system.kind in wanted.kinds
+                or self.capability_keys(system) & wanted.capabilities
+                or _name_matches(system.name, wanted.names)
             ):
                 found.append(system)
         return found
@@ -519,6 +523,14 @@ def process_automation(ctx: Context) -> Prefill | None:
     )
 
 
+def einvoicing(ctx: Context) -> Prefill | None:
+    """Software that can issue e-invoices is a hint: whether it is used for them is not known."""
+    found = ctx.matching("e_invoicing")
+    if found:
+        return Prefill(None, INVENTORY, (_evidence("einvoicing_capable", systems=names(found)),))
+    return None
+
+
 def paperless(ctx: Context) -> Prefill | None:
     flows = ctx.snapshot.active_integrations
     if not flows:
@@ -560,6 +572,7 @@ PREFILLS: dict[str, Callable[[Context], Prefill | None]] = {
     "data_protection": protection,
     "dii_ai": ai,
     "automation_processes": process_automation,
+    "automation_einvoicing": einvoicing,
     "green_paperless": paperless,
 }
 
@@ -598,6 +611,7 @@ EVIDENCE_KEYS = frozenset(
         "ai_found",
         "ai_not_recorded",
         "steps_automated",
+        "einvoicing_capable",
         "paper_none",
         "paper_flows",
     }

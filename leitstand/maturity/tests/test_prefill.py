@@ -37,6 +37,7 @@ CAPABILITIES = {
             "ai_assistant",
             "reporting",
             "file_storage",
+            "e_invoicing",
         ],
         start=1,
     )
@@ -268,6 +269,18 @@ def test_process_automation_from_the_steps():
     assert value(snapshot([system(1, "A")], processes=(manual,)), "automation_processes") == "no"
 
 
+def test_an_office_suite_counts_by_its_kind():
+    suite = snapshot([system(1, "Google Workspace", kind="suite", user_count=40)])
+    assert value(suite, "dii_internet_staff") == "yes"
+
+
+def test_e_invoice_software_is_a_hint_not_an_answer():
+    found = suggest(snapshot([system(1, "sevdesk", "e_invoicing")]))["automation_einvoicing"]
+    assert found.value is None
+    assert found.evidence[0].key == "einvoicing_capable"
+    assert value(snapshot([system(1, "Mail", "email")]), "automation_einvoicing") == "silent"
+
+
 def test_paper_flows_are_a_hint_not_an_answer():
     systems = [system(1, "Werkstatt"), system(2, "ERP")]
     found = suggest(snapshot(systems, integrations=(flow(1, 1, 2, "paper"),)))["green_paperless"]
@@ -286,7 +299,6 @@ def test_items_that_cannot_be_derived_are_never_suggested():
         "strategy_budget",
         "dii_broadband",
         "people_involvement",
-        "automation_einvoicing",
         "green_energy",
     ):
         assert key not in found
