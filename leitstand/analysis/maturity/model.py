@@ -56,6 +56,7 @@ class Item:
     dii: bool = False
     indicator: str = ""  # the published single indicator it matches, if any
     page: str = ""  # a Leitstand page (URL name) where the user can act on it
+    finding_kinds: tuple[str, ...] = ()  # analysis findings whose remedies move it
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -139,6 +140,7 @@ def _item(record: dict, axes: set[str]) -> Item:
         dii=bool(record.get("dii", False)),
         indicator=record.get("indicator", ""),
         page=record.get("page", ""),
+        finding_kinds=tuple(record.get("finding_kinds") or ()),
     )
 
 

@@ -93,3 +93,11 @@ def test_reference_figures_have_a_source_and_dii_shares_a_variant():
             assert figure.indicator in indicators & set(SINGLE_INDICATORS)
     bands = [f for f in reference.figures if f.indicator == DII_BAND_SHARE]
     assert sum(f.percent for f in bands) == pytest.approx(100, abs=0.2)
+
+
+def test_finding_kinds_name_findings_the_analysis_makes():
+    from leitstand.analysis.findings import Kind
+
+    known = {kind.value for kind in Kind}
+    for item in load_catalogue().items:
+        assert set(item.finding_kinds) <= known, item.key
