@@ -27,6 +27,14 @@ def test_repeat_confirm_prefills_then_radar_comparison_and_pdf(
     expect(page.locator("table tbody tr")).to_have_count(2)
     shot(page, "maturity-list")
 
+    # the demo's latest assessment: its weakest axis is linked to the roadmap's initiative
+    page.get_by_role("link", name="24 Nov 2026").click()
+    expect(page.locator("#weakest")).to_have_text("Automation and AI")
+    expect(page.locator("#weakest-initiatives")).to_contain_text("Auftragsannahme automatisieren")
+    expect(page.locator("#axis-change")).to_contain_text("Digital business strategy")
+    shot(page, "maturity-demo-result")
+    page.get_by_role("link", name="Digital maturity").first.click()
+
     page.get_by_role("link", name="New empty assessment").click()
     expect(
         page.get_by_label("Start from the answers of the last completed assessment")

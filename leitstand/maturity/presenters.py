@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from leitstand.analysis.maturity.initiatives import raising
 from leitstand.analysis.maturity.model import Catalogue
 from leitstand.analysis.maturity.reference import (
     band_shares,
@@ -23,6 +24,7 @@ from leitstand.maturity import evidence, selectors
 from leitstand.maturity.catalogue import load_catalogue, load_reference
 from leitstand.maturity.models import AnswerSource, AnswerValue, MaturityAnswer
 from leitstand.maturity.radar import radar_svg
+from leitstand.roadmap.models import InitiativeStatus
 
 #: The single indicators set beside their published shares (the issue's list, plus social media).
 SINGLE_INDICATORS = ("cloud", "ai", "e_invoicing", "erp", "crm", "social_media")
@@ -285,5 +287,34 @@ def assessment_context(assessment) -> dict:
     context["comparison"] = comparison_context(
         result, answers, organisation.employees, organisation.industry, assessment.dii_variant
     )
+    context["weakest_initiatives"] = initiative_rows(
+        organisation, result.weakest.key, set(result.open_items) | _not_yes(values)
+    )
     context["assessment"] = assessment
     return context
+
+
+def _not_yes(values: dict[str, str]) -> set[str]:
+    return {key for key, value in values.items() if value != AnswerValue.YES}
+
+
+def initiative_rows(organisation, axis: str, open_items: set[str]) -> list[dict]:
+    """The roadmap's initiatives that would raise this axis, with the questions they move."""
+    catalogue = load_catalogue()
+    language = get_language()
+    labels = dict(InitiativeStatus.choices)
+    rows = []
+    for facts, keys in raising(
+        catalogue, axis, selectors.initiative_facts(organisation), open_items
+    ):
+        rows.append(
+            {
+                "name": facts.name,
+                "status": str(labels.get(facts.status, facts.status)),
+                "url": reverse(
+                    "roadmap:initiative_detail", kwargs={"org": organisation.slug, "pk": facts.id}
+                ),
+                "questions": [catalogue.item_by_key[key].question.get(language) for key in keys],
+            }
+        )
+    return rows

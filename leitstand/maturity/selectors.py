@@ -3,13 +3,16 @@ landscape suggests today."""
 
 from collections import defaultdict
 
+from django.db.models import Count
 from django.utils import timezone
 
+from leitstand.analysis.maturity.initiatives import InitiativeFacts, strategy_of
 from leitstand.analysis.maturity.prefill import CompanyFacts, Prefill, prefill
 from leitstand.analysis.maturity.scoring import MaturityResult, score_assessment
 from leitstand.analysis.snapshot import Snapshot
 from leitstand.maturity.catalogue import load_catalogue, load_signals
 from leitstand.maturity.models import AssessmentStatus, MaturityAnswer, MaturityAssessment
+from leitstand.roadmap.models import Initiative, InitiativeStatus
 from leitstand.tenancy.models import Organisation
 
 
@@ -64,3 +67,25 @@ def suggestions(organisation: Organisation, snapshot: Snapshot) -> dict[str, Pre
     """What the landscape suggests for each item today (pure, over the analysis snapshot)."""
     company = CompanyFacts(employees=organisation.employees)
     return prefill(snapshot, load_signals(), company, snapshot.as_of or timezone.localdate())
+
+
+def initiative_facts(organisation: Organisation) -> list[InitiativeFacts]:
+    """The organisation's initiatives (not stopped) as the facts the axis matching reads:
+    three queries whatever their number."""
+    initiatives = (
+        Initiative.objects.for_org(organisation)
+        .exclude(status=InitiativeStatus.STOPPED)
+        .prefetch_related("findings")
+        .annotate(scenario_count=Count("scenarios", distinct=True))
+    )
+    return [
+        InitiativeFacts(
+            id=initiative.pk,
+            name=initiative.name,
+            status=initiative.status,
+            finding_kinds=frozenset(f.kind for f in initiative.findings.all()),
+            strategy=strategy_of(initiative.proposal_key),
+            has_scenario=initiative.scenario_count > 0,
+        )
+        for initiative in initiatives
+    ]

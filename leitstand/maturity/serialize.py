@@ -2,6 +2,7 @@
 
 from django.utils.translation import get_language
 
+from leitstand.analysis.maturity.initiatives import raising
 from leitstand.analysis.maturity.scoring import compare, score_assessment
 from leitstand.maturity import evidence, selectors
 from leitstand.maturity.catalogue import load_catalogue
@@ -35,6 +36,15 @@ def result_json(assessment: MaturityAssessment, answers: dict | None = None) -> 
         "overall": _number(result.overall),
         "overall_band": result.overall_band.key,
         "weakest_axis": result.weakest.key,
+        "weakest_axis_initiatives": [
+            {"id": facts.id, "name": facts.name, "status": facts.status, "items": list(keys)}
+            for facts, keys in raising(
+                catalogue,
+                result.weakest.key,
+                selectors.initiative_facts(assessment.organisation),
+                {key for key, value in values.items() if value != "yes"} | set(result.open_items),
+            )
+        ],
         "dii_variant": assessment.dii_variant,
         "dii_count": result.dii_count,
         "dii_band": result.dii_band.key,

@@ -57,6 +57,8 @@ class Item:
     indicator: str = ""  # the published single indicator it matches, if any
     page: str = ""  # a Leitstand page (URL name) where the user can act on it
     finding_kinds: tuple[str, ...] = ()  # analysis findings whose remedies move it
+    strategies: tuple[str, ...] = ()  # modernisation strategies whose initiatives move it
+    automation_scenarios: bool = False  # initiatives carrying an automation scenario move it
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -141,6 +143,8 @@ def _item(record: dict, axes: set[str]) -> Item:
         indicator=record.get("indicator", ""),
         page=record.get("page", ""),
         finding_kinds=tuple(record.get("finding_kinds") or ()),
+        strategies=tuple(record.get("strategies") or ()),
+        automation_scenarios=bool(record.get("automation_scenarios", False)),
     )
 
 

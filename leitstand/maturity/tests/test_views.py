@@ -203,6 +203,11 @@ def test_demo_has_two_assessments_a_year_apart_with_a_visible_change(db):
     before, after = result_of(earlier), result_of(latest)
     assert after.overall > before.overall
     assert after.weakest.key == "automation"
+    out = StringIO()
+    call_command("maturity", "--org", organisation.slug, "--json", stdout=out)
+    linked = json.loads(out.getvalue())["weakest_axis_initiatives"]
+    assert [i["name"] for i in linked] == ["Auftragsannahme automatisieren"]
+    assert linked[0]["items"] == ["automation_processes"]
     # what the demo marks confirmed is what Leitstand suggests from the demo landscape
     confirmed = latest.answers.filter(source="confirmed")
     assert confirmed.count() >= 10
