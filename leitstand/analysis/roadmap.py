@@ -14,14 +14,17 @@ from leitstand.analysis.formulas import MONTHS_PER_YEAR, ZERO
 
 
 def add_months(day: date, months: Decimal | int) -> date:
-    """The day `months` later; fractions of a month count as 30.4 days, rounded up to a day."""
+    """The day `months` later; fractions of a month count as 30.4 days, rounded up to a day.
+    Past the calendar's end (a payback of thousands of years) it is the last day there is."""
     whole = int(months)
     fraction = Decimal(months) - whole
     year, month = divmod(day.month - 1 + whole, MONTHS_PER_YEAR)
     year, month = day.year + year, month + 1
+    if year >= date.max.year:
+        return date.max
     result = date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
     extra_days = int((fraction * Decimal("30.4")).to_integral_value(rounding="ROUND_CEILING"))
-    return date.fromordinal(result.toordinal() + extra_days)
+    return date.fromordinal(min(result.toordinal() + extra_days, date.max.toordinal()))
 
 
 def months_between(start: date, end: date) -> Decimal:

@@ -87,11 +87,14 @@ def _group_proposals(analysis: Analysis, organisation) -> list[Proposal]:
     for group in finding_groups(analysis, organisation):
         if group.kind == Kind.AUTOMATION_CANDIDATE:
             continue
+        names = ", ".join(subject.name for subject in group.subjects[:6])
+        if len(group.subjects) > 6:
+            names += " …"
         proposal = Proposal(
             key=f"group:{group.key}",
             source="group",
             name=group_title(group),
-            problem=group_action(group),
+            problem=f"{group_title(group)}: {names}. {group_action(group)}",
             severity=group.severity.value,
             findings=list(group.findings),
             evidence=[_evidence(finding) for finding in group.findings[:12]],
@@ -119,7 +122,7 @@ def _candidate_proposals(analysis: Analysis) -> list[Proposal]:
             key=f"candidate:{scenario_subject.id}",
             source="candidate",
             name=_("Automate: %(process)s") % {"process": candidate.process.name},
-            problem=render(finding.action),
+            problem=f"{render(finding.explanation[0])} {render(finding.action)}",
             severity=finding.severity.value,
             findings=[finding],
             evidence=[render_all(finding.explanation)],

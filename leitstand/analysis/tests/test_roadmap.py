@@ -116,3 +116,15 @@ def test_counted_once_total_is_the_sum_of_each_sources_largest_claim(claims):
     for _pk, source, value in claims:
         largest[source] = max(largest.get(source, 0), value)
     assert totals.capacity_hours_per_year == sum(largest.values())
+
+
+@settings(deadline=None)  # timing varies on a shared machine
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+    st.decimals(min_value=0, max_value=10**9, places=1, allow_nan=False),
+)
+def test_any_payback_however_long_gives_a_date_or_a_warning(start, payback):
+    end = SystemEnd("ERP", date(2030, 1, 1), "end_of_support")
+    warnings = payback_warnings(start, Decimal(1000), Decimal(1), payback, [end])
+    assert len(warnings) <= 1
+    assert add_months(start, payback) >= start
