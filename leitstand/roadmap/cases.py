@@ -22,7 +22,10 @@ from leitstand.analysis.roadmap import (
     payback_warnings,
     plan_totals,
 )
+from leitstand.inventory.models import System
+from leitstand.processes.models import Process
 from leitstand.roadmap.models import (
+    FindingState,
     Initiative,
     InitiativeOption,
     InitiativeStatus,
@@ -53,6 +56,29 @@ def initiatives_for_plan(organisation) -> QuerySet:
             "processes",
             "depends_on",
             "findings",
+        )
+    )
+
+
+def initiatives_for_totals(organisation) -> QuerySet:
+    """Initiatives with only what the plan's figures need (no milestones, systems' names or
+    people): the summary over hundreds of initiatives stays light."""
+    return (
+        Initiative.objects.for_org(organisation)
+        .only("id", "name", "status", "priority", "owner_id", "organisation_id")
+        .prefetch_related(
+            Prefetch("options", queryset=InitiativeOption.objects.order_by("pk")),
+            Prefetch(
+                "phases",
+                queryset=Phase.objects.only(
+                    "id", "initiative_id", "kind", "start_on", "end_on"
+                ).order_by("start_on", "pk"),
+            ),
+            Prefetch("systems", queryset=System.objects.only("id", "name")),
+            Prefetch("replaces", queryset=System.objects.only("id", "name")),
+            Prefetch("processes", queryset=Process.objects.only("id")),
+            Prefetch("findings", queryset=FindingState.objects.only("id", "key")),
+            Prefetch("depends_on", queryset=Initiative.objects.only("id", "name")),
         )
     )
 
@@ -215,10 +241,13 @@ def initiative_cases(
     return InitiativeCases(initiative, tuple(views), counted_view, late)
 
 
-def plan_cases(initiatives, analysis: Analysis) -> list[InitiativeCases]:
+def plan_cases(initiatives, analysis: Analysis, everyone=None) -> list[InitiativeCases]:
+    """Cases of `initiatives`; replacements and dependencies are read from `everyone` (the
+    organisation's initiatives, as loaded by `initiatives_for_totals`) when given."""
     initiatives = list(initiatives)
-    replacements = replacement_dates(initiatives)
-    dependency_ends = {initiative.pk: finished_on(initiative) for initiative in initiatives}
+    everyone = initiatives if everyone is None else list(everyone)
+    replacements = replacement_dates(everyone)
+    dependency_ends = {initiative.pk: finished_on(initiative) for initiative in everyone}
     return [
         initiative_cases(initiative, analysis, replacements, dependency_ends)
         for initiative in initiatives

@@ -1,6 +1,7 @@
 """The roadmap page (summary, timeline, warnings) and the analysis's proposals."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +14,13 @@ from leitstand.core.extensions import roadmap_sections
 from leitstand.inventory.models import Person
 from leitstand.reports.selectors import request_analysis
 from leitstand.roadmap import services
-from leitstand.roadmap.cases import NOT_PLANNED, initiatives_for_plan, plan_cases, totals
+from leitstand.roadmap.cases import (
+    NOT_PLANNED,
+    initiatives_for_plan,
+    initiatives_for_totals,
+    plan_cases,
+    totals,
+)
 from leitstand.roadmap.models import DroppedProposal, Initiative, InitiativeStatus, PhaseKind
 from leitstand.roadmap.proposals import proposals
 from leitstand.roadmap.timeline import timeline_svg
@@ -21,8 +28,7 @@ from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 
 
-def _filtered(request: HttpRequest):
-    initiatives = initiatives_for_plan(request.org)
+def _filtered(request: HttpRequest, initiatives):
     status = request.GET.get("status", "")
     owner = request.GET.get("owner", "")
     if status in InitiativeStatus.values:
@@ -30,6 +36,10 @@ def _filtered(request: HttpRequest):
     if owner.isdigit():
         initiatives = initiatives.filter(owner_id=int(owner))
     return initiatives, status, owner
+
+
+#: Initiatives per page of the timeline and the table (the summary counts all of them).
+PER_PAGE = 40
 
 
 def _years(cases, today) -> list[int]:
@@ -44,15 +54,23 @@ def _years(cases, today) -> list[int]:
 @org_view()
 def roadmap(request: HttpRequest) -> HttpResponse:
     analysis = request_analysis(request)
-    initiatives, status, owner = _filtered(request)
-    initiatives = list(initiatives)
-    cases = plan_cases(initiatives, analysis)
+    everyone = list(initiatives_for_totals(request.org))
+    chosen, status, owner = _filtered(request, initiatives_for_totals(request.org))
+    chosen = list(chosen)
     today = timezone.localdate()
-    plan = totals(cases, analysis, _years(cases, today))
+    all_cases = plan_cases(chosen, analysis, everyone)
+    plan = totals(all_cases, analysis, _years(all_cases, today))
+    names = {case.initiative.pk: case.initiative.name for case in all_cases}
+    page = Paginator(chosen, PER_PAGE).get_page(request.GET.get("page"))
+    initiatives = list(
+        initiatives_for_plan(request.org).filter(pk__in=[i.pk for i in page.object_list])
+    )
+    cases = plan_cases(initiatives, analysis, everyone)
     shown = [i for i in initiatives if i.phases.all() or i.milestones.all()]
-    names = {case.initiative.pk: case.initiative.name for case in cases}
     context = {
         "cases": cases,
+        "page_obj": page,
+        "total": len(chosen),
         "plan": plan,
         "overlaps": [
             (overlap, [names[pk] for pk in overlap.initiative_ids]) for overlap in plan.overlaps

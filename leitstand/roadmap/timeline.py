@@ -134,6 +134,7 @@ def timeline_svg(initiatives: list[Initiative], today: date, phase_labels: dict)
                 f'L {x - 6:.1f} {cy:.1f} z" fill="{fill}" stroke="#222" stroke-width="1.5">'
                 f"<title>{escape(milestone.name)}: {milestone.due_on:%Y-%m-%d}</title></path>"
             )
+    by_pk = {initiative.pk: initiative for initiative in initiatives}
     for initiative in initiatives:
         phases = list(initiative.phases.all())
         rollout = next((p for p in phases if p.kind == PhaseKind.ROLLOUT), None)
@@ -141,7 +142,7 @@ def timeline_svg(initiatives: list[Initiative], today: date, phase_labels: dict)
         for dependency in initiative.depends_on.all():
             if dependency.pk not in rows or first is None:
                 continue
-            ends = [phase.end_on for phase in dependency.phases.all()]
+            ends = [phase.end_on for phase in by_pk[dependency.pk].phases.all()]
             if not ends:
                 continue
             x1, y1 = scale.x(max(ends)), rows[dependency.pk] + ROW / 2

@@ -16,7 +16,7 @@ from leitstand.core.extensions import initiative_panels
 from leitstand.reports.explanations import KINDS
 from leitstand.reports.selectors import request_analysis
 from leitstand.roadmap import filters, forms, services
-from leitstand.roadmap.cases import initiatives_for_plan, plan_cases
+from leitstand.roadmap.cases import initiatives_for_plan, initiatives_for_totals, plan_cases
 from leitstand.roadmap.explain import case_explanation
 from leitstand.roadmap.models import (
     ChangeChecklist,
@@ -54,10 +54,7 @@ class InitiativeDetail(InitiativeViews, generic.OrgDetailView):
     def get(self, request, *args, **kwargs):
         initiative = self.get_object(initiatives_for_plan(self.org))
         analysis = request_analysis(request)
-        everything = list(initiatives_for_plan(self.org))
-        cases = next(
-            c for c in plan_cases(everything, analysis) if c.initiative.pk == initiative.pk
-        )
+        (cases,) = plan_cases([initiative], analysis, initiatives_for_totals(self.org))
         context = {
             "object": initiative,
             "cases": cases,
