@@ -99,3 +99,13 @@ def test_repeat_confirm_prefills_then_radar_comparison_and_pdf(
     SCREENSHOTS.mkdir(exist_ok=True)
     for png in pages:
         shutil.copy(png, SCREENSHOTS / f"maturity-{png.name}")
+
+    # the same result in German
+    page.context.add_cookies(
+        [{"name": "leitstand_language", "value": "de", "url": live_server.url}]
+    )
+    page.reload()
+    expect(page.locator("h1")).to_contain_text("Reifegrad-Einschätzung vom")
+    expect(page.get_by_text("Schwächste Achse")).to_be_visible()
+    expect(page.locator("#dii-comparison")).to_contain_text("KMU")
+    shot(page, "maturity-result-de")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from leitstand.analysis.backup_yardstick import within_twelve_months
 from leitstand.analysis.maturity.model import NO, PARTLY, YES
@@ -64,21 +65,30 @@ def parse_signals(data: Mapping) -> dict[str, Signal]:
     }
 
 
+WORD = re.compile(r"[a-z0-9äöüß]+(?:-[a-z0-9]+)*")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9äöüß]+(?:-[a-z0-9]+)*", text.lower()))
+    return tuple(WORD.findall(text.lower()))
 
 
-def _name_matches(name: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    words = _words(name)
+def _name_matches(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases occurs in the name's words as whole words, in order."""
+    present = set(words)
     for phrase in phrases:
+        if not phrase or phrase[0] not in present:
+            continue
         size = len(phrase)
-        if size and any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
+        if size == 1 or any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
             return True
     return False
 
 
 @dataclass(frozen=True)
 class Context:
+    """What every suggestion reads, with the lookups they share computed once (a landscape
+    can hold 10,000 systems and 50,000 flows)."""
+
     snapshot: Snapshot
     signals: Mapping[str, Signal]
     company: CompanyFacts
@@ -87,24 +97,54 @@ class Context:
     def systems(self) -> tuple[System, ...]:
         return self.snapshot.systems_in_operation
 
-    def capability_keys(self, system: System) -> set[str]:
+    @cached_property
+    def _keys_by_system(self) -> dict[int, frozenset[str]]:
         by_id = self.snapshot.capability_by_id
-        return {by_id[c].key for c in system.capability_ids if c in by_id and by_id[c].key}
+        keyed = {c.id: c.key for c in by_id.values() if c.key}
+        return {
+            system.id: frozenset(keyed[c] for c in system.capability_ids if c in keyed)
+            for system in self.systems()
+        }
+
+    def capability_keys(self, system: System) -> frozenset[str]:
+        return self._keys_by_system.get(system.id, frozenset())
+
+    @cached_property
+    def _systems_by_word(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """Each word of a system name -> the systems (id, all words) whose name has it."""
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for system in self.systems():
+            words = _words(system.name)
+            for word in set(words):
+                index.setdefault(word, []).append((system.id, words))
+        return index
+
+    @cached_property
+    def _matches(self) -> dict[str, list[System]]:
+        return {}
+
+    def _matching_ids(self, wanted: Signal) -> set[int]:
+        capability_ids = {
+            c.id for c in self.snapshot.capabilities if c.key and c.key in wanted.capabilities
+        }
+        found = {
+            system.id
+            for system in self.systems()
+            if system.kind in wanted.kinds or not capability_ids.isdisjoint(system.capability_ids)
+        }
+        for phrase in wanted.names:
+            for system_id, words in self._systems_by_word.get(phrase[0] if phrase else "", ()):
+                if _name_matches(words, (phrase,)):
+                    found.add(system_id)
+        return found
 
     def matching(self, signal: str, spreadsheets: bool = True) -> list[System]:
-        """Systems in operation that the signal points to, by capability or by name."""
-        wanted = self.signals.get(signal, Signal())
-        found = []
-        for system in self.systems():
-            if not spreadsheets and system.kind == "spreadsheet":
-                continue
-            if (
-                system.kind in wanted.kinds
-                or self.capability_keys(system) & wanted.capabilities
-                or _name_matches(system.name, wanted.names)
-            ):
-                found.append(system)
-        return found
+        """Systems in operation that the signal points to, by kind, capability or name."""
+        if signal not in self._matches:
+            ids = self._matching_ids(self.signals.get(signal, Signal()))
+            self._matches[signal] = [system for system in self.systems() if system.id in ids]
+        found = self._matches[signal]
+        return found if spreadsheets else [s for s in found if s.kind != "spreadsheet"]
 
 
 def names(systems: list[System]) -> Labels:
@@ -225,19 +265,18 @@ def crm(ctx: Context) -> Prefill | None:
     return Prefill(NO, INVENTORY, (_evidence("crm_none"),))
 
 
-def _partners(snapshot: Snapshot, system_id: int) -> tuple[set[int], set[int]]:
-    """Other systems exchanging data with this one through active flows, and the automated."""
-    partners, automated = set(), set()
+def _partners(snapshot: Snapshot, system_ids: set[int]) -> dict[int, tuple[set[int], set[int]]]:
+    """For each of these systems: the other systems it exchanges data with through active
+    flows, and those of them connected automatically (one pass over the flows)."""
+    found: dict[int, tuple[set[int], set[int]]] = {i: (set(), set()) for i in system_ids}
     for flow in snapshot.active_integrations:
-        if system_id not in (flow.source_id, flow.target_id):
-            continue
-        other = flow.target_id if flow.source_id == system_id else flow.source_id
-        if other == system_id:
-            continue
-        partners.add(other)
-        if is_automated(flow.method):
-            automated.add(other)
-    return partners, automated
+        for this, other in ((flow.source_id, flow.target_id), (flow.target_id, flow.source_id)):
+            if this in found and other != this:
+                partners, automated = found[this]
+                partners.add(other)
+                if is_automated(flow.method):
+                    automated.add(other)
+    return found
 
 
 def erp(ctx: Context) -> Prefill | None:
@@ -246,10 +285,16 @@ def erp(ctx: Context) -> Prefill | None:
     candidates = ctx.matching("erp", spreadsheets=False)
     if not candidates:
         return Prefill(NO, INVENTORY, (_evidence("erp_none"),))
-    rows = []
-    for system in candidates:
-        partners, automated = _partners(ctx.snapshot, system.id)
-        rows.append((system, len(system.department_ids), len(partners), len(automated)))
+    partners = _partners(ctx.snapshot, {system.id for system in candidates})
+    rows = [
+        (
+            system,
+            len(system.department_ids),
+            len(partners[system.id][0]),
+            len(partners[system.id][1]),
+        )
+        for system in candidates
+    ]
     system, departments, connected, automated = max(
         rows, key=lambda row: (row[1] + row[2], row[0].name)
     )
