@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH, HEIGHT = 640, 470
+WIDTH, HEIGHT = 640, 490
 CENTRE_X, CENTRE_Y, RADIUS = 320, 215, 150
 RINGS = (25, 50, 75, 100)
 CURRENT, PREVIOUS = "#0d6efd", "#6c757d"
@@ -91,17 +91,19 @@ def radar_svg(
             f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="12" font-weight="600" '
             f'fill="{CURRENT}">{value}</text>'
         )
-    legend_y = HEIGHT - 14
+    # one legend line each, left-aligned under the chart: names can be long in German
+    legend_x, legend_y = 120, HEIGHT - 34
     parts.append(
-        f'<rect x="150" y="{legend_y - 10}" width="14" height="10" fill="{CURRENT}" '
+        f'<rect x="{legend_x}" y="{legend_y - 10}" width="14" height="10" fill="{CURRENT}" '
         f'fill-opacity="0.5" stroke="{CURRENT}"/>'
-        f'<text x="170" y="{legend_y}">{escape(names[0])}</text>'
+        f'<text x="{legend_x + 20}" y="{legend_y}">{escape(names[0])}</text>'
     )
     if previous is not None:
+        legend_y += 20
         parts.append(
-            f'<rect x="340" y="{legend_y - 10}" width="14" height="10" fill="{PREVIOUS}" '
+            f'<rect x="{legend_x}" y="{legend_y - 10}" width="14" height="10" fill="{PREVIOUS}" '
             f'fill-opacity="0.25" stroke="{PREVIOUS}" stroke-dasharray="3 2"/>'
-            f'<text x="360" y="{legend_y}">{escape(names[1])}</text>'
+            f'<text x="{legend_x + 20}" y="{legend_y}">{escape(names[1])}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)
