@@ -1,8 +1,9 @@
 """The maturity suggestions and scores at 10,000 systems / 50,000 integrations: what a new
 assessment costs on top of the kept analysis snapshot.
 
-`python -m bench maturity`. Target: suggestions for all 26 items under 100 ms at the large
-size (they run once when an assessment is started, on the snapshot already kept).
+`python -m bench maturity`. The suggestions run once when an assessment is started, on the
+snapshot already kept for the analysis; they must stay linear in systems and flows (one pass
+per signal, one pass over the flows), far below the snapshot load itself.
 """
 
 import statistics
