@@ -31,7 +31,7 @@ def _english_and_fast(settings):
 def _no_analysis_from_an_earlier_test():
     """Ids repeat between tests (rolled-back transactions): start every test with an empty
     analysis cache. Within a test the cache stays on, so tests prove it is invalidated."""
-    from leitstand.tenancy.landscape_cache import forget_all
+    from leitstand.landscape.cache import forget_all
 
     forget_all()
     yield

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.landscape import build_landscape
 from bench.map_browser import map_first_render
 from leitstand.analysis import analyze
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
 
 SIZES = [(1_000, 5_000), (10_000, 50_000)]
 REPEAT = 5

@@ -21,7 +21,7 @@ from leitstand.analysis.portfolio import recommend_portfolio
 from leitstand.assessment.models import Assessment, RecommendationOverride
 from leitstand.assessment.serialize import portfolio_as_json
 from leitstand.inventory.models import System
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 
 SIZES = [(1_000, 5_000), (10_000, 50_000)]
 REPEAT = 7

@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.landscape import build_landscape
 from leitstand.analysis import analyze
+from leitstand.findings.serialize import analysis_as_json
 from leitstand.flows.models import Integration
 from leitstand.inventory.models import Department, System
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
 from leitstand.tenancy.models import Organisation
 
 SYSTEMS, FLOWS = 10_000, 50_000

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "leitstand.cockpit",
     "leitstand.flows",
     "leitstand.assessment",
-    "leitstand.reports",
+    "leitstand.findings",
     "leitstand.processes",
     "leitstand.kpis",
     "leitstand.surveys",

@@ -16,7 +16,7 @@ org_patterns = [
     path("", include("leitstand.api.token_urls")),
     path("", include("leitstand.flows.urls")),
     path("", include("leitstand.assessment.urls")),
-    path("", include("leitstand.reports.urls")),
+    path("", include("leitstand.findings.urls")),
     path("", include("leitstand.processes.urls")),
     path("", include("leitstand.kpis.urls")),
     path("", include("leitstand.surveys.urls")),

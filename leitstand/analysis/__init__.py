@@ -1,6 +1,6 @@
 """The method (DOMAIN.md) as pure Python: a snapshot of one organisation in, an analysis out.
 
-No Django here: `leitstand.reports.selectors.landscape_snapshot` loads the snapshot, and the
+No Django here: `leitstand.landscape.snapshot.landscape_snapshot` loads the snapshot, and the
 pages, the JSON and the command line render the same `Analysis`.
 """
 

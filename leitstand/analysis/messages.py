@@ -1,7 +1,8 @@
 """Explanations as data: a message key plus typed numbers, rendered later in the reader's language.
 
-The analysis has no translations; `leitstand.reports.explanations` holds one template per key
-and formats each parameter by its type (money, hours, minutes, ...). Unknown keys fail early.
+The analysis has no translations; the app owning a finding registers one template per key
+with `leitstand.core.wording`, which renders it and formats each parameter by its type
+(money, hours, minutes, ...). Unknown keys fail early.
 """
 
 from collections.abc import Mapping

@@ -1,5 +1,5 @@
 """Texts of the recommendations: one template per message key of analysis.modernisation, and the
-words the rule table is read out in on the help page. reports.explanations renders them."""
+words the rule table is read out in on the help page. leitstand.core.wording renders them."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -1,11 +1,11 @@
-"""The assessment's sheets in the xlsx/csv export (listed in leitstand/exports/sheets.py)."""
+"""The assessment's sheets in the xlsx/csv export (registered in apps.py)."""
 
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.assessment.models import Assessment, RecommendationOverride
-from leitstand.exports.sheets import Column, ExportSheet, field, related
+from leitstand.core.sheets import Column, ExportSheet, field, related
 from leitstand.tenancy.models import Organisation
 
 

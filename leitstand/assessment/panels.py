@@ -8,7 +8,7 @@ from leitstand.assessment.presenters import present
 from leitstand.assessment.selectors import current_override, latest_assessment
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
-from leitstand.reports.selectors import request_analysis
+from leitstand.landscape.cache import request_analysis
 
 COCKPIT_ATTENTION = 5
 

@@ -12,7 +12,7 @@ from leitstand.analysis.portfolio import Recommendation, describe
 from leitstand.analysis.snapshot import Assessment, Snapshot
 from leitstand.assessment.explanations import TIME_LABELS
 from leitstand.assessment.models import StrategyChoice
-from leitstand.reports.explanations import render
+from leitstand.core.wording import render
 
 #: Colour-blind friendly (Okabe-Ito), the same on every page and in the chart.
 STRATEGY_COLOURS = {

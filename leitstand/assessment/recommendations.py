@@ -13,7 +13,8 @@ from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.vocabulary import IN_OPERATION
 from leitstand.assessment.models import AXIS_CHOICES, Assessment, RecommendationOverride
 from leitstand.inventory.models import System
-from leitstand.reports.selectors import organisation_settings, system_records
+from leitstand.inventory.records import system_records
+from leitstand.landscape.snapshot import organisation_settings
 
 
 def assessment_record(assessment: Assessment | None) -> snap.Assessment | None:

@@ -1,51 +1,21 @@
-"""Reads of assessments: the latest per system for the analysis, a system's facts and history."""
+"""Reads of assessments: a system's facts and history (the analysis records are in
+records.py)."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.utils import timezone
 
-from leitstand.analysis import snapshot as snap
 from leitstand.analysis.vocabulary import FlowStatus
 from leitstand.assessment.models import AXIS_CHOICES, Assessment, RecommendationOverride
 from leitstand.assessment.questions import answer_texts
+from leitstand.assessment.records import NEWEST_FIRST
 from leitstand.assessment.scoring import AUTOMATIC, FILE_LIKE, SystemFacts
 from leitstand.flows.models import Integration
 from leitstand.inventory.models import System
-from leitstand.tenancy.models import Organisation
 
 AXES = tuple(AXIS_CHOICES)
-NEWEST_FIRST = ("-assessed_on", "-created_at", "-pk")
-
-
-def latest_assessments(organisation: Organisation, system_ids=None) -> tuple[snap.Assessment, ...]:
-    """The newest assessment of each system (one query: a window over each system's rows)."""
-    rows = Assessment.objects.for_org(organisation)
-    if system_ids is not None:
-        rows = rows.filter(system_id__in=system_ids)
-    rows = (
-        rows.annotate(
-            newest=Window(
-                RowNumber(),
-                partition_by=[F("system_id")],
-                order_by=[F(field.lstrip("-")).desc() for field in NEWEST_FIRST],
-            )
-        )
-        .filter(newest=1)
-        .order_by("system_id")
-        .values_list("system_id", *AXES, "assessed_on")
-    )
-    return tuple(snap.Assessment(*row) for row in rows)
-
-
-def override_records(organisation: Organisation, system_ids=None) -> tuple[snap.Override, ...]:
-    rows = RecommendationOverride.objects.for_org(organisation)
-    if system_ids is not None:
-        rows = rows.filter(system_id__in=system_ids)
-    rows = rows.order_by("system_id").values_list("system_id", "strategy", "reason")
-    return tuple(snap.Override(*row) for row in rows)
 
 
 def system_facts(system: System, today: date | None = None) -> SystemFacts:

@@ -7,7 +7,7 @@ override_reason}) and time. `strategy` is null while the rule is "assess_first".
 
 from leitstand.analysis import Analysis
 from leitstand.analysis.portfolio import Recommendation, describe
-from leitstand.reports.explanations import render
+from leitstand.core.wording import render
 
 
 def _assessment(recommendation: Recommendation) -> dict | None:

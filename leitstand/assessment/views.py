@@ -27,7 +27,7 @@ from leitstand.assessment.selectors import (
     system_facts,
 )
 from leitstand.inventory.models import System
-from leitstand.reports.selectors import request_analysis
+from leitstand.landscape.cache import request_analysis
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from leitstand.cockpit.selectors import InventoryFigures, inventory_figures
 from leitstand.core.charts import horizontal_eur_bars
 from leitstand.core.extensions import cockpit_sections
+from leitstand.landscape.cache import cached_for_landscape
 from leitstand.tenancy.access import org_view
-from leitstand.tenancy.landscape_cache import cached_for_landscape
 
 
 def _cost_chart(figures: InventoryFigures) -> str | None:
@@ -21,7 +21,7 @@ def _cost_chart(figures: InventoryFigures) -> str | None:
 @org_view()
 def home(request: HttpRequest) -> HttpResponse:
     organisation = request.org
-    # Both kept with the analysis until the landscape changes (leitstand.tenancy.landscape_cache).
+    # Both kept with the analysis until the landscape changes (leitstand.landscape.cache).
     figures = cached_for_landscape(
         organisation, "cockpit.inventory", lambda: inventory_figures(organisation)
     )

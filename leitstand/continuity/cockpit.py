@@ -5,7 +5,7 @@ from django.http import HttpRequest
 
 from leitstand.continuity import selectors
 from leitstand.core.extensions import Panel
-from leitstand.reports.selectors import request_analysis
+from leitstand.landscape.cache import request_analysis
 
 
 def what_could_stop_us(request: HttpRequest) -> Panel:

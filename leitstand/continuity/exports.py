@@ -1,11 +1,11 @@
-"""The business impact sheet in the xlsx/csv export (listed in leitstand/exports/sheets.py)."""
+"""The business impact sheet in the xlsx/csv export (registered in apps.py)."""
 
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.impact_model import DAMAGE_FIELDS
 from leitstand.continuity.models import BusinessImpact
-from leitstand.exports.sheets import Column, ExportSheet, field, related
+from leitstand.core.sheets import Column, ExportSheet, field, related
 
 CONTINUITY_SHEETS = (
     ExportSheet(

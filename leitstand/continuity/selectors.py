@@ -18,8 +18,8 @@ from leitstand.analysis.continuity import (
 )
 from leitstand.analysis.rules.continuity import lacks_recovery_plan, rpo_gap, rto_gap
 from leitstand.analysis.snapshot import System
-from leitstand.reports.explanations import render
-from leitstand.reports.selectors import request_analysis
+from leitstand.core.wording import render
+from leitstand.landscape.cache import request_analysis
 
 TOP_SYSTEMS = 5
 
@@ -34,7 +34,7 @@ class Figures:
 
 def request_figures(request: HttpRequest) -> Figures:
     """Once per request, from the organisation's analysis (kept between requests by
-    `leitstand.tenancy.landscape_cache` until the landscape changes)."""
+    `leitstand.landscape.cache` until the landscape changes)."""
     cached = getattr(request, "_leitstand_continuity", None)
     if cached is None:
         analysis = request_analysis(request)

@@ -7,10 +7,10 @@ large loaders take the SQL Django builds and read the plain rows (`raw_rows`): i
 text as they come, decimal columns through `decimal_reader`.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections, models, router
 from django.db.models import CharField, Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
@@ -37,6 +37,53 @@ def related_count(rows: QuerySet, link: str) -> Coalesce:
         .values("number")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def record_columns(
+    record: type[tuple], columns: Mapping[str, object], *, filled_in: Iterable[str] = ()
+) -> list:
+    """The columns to select for a NamedTuple `record`, in the order of its fields.
+
+    `columns` maps each record field to its column (a field name or an expression such as
+    `as_text(...)`); `filled_in` names the fields the loader adds itself (link tables). The
+    large loaders build records positionally from these rows (`tuple.__new__`), so the order
+    comes from the record's own field names: a field without a column, or a column for no
+    field, stops the import of the loader instead of shifting every value by one.
+    """
+    fields = [name for name in record._fields if name not in set(filled_in)]
+    missing = [name for name in fields if name not in columns]
+    unknown = [name for name in columns if name not in fields]
+    if missing or unknown:
+        raise ImproperlyConfigured(
+            f"{record.__name__}: no column for {missing}, no field for {unknown}"
+        )
+    return [columns[name] for name in fields]
+
+
+def column_position(record: type[tuple], field: str, *, filled_in: Iterable[str] = ()) -> int:
+    """Where `field` is among the columns of `record_columns(record, ..., filled_in=...)`."""
+    return [name for name in record._fields if name not in set(filled_in)].index(field)
+
+
+def many_to_many_ids(through, left: str, right: str, organisation, left_ids=None) -> dict:
+    """{left id: (right ids)} of a many-to-many table, for one organisation (or some rows).
+
+    Read as plain driver rows ordered by the left id: one dict write per group."""
+    rows = through.objects.filter(**{f"{left}__organisation": organisation})
+    if left_ids is not None:
+        rows = rows.filter(**{f"{left}_id__in": left_ids})
+    rows = raw_rows(
+        rows.order_by(f"{left}_id", f"{right}_id").values_list(f"{left}_id", f"{right}_id")
+    )
+    grouped: dict[int, list[int]] = {}
+    previous, current = None, []
+    for left_id, right_id in rows:
+        if left_id != previous:
+            previous, current = left_id, [right_id]
+            grouped[left_id] = current
+        else:
+            current.append(right_id)
+    return {left_id: tuple(right_ids) for left_id, right_ids in grouped.items()}
 
 
 def decimal_or_none(text: str | None) -> Decimal | None:

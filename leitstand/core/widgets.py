@@ -29,7 +29,7 @@ class FastSelect(forms.Select):
 
     def _escaped_pairs(self) -> list[tuple[str, str]]:
         """(value, label) of every option, escaped. A long list of an organisation's people or
-        vendors is kept until its landscape changes (leitstand.tenancy.landscape_cache): the
+        vendors is kept until its landscape changes (leitstand.landscape.cache): the
         list page reads it on every visit."""
         choices = self.choices
         label_field = getattr(getattr(choices, "queryset", None), "model", None)
@@ -42,7 +42,7 @@ class FastSelect(forms.Select):
         organisation = _organisation_of(choices.queryset)
         if organisation is None:
             return pairs + _escaped(rows)
-        from leitstand.tenancy.landscape_cache import cached_for_landscape
+        from leitstand.landscape.cache import cached_for_landscape
 
         sql, params = rows.query.sql_with_params()
         return pairs + cached_for_landscape(

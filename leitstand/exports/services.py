@@ -7,8 +7,8 @@ from typing import IO
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from leitstand.core.sheets import export_sheets
 from leitstand.exports.document import export_document
-from leitstand.exports.sheets import SHEETS, sheet_for
 from leitstand.exports.writers import csv_bytes, write_csv_zip, write_xlsx
 from leitstand.tenancy.models import Organisation
 
@@ -20,7 +20,7 @@ def file_stem(organisation: Organisation) -> str:
 
 
 def export_xlsx(organisation: Organisation, target: IO) -> None:
-    write_xlsx(organisation, SHEETS, target)
+    write_xlsx(organisation, export_sheets.all(), target)
 
 
 def export_json(organisation: Organisation, target: IO[str]) -> None:
@@ -30,7 +30,7 @@ def export_json(organisation: Organisation, target: IO[str]) -> None:
 
 
 def export_csv(organisation: Organisation, entity: str) -> bytes:
-    return csv_bytes(organisation, sheet_for(entity))
+    return csv_bytes(organisation, export_sheets.get(entity))
 
 
 def export_to_path(organisation: Organisation, export_format: str, out: Path) -> list[Path]:
@@ -45,11 +45,11 @@ def export_to_path(organisation: Organisation, export_format: str, out: Path) ->
         return [out]
     if out.suffix.lower() == ".zip":
         with out.open("wb") as handle:
-            write_csv_zip(organisation, SHEETS, handle)
+            write_csv_zip(organisation, export_sheets.all(), handle)
         return [out]
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for sheet in SHEETS:
+    for sheet in export_sheets.all():
         path = out / f"{sheet.key}.csv"
         path.write_bytes(csv_bytes(organisation, sheet))
         written.append(path)

@@ -7,8 +7,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from leitstand.core.sheets import export_sheets
 from leitstand.exports import services
-from leitstand.exports.sheets import SHEETS
 from leitstand.tenancy.access import org_view
 from leitstand.tenancy.models import Role
 
@@ -17,7 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @org_view(Role.VIEWER)
 def export_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "exports/export.html", {"sheets": SHEETS})
+    return render(request, "exports/export.html", {"sheets": export_sheets.all()})
 
 
 @org_view(Role.VIEWER)
@@ -32,7 +32,7 @@ def download(request: HttpRequest) -> HttpResponse:
         return _attachment(text.getvalue().encode("utf-8"), f"{stem}.json", "application/json")
     if export_format == "csv":
         entity = request.GET.get("entity", "systems")
-        if entity not in {sheet.key for sheet in SHEETS}:
+        if entity not in {sheet.key for sheet in export_sheets.all()}:
             return HttpResponse(_("Unknown list."), status=400)
         data = services.export_csv(organisation, entity)
         return _attachment(data, f"{stem}-{entity}.csv", "text/csv; charset=utf-8")

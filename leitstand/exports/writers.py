@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from leitstand.exports.sheets import ExportSheet
+from leitstand.core.sheets import ExportSheet
 from leitstand.tenancy.models import Organisation
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

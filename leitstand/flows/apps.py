@@ -11,9 +11,17 @@ class FlowsConfig(AppConfig):
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.core.extensions import system_panels
+        from leitstand.core.sheets import export_sheets
+        from leitstand.flows import records
+        from leitstand.flows.exports import FLOW_SHEETS
         from leitstand.flows.models import DataObject, Integration
         from leitstand.flows.panels import flows_panel
+        from leitstand.landscape.parts import snapshot_parts
 
         for model in (DataObject, Integration):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         system_panels.register(flows_panel, order=20)
+        snapshot_parts.register("data_objects", records.data_object_records)
+        snapshot_parts.register("masters", records.master_records)
+        snapshot_parts.register("integrations", records.integration_records)
+        export_sheets.register(*FLOW_SHEETS, order=20)

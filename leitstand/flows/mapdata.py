@@ -11,7 +11,7 @@ from leitstand.analysis.costs import integration_figures
 from leitstand.analysis.graph import blast_radius_sizes, build_graph
 from leitstand.analysis.vocabulary import FlowStatus, Lifecycle, method_category
 from leitstand.flows.models import Method
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.tenancy.models import Organisation
 
 #: Colour-blind friendly first (Okabe-Ito), then further distinct tones.

@@ -14,7 +14,7 @@ from leitstand.analysis.messages import Message
 from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, System
-from leitstand.reports.selectors import organisation_settings
+from leitstand.landscape.snapshot import organisation_settings
 from leitstand.tenancy.models import Organisation
 
 

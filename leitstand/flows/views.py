@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
+from leitstand.core.wording import render_all
 from leitstand.flows import filters, forms
 from leitstand.flows.mapdata import map_graph
 from leitstand.flows.models import DataObject, Integration
@@ -17,7 +18,6 @@ from leitstand.flows.selectors import (
     with_relations,
 )
 from leitstand.inventory.models import System
-from leitstand.reports.explanations import render_all
 from leitstand.tenancy.access import get_for_org, org_view
 
 

@@ -10,7 +10,17 @@ class InventoryConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.sheets import export_sheets
+        from leitstand.inventory import exports, records
         from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+        from leitstand.landscape.parts import snapshot_parts
 
         for model in (Department, Person, Vendor, Capability, System):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+        snapshot_parts.register("systems", records.system_records)
+        snapshot_parts.register("departments", records.department_records)
+        snapshot_parts.register("capabilities", records.capability_records)
+        snapshot_parts.register("people", records.person_records)
+        snapshot_parts.register("vendors", records.vendor_records)
+        export_sheets.register(*exports.SYSTEM_SHEETS, order=10)
+        export_sheets.register(*exports.INVENTORY_SHEETS, order=40)

@@ -11,9 +11,12 @@ class KpisConfig(AppConfig):
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.core.extensions import process_panels
+        from leitstand.core.sheets import export_sheets
+        from leitstand.kpis.exports import KPI_SHEETS
         from leitstand.kpis.models import Kpi, Measurement
         from leitstand.kpis.panels import kpi_panel
 
         for model in (Kpi, Measurement):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         process_panels.register(kpi_panel, order=10)
+        export_sheets.register(*KPI_SHEETS, order=90)

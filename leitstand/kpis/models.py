@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from leitstand.analysis import messages as m
 from leitstand.analysis.kpis import Direction
 from leitstand.core.formatting import format_eur, format_number
+from leitstand.core.wording import format_param
 from leitstand.processes.fields import same_organisation
 from leitstand.processes.models import Process
-from leitstand.reports.explanations import format_param
 from leitstand.tenancy.models import TenantModel
 
 

@@ -13,8 +13,8 @@ from leitstand.analysis.formulas import runs_per_year
 from leitstand.analysis.kpis import Improvement, improvement, minutes_value_per_year
 from leitstand.analysis.messages import Percent
 from leitstand.core.charts import before_after_line
+from leitstand.core.wording import format_param, render
 from leitstand.kpis.models import Kpi, KpiUnit, Measurement
-from leitstand.reports.explanations import format_param, render
 
 
 @dataclass

@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from leitstand.analysis.messages import Count, Eur, Hours, Message
 from leitstand.analysis.process_costs import unneeded_steps
 from leitstand.core.extensions import Panel
-from leitstand.reports.explanations import render
-from leitstand.reports.selectors import request_analysis
+from leitstand.core.wording import render
+from leitstand.landscape.cache import request_analysis
 
 TOP_CANDIDATES = 5
 

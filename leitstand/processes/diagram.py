@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from leitstand.analysis.messages import Minutes
+from leitstand.core.wording import format_param
 from leitstand.processes.models import ProcessStep
-from leitstand.reports.explanations import format_param
 
 LABEL_WIDTH = 180
 COLUMN_WIDTH = 196

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from leitstand.analysis.messages import Minutes
 from leitstand.analysis.vocabulary import METHOD_CATEGORY, MethodCategory
 from leitstand.core.forms import OrgModelForm
+from leitstand.core.wording import format_param
 from leitstand.flows.models import Integration
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
-from leitstand.reports.explanations import format_param
 from leitstand.tenancy.models import Organisation
 
 NUMBER = {"min": "0", "step": "any", "inputmode": "decimal"}

@@ -1,6 +1,6 @@
 """Loads an organisation's processes for the analysis snapshot: four queries, no model instances.
 
-Called by `leitstand.reports.selectors.landscape_snapshot`; the process page uses it for one
+Registered as `Snapshot.processes` in `ProcessesConfig.ready()`; the process page uses it for one
 process (`process_ids`), so the page and the analysis compute from the same records.
 """
 
@@ -11,21 +11,12 @@ from leitstand.core.queries import as_text, decimal_or_none, decimal_reader, raw
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation
 
-# In the order of model.ProcessStep's fields: each row becomes a record without a dict.
-STEP_FIELDS = [
-    "id",
-    "name",
-    "position",
-    "automated",
-    "minutes_per_run",
-    "error_rate_percent",
-    "minutes_to_fix_error",
-    "needed",
-    "department_id",
-    "role",
-    "system_id",
-    "integration_id",
-]
+#: ProcessStep columns: the record's own field names, in its order. `_steps` converts the
+#: flag and the three numbers by position, so their places are checked by name here.
+STEP_FIELDS = list(model.ProcessStep._fields)
+_CONVERTED = ("automated", "minutes_per_run", "error_rate_percent", "minutes_to_fix_error")
+if tuple(STEP_FIELDS[3:7]) != _CONVERTED or STEP_FIELDS[:3] != ["id", "name", "position"]:
+    raise ImportError("_steps expects id, name, position, then the flag and three numbers")
 SCENARIO_FIELDS = ["id", "process_id", "name", "automates_steps"]
 SCENARIO_NUMBERS = [
     "minutes_after",

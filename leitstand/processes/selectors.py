@@ -24,13 +24,13 @@ from leitstand.analysis.rules.processes import (
     automation_candidate_findings,
     unneeded_step_findings,
 )
+from leitstand.core.presenters import FindingView, present_finding
+from leitstand.core.wording import render_all
 from leitstand.flows.models import Integration
 from leitstand.flows.selectors import as_snapshot_integration
+from leitstand.landscape.snapshot import organisation_settings
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.processes.records import process_records
-from leitstand.reports.explanations import render_all
-from leitstand.reports.presenters import FindingView, present_finding
-from leitstand.reports.selectors import organisation_settings
 from leitstand.tenancy.models import Organisation
 
 

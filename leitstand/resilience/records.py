@@ -1,33 +1,36 @@
-"""Loads an organisation's resilience facts for the analysis snapshot: one query, no model
-instances. Called by `leitstand.reports.selectors.landscape_snapshot`."""
+"""Loads an organisation's resilience facts for the analysis snapshot (`Snapshot.resilience`):
+one query, no model instances. Registered in `ResilienceConfig.ready()`."""
 
 from leitstand.analysis.snapshot import SystemResilienceFacts
-from leitstand.core.queries import as_text, decimal_or_none
+from leitstand.core.queries import as_text, column_position, decimal_or_none, record_columns
 from leitstand.resilience.models import SystemResilience
 from leitstand.tenancy.models import Organisation
 
-# In the order of SystemResilienceFacts' fields.
-FIELDS = [
-    "system_id",
-    "backup_exists",
-    "backup_interval_hours",
-    "backup_copies",
-    "backup_media",
-    "backup_offsite",
-    "backup_offline",
-    "backup_responsible_id",
-    "restore_tested_on",
-    "restore_test_ok",
-    as_text("restore_duration_hours"),
-    "two_factor",
-    "internet_facing",
-    "updates_by",
-    "updates_behind",
-    "emergency_plan",
-    "emergency_plan_tested_on",
-    "notes",
-]
-DURATION = 10  # restore_duration_hours, read as text
+#: The SystemResilience column behind each field of the record.
+COLUMNS = record_columns(
+    SystemResilienceFacts,
+    {
+        "system_id": "system_id",
+        "backup_exists": "backup_exists",
+        "backup_interval_hours": "backup_interval_hours",
+        "backup_copies": "backup_copies",
+        "backup_media": "backup_media",
+        "backup_offsite": "backup_offsite",
+        "backup_offline": "backup_offline",
+        "backup_responsible": "backup_responsible_id",
+        "restore_tested_on": "restore_tested_on",
+        "restore_test_ok": "restore_test_ok",
+        "restore_duration_hours": as_text("restore_duration_hours"),
+        "two_factor": "two_factor",
+        "internet_facing": "internet_facing",
+        "updates_by": "updates_by",
+        "updates_behind": "updates_behind",
+        "emergency_plan": "emergency_plan",
+        "emergency_plan_tested_on": "emergency_plan_tested_on",
+        "notes": "notes",
+    },
+)
+DURATION = column_position(SystemResilienceFacts, "restore_duration_hours")  # read as text
 
 
 def resilience_records(
@@ -37,7 +40,7 @@ def resilience_records(
     if system_ids is not None:
         rows = rows.filter(system_id__in=system_ids)
     records = []
-    for row in rows.order_by("system_id").values_list(*FIELDS):
+    for row in rows.order_by("system_id").values_list(*COLUMNS):
         row = list(row)
         row[DURATION] = decimal_or_none(row[DURATION])
         records.append(SystemResilienceFacts(*row))

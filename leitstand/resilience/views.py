@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from leitstand.analysis import resilience as figures
 from leitstand.core.audit import save_form
 from leitstand.inventory.models import System
-from leitstand.reports.selectors import request_analysis
+from leitstand.landscape.cache import request_analysis
 from leitstand.resilience import selectors
 from leitstand.resilience.forms import SystemResilienceForm
 from leitstand.resilience.models import SystemResilience

@@ -9,10 +9,13 @@ class TenancyConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from leitstand.core.sheets import export_sheets
         from leitstand.tenancy import stamps
+        from leitstand.tenancy.exports import TENANCY_SHEETS
         from leitstand.tenancy.models import Invitation, Membership, Organisation
 
         stamps.connect()
+        export_sheets.register(*TENANCY_SHEETS, order=100)
 
         auditlog.register(Organisation)
         auditlog.register(Membership)

@@ -129,7 +129,7 @@ class LandscapeStamp(models.Model):
 
     A random token rather than a counter: a row never goes back to an earlier value, and no
     other save of the organisation can write a stale one. `leitstand.tenancy.stamps` keeps
-    it current; `leitstand.tenancy.landscape_cache` keys cached analyses by it.
+    it current; `leitstand.landscape.cache` keys cached analyses by it.
     """
 
     organisation = models.OneToOneField(

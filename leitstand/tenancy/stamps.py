@@ -1,6 +1,6 @@
 """The landscape stamp: a token that changes with every write an analysis could notice.
 
-Three ways keep it current, so that a cached analysis (`leitstand.tenancy.landscape_cache`) is never
+Three ways keep it current, so that a cached analysis (`leitstand.landscape.cache`) is never
 served after a change:
 - a signal receiver for every save and delete of a tenant-owned row, every many-to-many
   change between them, and every save of the organisation (its method settings);

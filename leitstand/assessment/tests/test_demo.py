@@ -10,8 +10,8 @@ from leitstand.analysis import analyze
 from leitstand.assessment.models import Assessment
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 

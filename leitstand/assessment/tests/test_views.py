@@ -247,7 +247,7 @@ def test_the_rules_page_shows_the_rule_table_itself(login, viewer):
 def test_the_analysis_json_has_a_portfolio(login, viewer, org):
     AssessmentFactory(organisation=org, system__name="CAS")
     RecommendationOverrideFactory(organisation=org, system__name="Fax", strategy="retire")
-    data = login(viewer).get(reverse("reports:analysis_json", kwargs={"org": "acme"})).json()
+    data = login(viewer).get(reverse("findings:analysis_json", kwargs={"org": "acme"})).json()
     assert data["systems"] == 2
     rows = {row["system"]: row for row in data["portfolio"]}
     assert rows["CAS"]["assessment"] == {

@@ -8,11 +8,11 @@ import pytest
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
+from leitstand.core.wording import render_all
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
-from leitstand.reports.explanations import render_all
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from leitstand.analysis import messages as m
 
-#: Example values of the parameters only continuity messages use (reports' explanation tests).
+#: Example values of the parameters only continuity messages use (leitstand.findings tests).
 CONTINUITY_EXAMPLE_PARAMS = {
     "revenue_year": m.Eur(Decimal(3080000)),
     "operating": m.Hours(Decimal(10)),

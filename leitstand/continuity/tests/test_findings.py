@@ -11,7 +11,7 @@ from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.analysis.snapshot import SystemResilienceFacts
 from leitstand.analysis.tests.test_continuity import FLOWS, impact, process, snapshot
-from leitstand.reports.explanations import render, render_all
+from leitstand.core.wording import render, render_all
 
 D = Decimal
 AS_OF = date(2026, 11, 23)

@@ -6,7 +6,7 @@ from django import template
 
 from leitstand.analysis import messages as m
 from leitstand.analysis.process_explain import months as tenth_months
-from leitstand.reports.explanations import format_param
+from leitstand.core.wording import format_param
 
 register = template.Library()
 

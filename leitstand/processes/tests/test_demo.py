@@ -8,10 +8,10 @@ from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
+from leitstand.findings.serialize import analysis_as_json
 from leitstand.kpis.models import Kpi
 from leitstand.kpis.selectors import kpi_view, with_measurements
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.surveys.models import Survey
 from leitstand.surveys.selectors import survey_results
 

@@ -11,7 +11,7 @@ from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.resilience.models import SystemResilience
 
 pytestmark = pytest.mark.django_db

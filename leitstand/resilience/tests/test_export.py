@@ -10,7 +10,7 @@ from leitstand.analysis import analyze
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
 from leitstand.exports.document import export_document, load_document
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.tenancy.services import create_organisation
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from leitstand.inventory.tests.factories import PersonFactory, SystemFactory
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.resilience.tests.factories import SystemResilienceFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from leitstand.analysis.findings import Kind
 from leitstand.analysis.snapshot import Assessment, Person, System, SystemResilienceFacts, Vendor
 from leitstand.analysis.tests.builders import landscape
 from leitstand.analysis.vocabulary import Severity
-from leitstand.reports.explanations import render, render_all
+from leitstand.core.wording import render, render_all
 
 AS_OF = date(2026, 11, 23)
 RESILIENCE_KINDS = {

@@ -8,8 +8,8 @@ from leitstand.api.tokens import create_token
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
 from leitstand.exports.document import export_document, load_document
-from leitstand.reports.selectors import landscape_snapshot
-from leitstand.reports.serialize import analysis_as_json
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.security_check.models import CheckStatus, SecurityCheck
 from leitstand.security_check.scoring import compare
 from leitstand.security_check.selectors import latest_completed, previous_completed, result_of

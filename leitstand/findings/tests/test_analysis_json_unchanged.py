@@ -1,0 +1,55 @@
+"""The analysis JSON of the demo and of a generated 1,000-system / 5,000-flow landscape, byte
+for byte, in German and English, on a fixed day.
+
+Moving code between modules (issue 23) must not change a single figure or word. If you change
+the analysis on purpose, this test prints the new digests: replace DIGESTS with them and say
+in the commit message what changed and why.
+"""
+
+import dataclasses
+import hashlib
+import io
+import json
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from bench.landscape import build_landscape
+from leitstand.analysis import analyze
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.tenancy.models import Organisation
+
+DAY = date(2026, 12, 1)
+
+#: Taken on main before issue 23 (commit 0059857), SQLite and PostgreSQL alike.
+DIGESTS = {
+    "baeckerei-beispiel/de": "07a838cf5ee66cf970d1746d18a4242dcea20418da22f2c9dd544fa3fe145465",
+    "baeckerei-beispiel/en": "950ef5c83e7cb8afceeddc2fffbc635c566b2dd2450730b5e9238b915a7762a5",
+    "generated/de": "9c95784a2c9919300f6a658f6c04a119ed70256c46918ae0e47c69f92c1d21b2",
+    "generated/en": "9b78dc9cf89f6727a33a2a8d49ba8042e7d9c38b15946333cf0dfdba11c235f9",
+    "muster-logistik/de": "2909f5319a82f96ec54cbcdebf2d05b99006214e1a183de8530813ac931b88ca",
+    "muster-logistik/en": "6d3c80dd7420a9707864b26e6419539e026911a491ab176877c5de05bda7b3dd",
+}
+
+
+def _digest(organisation: Organisation, language: str) -> str:
+    with translation.override(language):
+        snapshot = dataclasses.replace(landscape_snapshot(organisation), as_of=DAY)
+        document = json.dumps(analysis_as_json(analyze(snapshot)), ensure_ascii=False)
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+@pytest.mark.django_db(transaction=True, reset_sequences=True)
+def test_analysis_json_is_unchanged(monkeypatch):
+    monkeypatch.setenv("LEITSTAND_DEMO_PASSWORD", "not-used-here")
+    call_command("load_demo", stdout=io.StringIO())
+    build_landscape("generated", 1_000, 5_000)
+    found = {
+        f"{organisation.slug}/{language}": _digest(organisation, language)
+        for organisation in Organisation.objects.order_by("slug")
+        for language in ("de", "en")
+    }
+    assert found == DIGESTS, f"new digests: {json.dumps(found, indent=4)}"

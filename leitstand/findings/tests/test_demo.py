@@ -1,0 +1,91 @@
+"""Golden test: the real analysis of the loaded demo tells the seed's story (DOMAIN.md)."""
+
+import pytest
+
+from leitstand.analysis import analyze
+from leitstand.analysis.findings import Kind
+from leitstand.demo import baeckerei, muster_logistik
+from leitstand.demo.loader import load_organisation
+from leitstand.findings.serialize import analysis_as_json
+from leitstand.landscape.snapshot import landscape_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    return analyze(landscape_snapshot(load_organisation(muster_logistik, {})))
+
+
+def test_the_demo_has_23_systems_and_its_flows(demo):
+    assert len(demo.snapshot.systems) == 23
+    assert len(demo.snapshot.integrations) == len(muster_logistik.INTEGRATIONS)
+    assert demo.data_gaps == ()
+
+
+def test_seven_tools_overlap_in_three_capabilities(demo):
+    names = {s.id: s.name for s in demo.snapshot.systems}
+    groups = {
+        demo.snapshot.capability_by_id[g.capability_id].name: {names[s] for s in g.system_ids}
+        for g in demo.overlaps
+    }
+    assert groups == {
+        "Customer relationship management (CRM)": {
+            "CAS genesisWorld",
+            "HubSpot CRM (Free)",
+            "Kundenliste.xlsx",
+        },
+        "Project and task management": {"Trello", "Airtable"},
+        "File storage and sharing": {"Dropbox", "Synology NAS (Netzlaufwerk)"},
+    }
+    assert len(demo.overlapping_system_ids) == 7
+
+
+def test_manual_transfers_add_up_to_about_three_working_years(demo):
+    hours = float(demo.totals.manual_hours)
+    assert 3 * 1600 * 0.85 <= hours <= 3 * 1600 * 1.15
+    assert round(hours, 1) == 4862.2
+    assert round(float(demo.totals.manual_eur), 2) == 218797.5
+    assert round(float(demo.totals.manual_fte), 2) == 3.04
+
+
+def test_order_intake_is_the_largest_manual_transfer(demo):
+    transfers = [f for f in demo.findings if f.kind == Kind.MANUAL_TRANSFER]
+    largest = max(transfers, key=lambda f: f.eur_per_year)
+    assert largest is transfers[0] is demo.findings[0]
+    assert largest.subjects[0].name == "Microsoft 365 Business Standard → ProLog ERP 9"
+    assert round(float(largest.hours_per_year), 1) == 2559.3  # 2,493.3 h typing + 66 h errors
+    assert round(float(largest.eur_per_year)) == 115170
+
+
+def test_customers_are_mastered_in_three_systems(demo):
+    multi = {
+        demo.snapshot.data_object_by_id[f.subjects[0].id].name: {s.name for s in f.subjects[1:]}
+        for f in demo.findings
+        if f.kind == Kind.MULTI_MASTER
+    }
+    assert multi["Customers"] == {"CAS genesisWorld", "ProLog ERP 9", "Kundenliste.xlsx"}
+
+
+def test_shadow_it_with_personal_data_is_found(demo):
+    found = {f.subjects[0].name for f in demo.findings if f.kind == Kind.SHADOW_IT_PERSONAL_DATA}
+    assert found == {
+        "HubSpot CRM (Free)",
+        "Airtable",
+        "Kundenliste.xlsx",
+        "Rechnungsdruck (Access-Datenbank)",
+    }
+
+
+def test_the_json_tells_the_same_story(demo):
+    data = analysis_as_json(demo)
+    assert data["systems"] == 23
+    assert data["overlapping_systems"] == 7
+    assert data["findings"][0]["kind"] == "manual_transfer"
+    assert data["manual_hours_per_year"] == 4862.2
+
+
+def test_the_bakery_has_no_flows():
+    analysis = analyze(landscape_snapshot(load_organisation(baeckerei, {})))
+    assert analysis.snapshot.integrations == ()
+    assert analysis.totals.manual_hours == 0

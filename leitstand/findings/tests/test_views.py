@@ -1,0 +1,125 @@
+import pytest
+from django.urls import reverse
+
+from leitstand.flows.tests.factories import IntegrationFactory
+from leitstand.inventory.models import System
+from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _landscape(org):
+    crm = CapabilityFactory(organisation=org, name_en="CRM")
+    for name in ("CAS", "HubSpot"):
+        SystemFactory(organisation=org, name=name).capabilities.add(crm)
+    IntegrationFactory(
+        organisation=org,
+        source__name="Outlook",
+        target__name="ERP",
+        runs_per_period=40,
+        minutes_per_run=17,
+        error_rate_percent=3,
+        minutes_to_fix_error=15,
+    )
+
+
+def test_members_get_the_analysis_as_json(login, viewer, org):
+    _landscape(org)
+    response = login(viewer).get(reverse("findings:analysis_json", kwargs={"org": "acme"}))
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["systems"] == 4
+    assert data["integrations"] == 1
+    assert data["manual_hours_per_year"] == 2493.3
+    assert data["manual_eur_per_year"] == 112200.0
+    (overlap,) = data["overlaps"]
+    assert overlap["capability"] == "CRM"
+    assert sorted(overlap["systems"]) == ["CAS", "HubSpot"]
+    assert overlap["saving_eur_per_year"] == 1200.0
+    first = data["findings"][0]
+    assert first["kind"] == "manual_transfer"
+    assert first["subjects"][0] == "Outlook → ERP"
+    assert first["eur_per_year"] == 115170.0
+    assert first["hours_per_year"] == 2559.3
+    assert "8,800 runs × 17 min ÷ 60 = 2,493 h" in first["explanation"]  # noqa: RUF001
+
+
+def test_json_follows_the_users_language(login, viewer, org, client):
+    _landscape(org)
+    client = login(viewer)
+    client.cookies["leitstand_language"] = "de"
+    data = client.get(
+        reverse("findings:analysis_json", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="de"
+    ).json()
+    assert "Arbeitstag" in data["findings"][0]["explanation"]
+
+
+def test_outsiders_get_no_json(login, outsider, org):
+    assert login(outsider).get("/o/acme/analysis.json").status_code == 404
+
+
+def test_findings_page_shows_totals_findings_and_gaps(login, viewer, org):
+    _landscape(org)
+    IntegrationFactory(organisation=org, runs_per_period=None, source__name="Fax")
+    response = login(viewer).get(reverse("findings:findings", kwargs={"org": "acme"}))
+    html = response.content.decode()
+    assert "2,493 h" in html
+    assert "Manual data transfer" in html
+    assert "Overlapping systems" in html
+    assert 'id="data-gaps"' in html and "How often data goes from Fax" in html
+
+
+def test_findings_page_filters_by_kind(login, viewer, org):
+    _landscape(org)
+    response = login(viewer).get(
+        reverse("findings:findings", kwargs={"org": "acme"}), {"kind": "overlap"}
+    )
+    assert [finding.kind for finding in response.context["findings"]] == ["overlap"]
+
+
+def test_findings_page_without_data_explains_what_to_do(login, viewer):
+    html = login(viewer).get(reverse("findings:findings", kwargs={"org": "acme"})).content.decode()
+    assert "Nothing found yet" in html
+
+
+def test_cockpit_shows_totals_and_top_findings_with_links(login, viewer, org):
+    _landscape(org)
+    html = login(viewer).get(reverse("cockpit:home", kwargs={"org": "acme"})).content.decode()
+    assert 'id="findings-section"' in html
+    assert 'id="kpi-manual-hours"' in html and "2,493 h" in html
+    assert "€112,200" in html
+    assert "/o/acme/integrations/" in html  # the finding links to its flow
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_cockpit_and_findings_queries_do_not_grow(
+    login, viewer, org, size, django_assert_max_num_queries
+):
+    for _ in range(size):
+        IntegrationFactory(organisation=org)
+    client = login(viewer)
+    cockpit = reverse("cockpit:home", kwargs={"org": "acme"})
+    # + the company check, + the landscape stamp (read for the analysis, the inventory figures
+    # and the chart, which are kept together)
+    with django_assert_max_num_queries(34):
+        assert client.get(cockpit).status_code == 200
+    # Kept: no snapshot (20) and no inventory counts, only the session, the membership, the
+    # three stamp reads and the sections' own small queries.
+    with django_assert_max_num_queries(10):
+        assert client.get(cockpit).status_code == 200
+    # The analysis the cockpit ran is kept: the findings page loads no snapshot (20 queries).
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("findings:findings", kwargs={"org": "acme"})).status_code == 200
+
+
+def test_a_finding_with_many_subjects_links_the_first_nine_and_counts_all(login, viewer, org):
+    for number in range(12):
+        SystemFactory(organisation=org, name=f"Island {number:02d}")
+    page = login(viewer).get(reverse("findings:findings", kwargs={"org": "acme"}))
+    (isolated,) = [f for f in page.context["findings"] if f.kind == "isolated_systems"]
+    assert isolated.subject_count == 12
+    assert len(isolated.subjects) == 9
+    for link in isolated.subjects:
+        system = System.objects.get(organisation=org, name=link.name)
+        assert link.url == system.get_absolute_url()
+    assert "12 in all" in page.content.decode()

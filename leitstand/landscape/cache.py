@@ -1,0 +1,87 @@
+"""The organisation's analysis, and other values derived from its landscape, kept in memory
+until the landscape changes; `request_analysis(request)` is what pages read.
+
+A large landscape takes up to a second to analyse, and the cockpit, a system's page, the
+findings and the resilience pages all read the same analysis; long choice lists of the filter
+forms are read on every list page. Each worker process keeps the values of the most recently
+used landscapes (`LEITSTAND_ANALYSIS_CACHE_SIZE`, 0 turns this off), keyed by:
+- the organisation and its landscape stamp (`leitstand.tenancy.stamps`), read with one query
+  per lookup, so a change made through any worker is seen by every other one at once;
+- the language (names of capabilities and data objects are taken in the reader's language);
+- the day (support dates and restore tests are judged against today).
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from leitstand.analysis import Analysis, analyze
+from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.stamps import landscape_token
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+#: Per landscape (organisation, stamp, language, day): its values by name, least recently
+#: used first.
+_landscapes: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+
+
+def cached_for_landscape(organisation: Organisation, name: str, compute: Callable[[], T]) -> T:
+    """A value derived from the organisation's landscape (the analysis, the cockpit's
+    figures, ...), from memory, or `compute()`d and remembered under `name`."""
+    size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
+    if size <= 0:
+        return compute()
+    key = (
+        organisation.pk,
+        landscape_token(organisation),
+        get_language() or settings.LANGUAGE_CODE,
+        timezone.localdate(),
+    )
+    with _lock:
+        values = _landscapes.get(key)
+        if values is not None and name in values:
+            _landscapes.move_to_end(key)
+            return values[name]
+    value = compute()  # outside the lock: other organisations need not wait
+    with _lock:
+        _landscapes.setdefault(key, {})[name] = value
+        _landscapes.move_to_end(key)
+        while len(_landscapes) > size:
+            _landscapes.popitem(last=False)
+    return value
+
+
+def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
+    """The organisation's analysis from memory, or `compute()`d and remembered."""
+    return cached_for_landscape(organisation, "analysis", compute)
+
+
+def request_analysis(request) -> Analysis:
+    """The organisation's analysis, once per request (cockpit sections share it) and from
+    memory while the landscape has not changed."""
+    cached = getattr(request, "_leitstand_analysis", None)
+    if cached is None:
+        organisation = request.org
+        cached = request._leitstand_analysis = cached_analysis(
+            organisation, lambda: analyze(landscape_snapshot(organisation))
+        )
+    return cached
+
+
+def cached_count() -> int:
+    """How many landscapes are kept."""
+    return len(_landscapes)
+
+
+def forget_all() -> None:
+    """Empty the cache (tests; nothing in the application needs it)."""
+    with _lock:
+        _landscapes.clear()
