@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "leitstand.continuity",
     "leitstand.security_check",
     "leitstand.maturity",
+    "leitstand.onboarding",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from leitstand.onboarding import views as onboarding_views
 from leitstand.surveys import public as survey_public
 from leitstand.tenancy import views as tenancy_views
 
@@ -31,7 +32,7 @@ org_patterns = [
 urlpatterns = [
     path("", tenancy_views.home, name="home"),
     path("organisations/", tenancy_views.organisation_list, name="organisation_list"),
-    path("organisations/new/", tenancy_views.organisation_create, name="organisation_create"),
+    path("organisations/new/", onboarding_views.organisation_create, name="organisation_create"),
     path("invite/<str:token>/", tenancy_views.invitation, name="invitation"),
     path("s/<str:token>/", survey_public.answer, name="survey_answer"),
     path("o/<slug:org>/", include(org_patterns)),

@@ -10,11 +10,13 @@ class AssessmentConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.assessment import records
+        from leitstand.assessment.demo import load_demo
         from leitstand.assessment.explanations import TEMPLATES
         from leitstand.assessment.exports import ASSESSMENT_SHEETS
         from leitstand.assessment.models import Assessment, RecommendationOverride
         from leitstand.assessment.panels import attention_section, recommendation_panel
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.demo import PYTHON_MODULE, demo_data
         from leitstand.core.extensions import cockpit_sections, system_panels
         from leitstand.core.sheets import export_sheets
         from leitstand.core.wording import wording
@@ -28,3 +30,4 @@ class AssessmentConfig(AppConfig):
         snapshot_parts.register("overrides", records.override_records)
         wording.register(templates=TEMPLATES, order=20)
         export_sheets.register(*ASSESSMENT_SHEETS, order=110)
+        demo_data.register(self, load_demo, order=30, reads=PYTHON_MODULE)

@@ -24,13 +24,6 @@ from django.utils.translation import gettext_lazy
 from leitstand.analysis import messages as m
 from leitstand.core.formatting import format_eur, format_hours, format_number
 
-#: Every registered template by message key, finding kind and data-gap field, in the order
-#: of registration (`order`, then the order of the dicts): the findings page lists the kinds
-#: in this order. Filled by `wording.register`; read them, never write them.
-TEMPLATES: dict[str, object] = {}
-KINDS: dict[str, object] = {}
-GAP_FIELDS: dict[str, object] = {}
-
 SEVERITIES = {
     "high": gettext_lazy("high"),
     "medium": gettext_lazy("medium"),
@@ -44,6 +37,9 @@ class Wording:
 
     def __init__(self) -> None:
         self._entries: list[tuple[int, int, dict]] = []
+        self.templates: dict[str, object] = {}
+        self.kinds: dict[str, object] = {}
+        self.gap_fields: dict[str, object] = {}
 
     def register(
         self,
@@ -69,11 +65,8 @@ class Wording:
                     raise ValueError(f"{part} registered twice: {sorted(clash)}")
         self._entries.append((order, len(self._entries), entry))
         self._entries.sort(key=lambda item: item[:2])
-        for target, part in (
-            (TEMPLATES, "templates"),
-            (KINDS, "kinds"),
-            (GAP_FIELDS, "gap_fields"),
-        ):
+        merged = ((self.templates, "templates"), (self.kinds, "kinds"))
+        for target, part in (*merged, (self.gap_fields, "gap_fields")):
             target.clear()
             for _order, _position, registered in self._entries:
                 target.update(registered[part])
@@ -88,6 +81,13 @@ class Wording:
 
 
 wording = Wording()
+
+#: Every registered template by message key, finding kind and data-gap field, in the order
+#: of registration (`order`, then the order of the dicts): the findings page lists the kinds
+#: in this order. Filled by `wording.register`; read them, never write them.
+TEMPLATES = wording.templates
+KINDS = wording.kinds
+GAP_FIELDS = wording.gap_fields
 
 
 def _decimals(value: Decimal | int, most: int) -> int:

@@ -1,34 +1,19 @@
-"""Loads a demo organisation from one of the data modules beside this file.
-
-Each later capability adds its part of the demo (integrations, assessments, processes, ...)
-as a function `load_demo(organisation, data)` in `leitstand/<app>/demo.py`, listed in
-DEMO_EXTENSIONS in the order they build on each other. A data module that lacks an app's
-records (the small second organisation) simply gets none.
+"""Loads a demo organisation: its inventory from one of the data modules beside this file,
+then every app's part through the loaders registered with `leitstand.core.demo.demo_data`
+(each app's `demo/<organisation-slug>.yaml`, or its Python demo module until converted), in
+the order they build on each other. An app without data for an organisation (the small
+second one) simply gets none.
 """
 
-import importlib
 from types import ModuleType
 
 from django.db import transaction
 
 from leitstand.accounts.models import User
+from leitstand.core.demo import PYTHON_MODULE, demo_data
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.onboarding.services import create_organisation
 from leitstand.tenancy.models import Membership, Organisation, Role
-from leitstand.tenancy.services import create_organisation
-
-#: Modules with a `load_demo(organisation, data)` function, run after the inventory.
-DEMO_EXTENSIONS: list[str] = [
-    "leitstand.flows.demo",
-    "leitstand.assessment.demo",
-    "leitstand.processes.demo",
-    "leitstand.kpis.demo",
-    "leitstand.surveys.demo",
-    "leitstand.continuity.demo",
-    "leitstand.resilience.demo",
-    "leitstand.security_check.demo",
-    "leitstand.roadmap.demo.legacy",
-    "leitstand.maturity.demo",
-]
 
 
 @transaction.atomic
@@ -87,6 +72,8 @@ def load_organisation(data: ModuleType, members: dict[User, Role]) -> Organisati
         system.save()
         system.departments.set([departments[name] for name in department_names])
         system.capabilities.set([capabilities[key] for key in capability_keys])
-    for module_name in DEMO_EXTENSIONS:
-        importlib.import_module(module_name).load_demo(organisation, data)
+    for loader in demo_data.loaders():
+        part = data if loader.reads == PYTHON_MODULE else loader.data_for(organisation.slug)
+        if part is not None:
+            loader.load(organisation, part)
     return organisation

@@ -6,7 +6,14 @@ from rest_framework import serializers
 from leitstand.api.serializers import BilingualNameSerializer, OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.inventory import filters
-from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.inventory.models import (
+    SYSTEM_FIELDS,
+    Capability,
+    Department,
+    Person,
+    System,
+    Vendor,
+)
 
 
 class DepartmentSerializer(OrgModelSerializer):
@@ -48,33 +55,7 @@ class CapabilitySerializer(BilingualNameSerializer):
 class SystemSerializer(OrgModelSerializer):
     class Meta:
         model = System
-        fields = [
-            "id",
-            "name",
-            "description",
-            "kind",
-            "lifecycle",
-            "departments",
-            "capabilities",
-            "owner",
-            "deputy",
-            "vendor",
-            "hosting",
-            "jurisdiction",
-            "user_count",
-            "annual_cost",
-            "one_off_cost",
-            "introduced_on",
-            "end_of_support",
-            "version",
-            "centrally_managed",
-            "personal_data",
-            "personal_data_categories",
-            "url",
-            "notes",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", *SYSTEM_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import OrgModelForm
 from leitstand.inventory.models import (
+    SYSTEM_FIELDS,
     Capability,
     Department,
     Person,
@@ -66,30 +67,7 @@ class CapabilityForm(OrgModelForm):
 class SystemForm(OrgModelForm):
     class Meta:
         model = System
-        fields = [
-            "name",
-            "description",
-            "kind",
-            "lifecycle",
-            "departments",
-            "capabilities",
-            "owner",
-            "deputy",
-            "vendor",
-            "hosting",
-            "jurisdiction",
-            "user_count",
-            "annual_cost",
-            "one_off_cost",
-            "introduced_on",
-            "end_of_support",
-            "version",
-            "centrally_managed",
-            "personal_data",
-            "personal_data_categories",
-            "url",
-            "notes",
-        ]
+        fields = SYSTEM_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),

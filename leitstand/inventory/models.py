@@ -236,6 +236,34 @@ class SystemQuerySet(TenantQuerySet):
         return self.filter(end_of_support__isnull=False, end_of_support__lt=day)
 
 
+#: The System fields a person enters, in the order of the form: the form, the API and the
+#: export sheet expose these (a test holds every other field to an explicit exclusion).
+SYSTEM_FIELDS = [
+    "name",
+    "description",
+    "kind",
+    "lifecycle",
+    "departments",
+    "capabilities",
+    "owner",
+    "deputy",
+    "vendor",
+    "hosting",
+    "jurisdiction",
+    "user_count",
+    "annual_cost",
+    "one_off_cost",
+    "introduced_on",
+    "end_of_support",
+    "version",
+    "centrally_managed",
+    "personal_data",
+    "personal_data_categories",
+    "url",
+    "notes",
+]
+
+
 class System(TenantModel):
     """Anything the company runs: software, online services, devices, spreadsheets."""
 

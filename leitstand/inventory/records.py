@@ -26,7 +26,7 @@ SYSTEM_COLUMNS = record_columns(
         "owner_id": "owner_id",
         "deputy_id": "deputy_id",
         "vendor_id": "vendor_id",
-        "annual_cost": as_text("annual_cost"),
+        "annual_cost": as_text("annual_cost"),  # read as text: see core.queries
         "user_count": "user_count",
         "centrally_managed": "centrally_managed",
         "personal_data": "personal_data",

@@ -10,10 +10,12 @@ class ResilienceConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.demo import PYTHON_MODULE, demo_data
         from leitstand.core.extensions import system_panels
         from leitstand.core.wording import wording
         from leitstand.landscape.parts import snapshot_parts
         from leitstand.resilience import explanations
+        from leitstand.resilience.demo import load_demo
         from leitstand.resilience.models import SystemResilience
         from leitstand.resilience.panels import resilience_panel
         from leitstand.resilience.records import resilience_records
@@ -27,3 +29,4 @@ class ResilienceConfig(AppConfig):
             gap_fields=explanations.RESILIENCE_GAP_FIELDS,
             order=50,
         )
+        demo_data.register(self, load_demo, order=80, reads=PYTHON_MODULE)

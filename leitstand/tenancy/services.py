@@ -16,22 +16,6 @@ from leitstand.tenancy.models import Invitation, Membership, Organisation, Role,
 INVITATION_VALID_DAYS = 14
 
 
-@transaction.atomic
-def create_organisation(*, owner: User | None, name: str, slug: str, **fields) -> Organisation:
-    """A new organisation with its reference data, owned by `owner`."""
-    from leitstand.flows.services import seed_data_objects
-    from leitstand.inventory.services import seed_capabilities
-
-    organisation = Organisation(name=name, slug=slug, **fields)
-    organisation.full_clean()
-    organisation.save()
-    if owner is not None:
-        Membership.objects.create(user=owner, organisation=organisation, role=Role.OWNER)
-    seed_capabilities(organisation)
-    seed_data_objects(organisation)
-    return organisation
-
-
 def _owner_count(organisation: Organisation) -> int:
     return Membership.objects.filter(organisation=organisation, role=Role.OWNER).count()
 

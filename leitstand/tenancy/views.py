@@ -1,4 +1,5 @@
-"""Pages for organisations: choosing one, creating one, its settings, members and invitations."""
+"""Pages for organisations: choosing one, its settings, members and invitations (creating one:
+leitstand.onboarding)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from leitstand.core.audit import history_for_organisation, save_form
 from leitstand.tenancy import services
 from leitstand.tenancy.access import org_view
-from leitstand.tenancy.forms import InviteForm, NewOrganisationForm, OrganisationForm, RoleForm
+from leitstand.tenancy.forms import InviteForm, OrganisationForm, RoleForm
 from leitstand.tenancy.invitations import (
     find_open_invitation,
     forget_invitation,
@@ -42,20 +43,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         .order_by("organisation__name")
     )
     return render(request, "tenancy/organisation_list.html", {"memberships": memberships})
-
-
-@login_required
-def organisation_create(request: HttpRequest) -> HttpResponse:
-    form = NewOrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        organisation = services.create_organisation(owner=request.user, **data)
-        messages.success(
-            request,
-            _("Created %(org)s. Start by adding the systems you run.") % {"org": organisation},
-        )
-        return redirect(organisation)
-    return render(request, "tenancy/organisation_form.html", {"form": form, "creating": True})
 
 
 @org_view(Role.OWNER)

@@ -13,8 +13,8 @@ from leitstand.continuity.tests.factories import BusinessImpactFactory
 from leitstand.demo import muster_logistik
 from leitstand.demo.loader import load_organisation
 from leitstand.exports.document import export_document, load_document
+from leitstand.onboarding.services import create_organisation
 from leitstand.processes.tests.factories import ProcessFactory
-from leitstand.tenancy.services import create_organisation
 
 pytestmark = pytest.mark.django_db
 

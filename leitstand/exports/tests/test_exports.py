@@ -23,7 +23,7 @@ from leitstand.inventory.tests.factories import (
     SystemFactory,
     VendorFactory,
 )
-from leitstand.tenancy.services import create_organisation
+from leitstand.onboarding.services import create_organisation
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import pytest
 
 from leitstand.flows.models import DataObject
 from leitstand.flows.services import data_object_catalogue, seed_data_objects
-from leitstand.tenancy.services import create_organisation
+from leitstand.onboarding.services import create_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from leitstand.demo.loader import load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
-from leitstand.tenancy.services import create_organisation
+from leitstand.onboarding.services import create_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,8 @@ from leitstand.exports.document import DocumentProblem, load_document
 from leitstand.imports import services
 from leitstand.imports.reader import FileProblem, check_size, file_kind
 from leitstand.imports.targets import TARGETS
+from leitstand.onboarding.services import create_organisation
 from leitstand.tenancy.models import Organisation
-from leitstand.tenancy.services import create_organisation
 
 
 @dataclass
