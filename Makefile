@@ -37,6 +37,7 @@ check: setup
 	$(BIN)/leitstand makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: check
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

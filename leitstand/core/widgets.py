@@ -7,6 +7,8 @@ from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 
+from leitstand.landscape.cache import cached_for_landscape
+
 
 class FastSelect(forms.Select):
     """A single-choice <select> built in Python.
@@ -42,8 +44,6 @@ class FastSelect(forms.Select):
         organisation = _organisation_of(choices.queryset)
         if organisation is None:
             return pairs + _escaped(rows)
-        from leitstand.landscape.cache import cached_for_landscape
-
         sql, params = rows.query.sql_with_params()
         return pairs + cached_for_landscape(
             organisation, f"choices {sql} {params}", lambda: _escaped(rows)
