@@ -96,8 +96,8 @@ def _insert_floor_seconds(organisation) -> float:
 
 
 def _organisation(slug: str):
+    from leitstand.onboarding.services import create_organisation
     from leitstand.tenancy.models import Organisation
-    from leitstand.tenancy.services import create_organisation
 
     Organisation.objects.filter(slug=slug).delete()
     return create_organisation(owner=None, name=f"Benchmark {slug}", slug=slug)

@@ -16,8 +16,8 @@ from django.urls import reverse
 from bench.measure import time_calls
 from leitstand.accounts.models import User
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.onboarding.services import create_organisation
 from leitstand.tenancy.models import Membership, Role
-from leitstand.tenancy.services import create_organisation
 
 SIZES = (100, 10_000)
 

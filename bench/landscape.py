@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, System
+from leitstand.onboarding.services import create_organisation
 from leitstand.tenancy.models import Organisation
-from leitstand.tenancy.services import create_organisation
 
 WORDS = [
     "Order",
