@@ -298,7 +298,7 @@ LEITSTAND_DEFAULT_LABOUR_COST_PER_HOUR = "45.00"
 LEITSTAND_DEFAULT_WORKING_DAYS_PER_YEAR = 220
 LEITSTAND_DEFAULT_PRODUCTIVE_HOURS_PER_FTE = 1600
 LEITSTAND_PAGE_SIZE = env_int("LEITSTAND_PAGE_SIZE", 25, minimum=5)
-# Analyses kept per worker until the landscape changes (tenancy.landscape_cache).
+# Analyses kept per worker until the landscape changes (leitstand.landscape.cache).
 LEITSTAND_ANALYSIS_CACHE_SIZE = env_int("LEITSTAND_ANALYSIS_CACHE_SIZE", 8, minimum=0)
 
 # Import: larger uploads are refused before they are parsed.

@@ -24,12 +24,13 @@ from leitstand.tenancy.models import Organisation
 
 DAY = date(2026, 12, 1)
 
-#: Taken on main before issue 23 (commit 0059857), SQLite and PostgreSQL alike.
+#: Taken on main before the layering of issue 23 landed (commit b1c6fd6), SQLite and
+#: PostgreSQL alike.
 DIGESTS = {
     "baeckerei-beispiel/de": "07a838cf5ee66cf970d1746d18a4242dcea20418da22f2c9dd544fa3fe145465",
     "baeckerei-beispiel/en": "950ef5c83e7cb8afceeddc2fffbc635c566b2dd2450730b5e9238b915a7762a5",
-    "generated/de": "9c95784a2c9919300f6a658f6c04a119ed70256c46918ae0e47c69f92c1d21b2",
-    "generated/en": "9b78dc9cf89f6727a33a2a8d49ba8042e7d9c38b15946333cf0dfdba11c235f9",
+    "generated/de": "eeb8a7c1d330c39852ffaa4cf061ebde71916c1adab7927858d4a8a89fc675dd",
+    "generated/en": "d5bfe1b4af34db1d83337617391027bb2d557c69b9ff5b2f7639bb5465e88973",
     "muster-logistik/de": "2909f5319a82f96ec54cbcdebf2d05b99006214e1a183de8530813ac931b88ca",
     "muster-logistik/en": "6d3c80dd7420a9707864b26e6419539e026911a491ab176877c5de05bda7b3dd",
 }
