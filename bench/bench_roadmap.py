@@ -21,7 +21,7 @@ from leitstand.accounts.models import User
 from leitstand.analysis import analyze
 from leitstand.analysis.worklist import finding_identity
 from leitstand.inventory.models import Person, System
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.roadmap.models import (
     FindingState,
     Initiative,
@@ -136,7 +136,7 @@ def pages(organisation, initiatives) -> dict[str, str]:
             "roadmap:initiative_detail", kwargs={"org": slug, "pk": middle.pk}
         ),
         "proposals": reverse("roadmap:proposals", kwargs={"org": slug}),
-        "findings": reverse("reports:findings", kwargs={"org": slug}),
+        "findings": reverse("findings:findings", kwargs={"org": slug}),
     }
 
 

@@ -5,14 +5,53 @@ declared by the app that owns the entity and registered in its AppConfig.ready()
     export_sheets.register(*PROCESS_SHEETS, order=80)
 
 A sheet is its key (also the csv file name), its title, its rows for the organisation and its
-columns. The writers in leitstand.exports are generic. (The JSON document, which must be
-complete and re-importable, is in leitstand/exports/document.py.)
+columns. Cell values are made safe here (`plain_value`, `neutralise`: text a spreadsheet
+would run as a formula gets an apostrophe; `csv_text`), for the generic writers in
+leitstand.exports and for any other list a page offers as CSV. (The JSON document, which must
+be complete and re-importable, is in leitstand/exports/document.py.)
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leitstand.core.language import is_german
 from leitstand.tenancy.models import Organisation
+
+#: Text a spreadsheet would run as a formula starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """'=HYPERLINK(...)' becomes \"'=HYPERLINK(...)\": shown as text, never run."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def plain_value(value: object) -> object:
+    """Booleans as yes/no words in the user's language, times without a time zone."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    return value
+
+
+def csv_text(value: object) -> str:
+    value = plain_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | float):
+        text = str(value)
+        return text.replace(".", ",") if is_german() else text
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return neutralise(str(value))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,5 @@
-"""Writing export sheets as an xlsx workbook or as CSV, safe to open in a spreadsheet.
-
-Text that a spreadsheet would run as a formula (starting with = + - @, tab or carriage
-return) is prefixed with an apostrophe: formula injection is neutralised.
-"""
+"""Writing export sheets as an xlsx workbook or as CSV, safe to open in a spreadsheet (cells
+through `core.sheets.plain_value`, `neutralise` and `csv_text`)."""
 
 import csv
 import io
@@ -12,41 +9,20 @@ from decimal import Decimal
 from typing import IO
 
 import xlsxwriter
-from django.utils import timezone
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from leitstand.core.sheets import ExportSheet
+from leitstand.core.language import is_german
+from leitstand.core.sheets import ExportSheet, csv_text, neutralise, plain_value
 from leitstand.tenancy.models import Organisation
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_LIMIT = 31
-
-
-def neutralise(text: str) -> str:
-    """'=HYPERLINK(...)' becomes \"'=HYPERLINK(...)\": shown as text, never run."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def _german() -> bool:
-    return (get_language() or "en").startswith("de")
-
-
-def plain_value(value: object) -> object:
-    """Booleans as yes/no words in the user's language, times without a time zone."""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    return value
 
 
 def write_xlsx(organisation: Organisation, sheets: tuple[ExportSheet, ...], target: IO) -> None:
     workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False})
     header = workbook.add_format({"bold": True, "bg_color": "#E9ECEF", "text_wrap": True})
-    day = workbook.add_format({"num_format": "dd.mm.yyyy" if _german() else "yyyy-mm-dd"})
+    day = workbook.add_format({"num_format": "dd.mm.yyyy" if is_german() else "yyyy-mm-dd"})
     moment = workbook.add_format(
-        {"num_format": "dd.mm.yyyy hh:mm" if _german() else "yyyy-mm-dd hh:mm"}
+        {"num_format": "dd.mm.yyyy hh:mm" if is_german() else "yyyy-mm-dd hh:mm"}
     )
     money = workbook.add_format({"num_format": "#,##0.00"})
     for sheet in sheets:
@@ -77,23 +53,9 @@ def _write_cell(worksheet, row: int, column: int, value, day, moment, money) -> 
         worksheet.write_string(row, column, neutralise(str(value)))
 
 
-def csv_text(value: object) -> str:
-    value = plain_value(value)
-    if value is None:
-        return ""
-    if isinstance(value, Decimal | float):
-        text = str(value)
-        return text.replace(".", ",") if _german() else text
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return neutralise(str(value))
-
-
 def write_csv(organisation: Organisation, sheet: ExportSheet, target: IO[str]) -> None:
     """One entity as CSV: ";" and decimal commas in German, "," in English."""
-    writer = csv.writer(target, delimiter=";" if _german() else ",", lineterminator="\r\n")
+    writer = csv.writer(target, delimiter=";" if is_german() else ",", lineterminator="\r\n")
     writer.writerow([str(column.header) for column in sheet.columns])
     for obj in sheet.rows(organisation):
         writer.writerow([csv_text(column.value(obj)) for column in sheet.columns])

@@ -4,8 +4,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import analyze
-from leitstand.exports.sheets import Column, ExportSheet, field, names, related
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.core.sheets import Column, ExportSheet, field, names, related
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.roadmap.cases import option_case
 from leitstand.roadmap.models import FindingState, Initiative, InitiativeOption, Milestone, Phase
 

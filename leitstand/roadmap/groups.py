@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from leitstand.analysis import Analysis
 from leitstand.analysis.worklist import FindingGroup, group_findings
-from leitstand.reports.explanations import KINDS, render
-from leitstand.tenancy.landscape_cache import cached_for_landscape
+from leitstand.core.wording import KINDS, render
+from leitstand.landscape.cache import cached_for_landscape
 
 #: One sentence per remedy for a group of several findings; %(count)s is the number of
 #: members. A remedy without an entry says the members' first action and how many more.

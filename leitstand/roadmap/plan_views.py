@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from leitstand.analysis.formulas import eur_for_hours, fte_for_hours
 from leitstand.core.extensions import roadmap_sections
 from leitstand.inventory.models import Person
-from leitstand.reports.selectors import request_analysis
+from leitstand.landscape.cache import request_analysis
 from leitstand.roadmap import services
 from leitstand.roadmap.cases import (
     NOT_PLANNED,

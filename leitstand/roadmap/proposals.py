@@ -17,7 +17,7 @@ from leitstand.analysis.formulas import ZERO
 from leitstand.analysis.portfolio import describe
 from leitstand.analysis.worklist import finding_identity
 from leitstand.assessment.models import StrategyChoice
-from leitstand.reports.explanations import KINDS, SEVERITIES, render, render_all
+from leitstand.core.wording import KINDS, SEVERITIES, render, render_all
 from leitstand.roadmap.groups import finding_groups, group_action, group_title
 
 INVESTING_STRATEGIES = ("replace", "refactor", "wrap", "replatform")

@@ -13,8 +13,8 @@ from leitstand.analysis.worklist import finding_identity
 from leitstand.core import views as generic
 from leitstand.core.audit import delete_object, save_form
 from leitstand.core.extensions import initiative_panels
-from leitstand.reports.explanations import KINDS
-from leitstand.reports.selectors import request_analysis
+from leitstand.core.wording import KINDS
+from leitstand.landscape.cache import request_analysis
 from leitstand.roadmap import filters, forms, services
 from leitstand.roadmap.cases import initiatives_for_plan, initiatives_for_totals, plan_cases
 from leitstand.roadmap.explain import case_explanation

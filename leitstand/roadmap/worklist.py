@@ -24,10 +24,10 @@ from leitstand.analysis.worklist import (
     finding_identity,
     work_status,
 )
-from leitstand.exports.writers import csv_text
+from leitstand.core.presenters import SEVERITY_COLOURS
+from leitstand.core.sheets import csv_text
+from leitstand.core.wording import KINDS, SEVERITIES, render
 from leitstand.inventory.models import Person
-from leitstand.reports.explanations import KINDS, SEVERITIES, render
-from leitstand.reports.presenters import SEVERITY_COLOURS
 from leitstand.roadmap.groups import finding_groups, group_action, group_title
 from leitstand.roadmap.models import FindingState, FindingStatus
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
+from leitstand.core.sheets import neutralise
 from leitstand.exports.document import DocumentProblem, export_document, load_document
-from leitstand.exports.writers import neutralise
 from leitstand.flows.models import DataObject
 from leitstand.flows.services import seed_data_objects
 from leitstand.flows.tests.factories import IntegrationFactory

@@ -26,6 +26,11 @@ def test_every_apps_sheets_are_registered_in_the_order_of_the_export():
         "assessments",
         "recommendation_overrides",
         "business_impacts",
+        "initiatives",
+        "initiative_options",
+        "initiative_phases",
+        "milestones",
+        "finding_states",
     ]
 
 

@@ -3,17 +3,15 @@ then the team's options, trials, acceptance surveys, phases and milestones from 
 beside this module."""
 
 from datetime import date
-from pathlib import Path
 
-import yaml
 from django.db import transaction
 from django.utils import translation
 
 from leitstand.analysis import analyze
 from leitstand.inventory.models import Person, System
 from leitstand.kpis.models import Kpi
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.processes.models import AutomationScenario, Process
-from leitstand.reports.selectors import landscape_snapshot
 from leitstand.roadmap import services
 from leitstand.roadmap.models import (
     ChangeChecklist,
@@ -28,7 +26,6 @@ from leitstand.surveys.models import SurveyAnswer, SurveyResponse
 from leitstand.surveys.services import close_survey
 from leitstand.tenancy.models import Organisation
 
-FOLDER = Path(__file__).parent
 OPTION_FIELDS = (
     "description",
     "licences_eur",
@@ -41,21 +38,6 @@ OPTION_FIELDS = (
     "outage_hours_avoided_per_year",
     "trial_notes",
 )
-
-
-def data_for(slug: str) -> dict | None:
-    path = FOLDER / f"{slug}.yaml"
-    if not path.exists():
-        return None
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def load_demo_module(organisation: Organisation, _module) -> None:
-    """The demo loader of today's leitstand/demo (Python modules): read the YAML instead."""
-    data = data_for(organisation.slug)
-    if data is not None:
-        load_demo(organisation, data)
 
 
 class Names:

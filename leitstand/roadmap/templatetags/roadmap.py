@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 
 from leitstand.analysis.messages import Percent
-from leitstand.reports.explanations import format_param
+from leitstand.core.wording import format_param
 
 register = template.Library()
 

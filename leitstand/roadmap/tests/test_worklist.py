@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from leitstand.analysis import analyze
 from leitstand.inventory.tests.factories import PersonFactory, SystemFactory
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.resilience.models import SystemResilience
 from leitstand.roadmap.models import FindingState
 from leitstand.roadmap.worklist import Filters, states_by_key, work_groups, worklist_csv

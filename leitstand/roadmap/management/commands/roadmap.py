@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from leitstand.analysis import analyze
 from leitstand.core.formatting import format_eur, format_hours, format_number
-from leitstand.reports.selectors import landscape_snapshot
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.roadmap.cases import initiatives_for_plan, plan_cases
 from leitstand.roadmap.models import InitiativeStatus
 from leitstand.roadmap.serialize import plan_as_json
