@@ -14,8 +14,8 @@ from django.utils import timezone
 from bench.landscape import build_landscape
 from leitstand.analysis.maturity.prefill import CompanyFacts, prefill
 from leitstand.analysis.maturity.scoring import score_assessment
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.maturity.catalogue import load_catalogue, load_signals
-from leitstand.reports.selectors import landscape_snapshot
 
 SIZES = [(1_000, 5_000), (10_000, 50_000)]
 REPEAT = 5

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from leitstand.analysis import messages as m
 from leitstand.analysis.maturity.prefill import Evidence, Prefill
-from leitstand.reports.explanations import format_param
+from leitstand.core.wording import format_param
 
 SOURCE_LABELS = {
     "inventory": _("from the inventory"),

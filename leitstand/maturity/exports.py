@@ -4,7 +4,7 @@ per answer, with its assessment's date and the question in the reader's language
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.exports.sheets import Column, ExportSheet, field
+from leitstand.core.sheets import Column, ExportSheet, field
 from leitstand.maturity.catalogue import load_catalogue
 from leitstand.maturity.models import MaturityAnswer
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from leitstand.landscape.cache import request_analysis
 from leitstand.maturity import evidence, selectors, services
 from leitstand.maturity.catalogue import load_catalogue
 from leitstand.maturity.exchange import ExchangeError, export_document
@@ -21,7 +22,6 @@ from leitstand.maturity.forms import (
 from leitstand.maturity.models import MaturityAssessment
 from leitstand.maturity.presenters import answer_label, assessment_context
 from leitstand.maturity.report import render_pdf
-from leitstand.reports.selectors import request_analysis
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 

@@ -5,6 +5,9 @@ from django.utils import translation
 
 from leitstand.core.sheets import ExportSheet, export_sheets
 from leitstand.imports.targets import SYSTEMS
+from leitstand.maturity.exports import MATURITY_SHEETS
+
+MATURITY_KEYS = [sheet.key for sheet in MATURITY_SHEETS]
 
 
 def test_every_apps_sheets_are_registered_in_the_order_of_the_export():
@@ -31,6 +34,7 @@ def test_every_apps_sheets_are_registered_in_the_order_of_the_export():
         "initiative_phases",
         "milestones",
         "finding_states",
+        *MATURITY_KEYS,
     ]
 
 

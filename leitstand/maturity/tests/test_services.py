@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from leitstand.inventory.models import Capability, Department, System
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.maturity.exchange import ExchangeError, export_document
 from leitstand.maturity.models import MaturityAnswer, MaturityAssessment
 from leitstand.maturity.selectors import answer_rows, previous_completed, result_of
@@ -17,7 +18,6 @@ from leitstand.maturity.services import (
     save_answers,
     start_assessment,
 )
-from leitstand.reports.selectors import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
 

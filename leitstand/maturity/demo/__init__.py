@@ -1,12 +1,9 @@
-"""The demo's maturity assessments, read from demo/<slug>.yaml (an organisation without such
-a file gets none). Answers marked confirmed carry the suggestion and evidence Leitstand
-computes from the demo landscape; one the landscape no longer suggests is stored as manual."""
+"""Loads the demo's maturity assessments (`<organisation-slug>.yaml` beside this file; an
+organisation without one gets none). Answers marked confirmed carry the suggestion and
+evidence Leitstand computes from the demo landscape; one the landscape no longer suggests is
+stored as manual."""
 
-from pathlib import Path
-from types import ModuleType
-
-import yaml
-
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.maturity import evidence
 from leitstand.maturity.catalogue import load_catalogue
 from leitstand.maturity.models import (
@@ -16,14 +13,7 @@ from leitstand.maturity.models import (
     MaturityAssessment,
 )
 from leitstand.maturity.selectors import suggestions
-from leitstand.reports.selectors import landscape_snapshot
 from leitstand.tenancy.models import Organisation
-
-FOLDER = Path(__file__).parent / "demo"
-
-
-def demo_file(slug: str) -> Path:
-    return FOLDER / f"{slug}.yaml"
 
 
 def _answer(raw) -> tuple[str, str, str]:
@@ -33,11 +23,8 @@ def _answer(raw) -> tuple[str, str, str]:
     return str(value), str(source), str(note or "")
 
 
-def load_demo(organisation: Organisation, data: ModuleType) -> None:
-    path = demo_file(organisation.slug)
-    if not path.exists():
-        return
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))["assessments"]
+def load_demo(organisation: Organisation, data: dict) -> None:
+    records = data["assessments"]
     proposals = suggestions(organisation, landscape_snapshot(organisation))
     variant = load_catalogue().dii.key
     for record in records:
