@@ -24,13 +24,13 @@ from leitstand.tenancy.models import Organisation
 
 DAY = date(2026, 12, 1)
 
-#: Taken on main before the layering of issue 23 landed (commit b1c6fd6), SQLite and
+#: Taken on main before the layering of issue 23 landed (commit 3751d77), SQLite and
 #: PostgreSQL alike.
 DIGESTS = {
     "baeckerei-beispiel/de": "07a838cf5ee66cf970d1746d18a4242dcea20418da22f2c9dd544fa3fe145465",
     "baeckerei-beispiel/en": "950ef5c83e7cb8afceeddc2fffbc635c566b2dd2450730b5e9238b915a7762a5",
-    "generated/de": "eeb8a7c1d330c39852ffaa4cf061ebde71916c1adab7927858d4a8a89fc675dd",
-    "generated/en": "d5bfe1b4af34db1d83337617391027bb2d557c69b9ff5b2f7639bb5465e88973",
+    "generated/de": "2b1ca50d2c9840ffe5535219a34d920703085121f8c51fed0486d39d382fdaf2",
+    "generated/en": "50c62da47e237a11e3b34872d8c887d4ed24f7781fdbf95d41caf9d8110445f0",
     "muster-logistik/de": "2909f5319a82f96ec54cbcdebf2d05b99006214e1a183de8530813ac931b88ca",
     "muster-logistik/en": "6d3c80dd7420a9707864b26e6419539e026911a491ab176877c5de05bda7b3dd",
 }
