@@ -1,4 +1,5 @@
-"""The cockpit's section on where time and money go: totals and the top findings."""
+"""The cockpit's section on where time and money go: totals and the top groups of findings
+(one line for "13 systems have no tested emergency plan", not thirteen)."""
 
 from django.http import HttpRequest
 
@@ -6,22 +7,25 @@ from leitstand.core.extensions import Panel
 from leitstand.core.presenters import present_finding
 from leitstand.core.wording import render_all
 from leitstand.landscape.cache import request_analysis
+from leitstand.roadmap.groups import finding_groups
 
 TOP_FINDINGS = 5
 
 
 def findings_section(request: HttpRequest) -> Panel:
     analysis = request_analysis(request)
+    groups = finding_groups(analysis, request.org)  # the cockpit counts groups, not duplicates
     return Panel(
         "findings/_cockpit_section.html",
         {
             "totals": analysis.totals,
             "totals_explanation": render_all(analysis.totals_explanation),
-            "findings": [
-                present_finding(finding, request.org.slug)
-                for finding in analysis.findings[:TOP_FINDINGS]
+            "groups": [
+                (present_finding(group.findings[0], request.org.slug), group.count - 1)
+                for group in groups[:TOP_FINDINGS]
             ],
             "finding_count": len(analysis.findings),
+            "group_count": len(groups),
             "gap_count": len(analysis.data_gaps),
             "integrations": len(analysis.snapshot.integrations),
         },

@@ -11,6 +11,7 @@ from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
 from leitstand.assessment.serialize import portfolio_as_json
 from leitstand.core.wording import render, render_all
+from leitstand.roadmap.groups import finding_groups_as_json
 from leitstand.security_check.records import company_check_as_json
 
 
@@ -231,6 +232,7 @@ def analysis_as_json(analysis: Analysis) -> dict:
         "process_totals": _process_totals(analysis),
         "automation_candidates": _automation_candidates(analysis),
         "findings": _findings(analysis),
+        "finding_groups": finding_groups_as_json(analysis),
         "data_gaps": [
             {
                 "field": gap.field,

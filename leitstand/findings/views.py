@@ -1,16 +1,15 @@
 """The analysis as a page (findings) and as JSON for members of the organisation."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
-from leitstand.core.presenters import present_finding, present_gap
-from leitstand.core.wording import KINDS, SEVERITIES, render_all
+from leitstand.core.presenters import present_gap
+from leitstand.core.wording import render_all
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.cache import request_analysis
+from leitstand.roadmap.worklist import worklist_context, worklist_csv
 from leitstand.tenancy.access import org_view
-
-FINDINGS_PER_PAGE = 50
 
 
 @org_view()
@@ -21,27 +20,24 @@ def analysis_json(request: HttpRequest) -> JsonResponse:
 
 @org_view()
 def findings(request: HttpRequest) -> HttpResponse:
+    """The findings as a working list: groups of the same kind and remedy with their members'
+    statuses, filtered; `?format=csv` downloads the filtered list."""
     analysis = request_analysis(request)
-    kind = request.GET.get("kind", "")
-    severity = request.GET.get("severity", "")
-    selected = [
-        finding
-        for finding in analysis.findings
-        if (not kind or finding.kind == kind) and (not severity or finding.severity == severity)
-    ]
-    page = Paginator(selected, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
+    worklist = worklist_context(request, analysis)
+    if request.GET.get("format") == "csv":
+        german = (get_language() or "en").startswith("de")
+        response = HttpResponse(
+            worklist_csv(worklist["groups"], german), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="findings.csv"'
+        return response
     context = {
         "analysis": analysis,
         "totals": analysis.totals,
         "totals_explanation": render_all(analysis.totals_explanation),
-        "page_obj": page,
-        "findings": [present_finding(finding, request.org.slug) for finding in page],
+        "worklist": worklist,
         "gaps": [present_gap(gap, request.org.slug) for gap in analysis.data_gaps[:200]],
         "gap_count": len(analysis.data_gaps),
-        "kinds": [(key, label) for key, label in KINDS.items()],
-        "severities": list(SEVERITIES.items()),
-        "kind": kind,
-        "severity": severity,
         "overlapping_systems": len(analysis.overlapping_system_ids),
     }
     return render(request, "findings/findings.html", context)

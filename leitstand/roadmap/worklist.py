@@ -8,7 +8,7 @@ so the page costs the same few queries at any size.
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.paginator import Paginator
@@ -24,7 +24,7 @@ from leitstand.analysis.worklist import (
     finding_identity,
     work_status,
 )
-from leitstand.core.presenters import SEVERITY_COLOURS
+from leitstand.core.presenters import SEVERITY_COLOURS, SubjectLink, links
 from leitstand.core.sheets import csv_text
 from leitstand.core.wording import KINDS, SEVERITIES, render
 from leitstand.inventory.models import Person
@@ -64,6 +64,11 @@ class Member:
     key: str
     state: FindingState | None
     work: WorkStatus
+    subjects: tuple[SubjectLink, ...] = ()  # links, filled for the page's members only
+
+    @property
+    def subject_count(self) -> int:
+        return len(self.finding.subjects)
 
     @property
     def status_label(self) -> str:
@@ -83,9 +88,7 @@ class WorkGroup:
     def action(self) -> str:
         return group_action(self.group)
 
-    @property
-    def shown(self) -> list[Member]:
-        return self.members[:SHOWN_MEMBERS]
+    shown: list[Member] = field(default_factory=list)  # with links, for the page
 
     @property
     def more(self) -> int:
@@ -227,10 +230,16 @@ def worklist_context(request, analysis: Analysis) -> dict:
     owners = Person.objects.for_org(organisation).filter(
         pk__in={state.owner_id for state in states.values() if state.owner_id}
     )
+    page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+    for work in page:
+        work.shown = [
+            replace(member, subjects=links(organisation.slug, member.finding.subjects[:9]))
+            for member in work.members[:SHOWN_MEMBERS]
+        ]
     return {
         "filters": filters,
         "groups": groups,
-        "page": Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page")),
+        "page": page,
         "statuses": FindingStatus.choices,
         "owners": owners.order_by("name").values_list("pk", "name"),
         "severities": list(SEVERITIES.items()),

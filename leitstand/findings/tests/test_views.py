@@ -74,7 +74,8 @@ def test_findings_page_filters_by_kind(login, viewer, org):
     response = login(viewer).get(
         reverse("findings:findings", kwargs={"org": "acme"}), {"kind": "overlap"}
     )
-    assert [finding.kind for finding in response.context["findings"]] == ["overlap"]
+    groups = response.context["worklist"]["groups"]
+    assert [work.group.kind for work in groups] == ["overlap"]
 
 
 def test_findings_page_without_data_explains_what_to_do(login, viewer):
@@ -101,11 +102,11 @@ def test_cockpit_and_findings_queries_do_not_grow(
     cockpit = reverse("cockpit:home", kwargs={"org": "acme"})
     # + the company check, + the landscape stamp (read for the analysis, the inventory figures
     # and the chart, which are kept together)
-    with django_assert_max_num_queries(34):
+    with django_assert_max_num_queries(35):  # + the finding groups kept with the analysis
         assert client.get(cockpit).status_code == 200
     # Kept: no snapshot (20) and no inventory counts, only the session, the membership, the
     # three stamp reads and the sections' own small queries.
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get(cockpit).status_code == 200
     # The analysis the cockpit ran is kept: the findings page loads no snapshot (20 queries).
     with django_assert_max_num_queries(8):
@@ -116,7 +117,9 @@ def test_a_finding_with_many_subjects_links_the_first_nine_and_counts_all(login,
     for number in range(12):
         SystemFactory(organisation=org, name=f"Island {number:02d}")
     page = login(viewer).get(reverse("findings:findings", kwargs={"org": "acme"}))
-    (isolated,) = [f for f in page.context["findings"] if f.kind == "isolated_systems"]
+    groups = page.context["worklist"]["page"]
+    (work,) = [w for w in groups if w.group.kind == "isolated_systems"]
+    (isolated,) = work.shown
     assert isolated.subject_count == 12
     assert len(isolated.subjects) == 9
     for link in isolated.subjects:
