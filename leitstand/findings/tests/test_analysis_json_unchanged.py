@@ -25,14 +25,14 @@ from leitstand.tenancy.models import Organisation
 DAY = date(2026, 12, 1)
 
 #: Taken on main before the layering of issue 23 landed (commit 3751d77), SQLite and
-#: PostgreSQL alike.
+#: PostgreSQL alike; retaken when the JSON gained `finding_groups` (issue 16).
 DIGESTS = {
-    "baeckerei-beispiel/de": "07a838cf5ee66cf970d1746d18a4242dcea20418da22f2c9dd544fa3fe145465",
-    "baeckerei-beispiel/en": "950ef5c83e7cb8afceeddc2fffbc635c566b2dd2450730b5e9238b915a7762a5",
-    "generated/de": "2b1ca50d2c9840ffe5535219a34d920703085121f8c51fed0486d39d382fdaf2",
-    "generated/en": "50c62da47e237a11e3b34872d8c887d4ed24f7781fdbf95d41caf9d8110445f0",
-    "muster-logistik/de": "2909f5319a82f96ec54cbcdebf2d05b99006214e1a183de8530813ac931b88ca",
-    "muster-logistik/en": "6d3c80dd7420a9707864b26e6419539e026911a491ab176877c5de05bda7b3dd",
+    "baeckerei-beispiel/de": "3999f864b77595ce3eaf3919519a73498bc45c9de01514f8734ce36a9e0be78b",
+    "baeckerei-beispiel/en": "8f1197631d3807b8cc874ed65765c317c2a2d4437e4cf4f28c093e2a78560101",
+    "generated/de": "8fb20a3ee1ba7c1d1c28963a56e7adae9da31406182d0c5000401034aa738a2e",
+    "generated/en": "f3e050ed97e795ecff0ab0ba51df3edf7cde890f314696065fc6cf0b7357e35d",
+    "muster-logistik/de": "46db412edbbb90a5558dd57316fa1e24d908cfd3d319a360c6aa3c9f921b0f1d",
+    "muster-logistik/en": "f19a9542772f97dafd2f822a2b25f3621a8baf6073b049f5e375cbfa6cbede55",
 }
 
 
