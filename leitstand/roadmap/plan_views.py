@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from leitstand.analysis.formulas import eur_for_hours, fte_for_hours
 from leitstand.core.extensions import roadmap_sections
 from leitstand.inventory.models import Person
-from leitstand.landscape.cache import request_analysis
+from leitstand.landscape.cache import cached_for_landscape, request_analysis
 from leitstand.roadmap import services
 from leitstand.roadmap.cases import (
     NOT_PLANNED,
@@ -99,7 +99,15 @@ def roadmap(request: HttpRequest) -> HttpResponse:
 
 
 def _open_proposals(request: HttpRequest):
+    """The open proposals, kept with the analysis: any write (an accepted or dropped proposal
+    too) renews the landscape stamp, so they are never stale."""
     analysis = request_analysis(request)
+    return cached_for_landscape(
+        request.org, "roadmap_proposals", lambda: _compute_proposals(request, analysis)
+    )
+
+
+def _compute_proposals(request: HttpRequest, analysis):
     organisation = request.org
     taken = set(
         Initiative.objects.for_org(organisation)
