@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "leitstand.security_check",
     "leitstand.maturity",
     "leitstand.onboarding",
+    "leitstand.funding",
     "leitstand.demo",
     "leitstand.imports",
     "leitstand.exports",

@@ -27,6 +27,7 @@ org_patterns = [
     path("", include("leitstand.security_check.urls")),
     path("", include("leitstand.products.urls")),
     path("", include("leitstand.maturity.urls")),
+    path("", include("leitstand.funding.urls")),
 ]
 
 urlpatterns = [

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from leitstand.assessment import api as assessment
 from leitstand.continuity import api as continuity
 from leitstand.flows import api as flows
+from leitstand.funding import api as funding
 from leitstand.inventory import api as inventory
 from leitstand.kpis import api as kpis
 from leitstand.maturity import api as maturity
@@ -60,6 +61,10 @@ router.register("dropped-proposals", roadmap.DroppedProposalViewSet, basename="d
 router.register(
     "maturity-assessments", maturity.MaturityAssessmentViewSet, basename="maturity-assessment"
 )
+router.register("funding-facts", funding.FundingFactsViewSet, basename="funding-facts")
+router.register("linked-enterprises", funding.LinkedEnterpriseViewSet, basename="linked-enterprise")
+router.register("de-minimis-aid", funding.DeMinimisAidViewSet, basename="de-minimis-aid")
+router.register("funding-plans", funding.FundingPlanViewSet, basename="funding-plan")
 
 app_name = "api"
 

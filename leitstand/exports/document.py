@@ -20,6 +20,8 @@ from leitstand.continuity.models import BusinessImpact
 from leitstand.core.queries import refresh_statistics
 from leitstand.flows import api as flows_api
 from leitstand.flows.models import DataObject, Integration
+from leitstand.funding import api as funding_api
+from leitstand.funding.models import DeMinimisAid, FundingFacts, FundingPlan, LinkedEnterprise
 from leitstand.inventory import api as inventory_api
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.kpis import api as kpis_api
@@ -104,6 +106,10 @@ PARTS: tuple[Part, ...] = (
     Part("dropped_proposals", roadmap.DroppedProposal, roadmap_api.DroppedProposalSerializer),
     Part("maturity_assessments", MaturityAssessment, maturity_api.MaturityAssessmentSerializer),
     Part("maturity_answers", MaturityAnswer, maturity_api.MaturityAnswerSerializer),
+    Part("funding_facts", FundingFacts, funding_api.FundingFactsSerializer),
+    Part("linked_enterprises", LinkedEnterprise, funding_api.LinkedEnterpriseSerializer),
+    Part("de_minimis_aid", DeMinimisAid, funding_api.DeMinimisAidSerializer),
+    Part("funding_plans", FundingPlan, funding_api.FundingPlanSerializer),
 )
 
 
