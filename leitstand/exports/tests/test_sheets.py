@@ -35,6 +35,9 @@ def test_every_apps_sheets_are_registered_in_the_order_of_the_export():
         "milestones",
         "finding_states",
         *MATURITY_KEYS,
+        "funding_plans",
+        "de_minimis_aid",
+        "linked_enterprises",
     ]
 
 
