@@ -32,6 +32,9 @@ class Kind(StrEnum):
     SINGLE_PERSON_DEPENDENCY = "single_person_dependency"
     VENDOR_CONCENTRATION = "vendor_concentration"
     PERSONAL_DATA_OUTSIDE_EU = "personal_data_outside_eu"
+    E_INVOICING = "e_invoicing"
+    ARCHIVING = "archiving"
+    NIS2 = "nis2"
 
 
 class Subject(NamedTuple):

@@ -7,6 +7,7 @@ from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, data_object_subject
 from leitstand.analysis.messages import Count, Label, Labels, Message
 from leitstand.analysis.rules.common import LISTED_NAMES, names_of
+from leitstand.analysis.rules.regulation import regulation_gaps
 from leitstand.analysis.rules.resilience import resilience_gaps
 from leitstand.analysis.snapshot import Integration
 
@@ -99,4 +100,5 @@ GAP_RULES: tuple[Callable[[Facts], list[DataGap]], ...] = (
     unknown_flag_gaps,
     master_gaps,
     resilience_gaps,
+    regulation_gaps,
 )

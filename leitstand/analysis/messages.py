@@ -13,6 +13,7 @@ from decimal import Decimal
 from leitstand.analysis import modernisation
 from leitstand.analysis.continuity_messages import CONTINUITY_MESSAGE_KEYS
 from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
+from leitstand.analysis.regulation_messages import REGULATION_MESSAGE_KEYS
 from leitstand.analysis.resilience_messages import RESILIENCE_MESSAGE_KEYS
 
 
@@ -135,6 +136,7 @@ MESSAGE_KEYS = (
     | PROCESS_MESSAGE_KEYS
     | CONTINUITY_MESSAGE_KEYS
     | RESILIENCE_MESSAGE_KEYS
+    | REGULATION_MESSAGE_KEYS
 )
 
 

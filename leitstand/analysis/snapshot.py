@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from leitstand.analysis.impact_model import BusinessImpact
 from leitstand.analysis.process_model import Process
+from leitstand.analysis.regulation_model import Regulation
 from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
 
 
@@ -182,6 +183,7 @@ class Snapshot:
     business_impacts: tuple[BusinessImpact, ...] = ()  # one per process at most
     resilience: tuple[SystemResilienceFacts, ...] = ()
     company_check: CompanyCheck | None = None
+    regulation: Regulation | None = None  # deadlines set by law and the facts they need
 
     @cached_property
     def system_by_id(self) -> dict[int, System]:

@@ -12,13 +12,27 @@ class ProductsConfig(AppConfig):
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.core.extensions import system_panels
+        from leitstand.core.sheets import export_sheets
+        from leitstand.core.wording import wording
+        from leitstand.landscape.parts import snapshot_parts
+        from leitstand.products import explanations
+        from leitstand.products.exports import PRODUCTS_SHEETS
         from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
         from leitstand.products.panels import catalogue_panel
+        from leitstand.products.records import regulation_record
         from leitstand.products.services import sync_end_of_support
 
         for model in (ProductLink, StatementScan, RecurringPayment):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         system_panels.register(catalogue_panel, order=15)
+        snapshot_parts.register("regulation", regulation_record, on_map=False)
+        wording.register(
+            templates=explanations.REGULATION_TEMPLATES,
+            kinds=explanations.REGULATION_KINDS,
+            gap_fields=explanations.REGULATION_GAP_FIELDS,
+            order=95,
+        )
+        export_sheets.register(*PRODUCTS_SHEETS, order=160)
 
         def sync_after_migrate(sender, **kwargs) -> None:
             # A newer Leitstand brings a newer catalogue: linked systems follow its dates.

@@ -29,6 +29,7 @@ from leitstand.analysis.rules.processes import (
     automation_candidate_findings,
     unneeded_step_findings,
 )
+from leitstand.analysis.rules.regulation import REGULATION_RULES
 from leitstand.analysis.rules.resilience import RESILIENCE_RULES
 
 RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
@@ -46,4 +47,5 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     rpo_gap_findings,
     outage_without_recovery_plan_findings,
     *RESILIENCE_RULES,
+    *REGULATION_RULES,
 )

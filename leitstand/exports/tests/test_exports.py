@@ -92,6 +92,8 @@ def test_xlsx_has_one_sheet_per_entity_and_no_formulas(login, landscape, viewer)
         "Funding plans",
         "De-minimis aid",
         "Partner and linked enterprises",
+        "Catalogue links",
+        "Recurring payments",
     ]
     systems = workbook.get_sheet_by_name("Systems").to_python()
     assert systems[0][0] == "Name" and systems[0][12] == "Annual cost (EUR)"

@@ -38,6 +38,8 @@ def test_every_apps_sheets_are_registered_in_the_order_of_the_export():
         "funding_plans",
         "de_minimis_aid",
         "linked_enterprises",
+        "catalogue_links",
+        "recurring_payments",
     ]
 
 

@@ -25,14 +25,15 @@ from leitstand.tenancy.models import Organisation
 DAY = date(2026, 12, 1)
 
 #: Taken on main before the layering of issue 23 landed (commit 3751d77), SQLite and
-#: PostgreSQL alike; retaken when the JSON gained `finding_groups` (issue 16).
+#: PostgreSQL alike; retaken when the JSON gained `finding_groups` (issue 16) and the deadline
+#: findings and gaps of issue 15 (e-invoices, GoBD archive, NIS2).
 DIGESTS = {
-    "baeckerei-beispiel/de": "3999f864b77595ce3eaf3919519a73498bc45c9de01514f8734ce36a9e0be78b",
-    "baeckerei-beispiel/en": "8f1197631d3807b8cc874ed65765c317c2a2d4437e4cf4f28c093e2a78560101",
-    "generated/de": "8fb20a3ee1ba7c1d1c28963a56e7adae9da31406182d0c5000401034aa738a2e",
-    "generated/en": "f3e050ed97e795ecff0ab0ba51df3edf7cde890f314696065fc6cf0b7357e35d",
-    "muster-logistik/de": "46db412edbbb90a5558dd57316fa1e24d908cfd3d319a360c6aa3c9f921b0f1d",
-    "muster-logistik/en": "f19a9542772f97dafd2f822a2b25f3621a8baf6073b049f5e375cbfa6cbede55",
+    "baeckerei-beispiel/de": "562ceaf55ecbe7b9b6a5cf5c3b0b7d59825bd64a9db688c88768884a940f77dd",
+    "baeckerei-beispiel/en": "db940e7ef2362b5da490689d2745069386c43392b793ba5b456d52293396d1db",
+    "generated/de": "62a2fab3fd423f0db7323240f7cb2b3b29aa873ea17d82235147481f73a2963d",
+    "generated/en": "f9a60d62ea9b3b479bede14e9cf671a4c9e6846086de70a143727b5487e6de67",
+    "muster-logistik/de": "695512f555620cd9a701005910c1642c02631821de9da448a56ca29214341db4",
+    "muster-logistik/en": "a8be53a17096b9db7d6e0128f49d70fd412d05309ae3e4d738468b1246f763a7",
 }
 
 

@@ -8,6 +8,7 @@ from leitstand.analysis import messages as m
 from leitstand.analysis.findings import Kind
 from leitstand.continuity.tests.test_explanations import CONTINUITY_EXAMPLE_PARAMS
 from leitstand.core.wording import GAP_FIELDS, KINDS, TEMPLATES, format_param, render
+from leitstand.products.tests.test_explanations import REGULATION_EXAMPLE_PARAMS
 
 
 def _example(key: str) -> m.Message:
@@ -92,6 +93,7 @@ def _example(key: str) -> m.Message:
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
             **CONTINUITY_EXAMPLE_PARAMS,
+            **REGULATION_EXAMPLE_PARAMS,
             "date": m.Day(date(2027, 6, 30)),
         }
     )
