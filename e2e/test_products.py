@@ -64,3 +64,27 @@ def test_system_page_proposal_and_statement_upload(
     added = System.objects.get(organisation__slug="muster-logistik", name="Adobe Creative Cloud")
     assert added.centrally_managed is False and added.annual_cost == Decimal("719.88")
     shot(page, "products-statement-added")
+
+
+def test_system_form_proposes_while_typing_and_fills_only_empty_fields(
+    live_server, page, demo, sign_in, shot
+):
+    sign_in(page, User.objects.get(email="demo@example.com"))
+    page.goto(f"{live_server.url}{ORG}/systems/new/")
+    page.get_by_label("Name", exact=True).fill("Win Server 2012R2")
+    proposal = page.locator("#catalogue-proposal")
+    expect(proposal).to_contain_text("Leitstand knows this: Microsoft Windows Server")
+    expect(proposal.locator('[data-field="end-of-support"]')).to_contain_text("10 Oct 2023")
+    expect(proposal).to_contain_text("taken from endoflife.date")
+    page.get_by_label("Version").fill("2012 R2 Datacenter")
+    shot(page, "products-form-proposal")
+    page.get_by_role("button", name="Apply to empty fields").click()
+    expect(page.get_by_label("Kind")).to_have_value("infrastructure")
+    expect(page.get_by_label("Version")).to_have_value("2012 R2 Datacenter")  # typed: kept
+    shot(page, "products-form-applied")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#catalogue-panel")).to_contain_text("Linked to Microsoft Windows Server")
+    expect(page.locator("#catalogue-panel")).to_contain_text("as of 22 Aug 2026")
+    system = System.objects.get(organisation__slug="muster-logistik", name="Win Server 2012R2")
+    assert system.version == "2012 R2 Datacenter" and system.vendor.name == "Microsoft"
+    shot(page, "products-form-saved")

@@ -51,3 +51,28 @@ roadmap_sections = Registry("roadmap sections")
 
 #: Sections on an initiative's page: function(request, initiative) -> Panel | None
 initiative_panels = Registry("initiative panels")
+
+#: Sections inside the system form (create and edit): function(request, system or None) ->
+#: Panel | None. They render inside the <form>, so their inputs are posted with it.
+system_form_panels = Registry("system form panels")
+
+
+class Callbacks:
+    """Functions other apps run after something happened, in order of registration."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._functions: list[Callable] = []
+
+    def register(self, function: Callable) -> None:
+        if all(existing is not function for existing in self._functions):
+            self._functions.append(function)
+
+    def run(self, *args) -> None:
+        for function in self._functions:
+            function(*args)
+
+
+#: After the system form was saved: function(request, system). The catalogue links the system
+#: to the product its proposal named (posted by its form panel).
+system_form_saved = Callbacks("system form saved")

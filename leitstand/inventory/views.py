@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
-from leitstand.core.extensions import system_panels
+from leitstand.core.extensions import system_form_panels, system_form_saved, system_panels
 from leitstand.core.queries import related_count
 from leitstand.inventory import filters, forms
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
@@ -205,11 +205,27 @@ class SystemDetail(SystemViews, generic.OrgDetailView):
         return super().get_context_data(**kwargs)
 
 
-class SystemCreate(SystemViews, generic.OrgCreateView):
+class SystemFormPanels:
+    """The system form shows other apps' panels inside it (the catalogue's proposal) and lets
+    them act on what was saved."""
+
+    template_name = "inventory/system_form.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["form_panels"] = system_form_panels.render(self.request, self.object)
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        system_form_saved.run(self.request, self.object)
+        return response
+
+
+class SystemCreate(SystemFormPanels, SystemViews, generic.OrgCreateView):
     pass
 
 
-class SystemUpdate(SystemViews, generic.OrgUpdateView):
+class SystemUpdate(SystemFormPanels, SystemViews, generic.OrgUpdateView):
     pass
 
 

@@ -11,20 +11,30 @@ class ProductsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.extensions import system_panels
+        from leitstand.core.extensions import (
+            system_form_panels,
+            system_form_saved,
+            system_panels,
+        )
         from leitstand.core.sheets import export_sheets
         from leitstand.core.wording import wording
         from leitstand.landscape.parts import snapshot_parts
         from leitstand.products import explanations
         from leitstand.products.exports import PRODUCTS_SHEETS
         from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
-        from leitstand.products.panels import catalogue_panel
+        from leitstand.products.panels import (
+            catalogue_panel,
+            link_saved_system,
+            proposal_form_panel,
+        )
         from leitstand.products.records import regulation_record
         from leitstand.products.services import sync_end_of_support
 
         for model in (ProductLink, StatementScan, RecurringPayment):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         system_panels.register(catalogue_panel, order=15)
+        system_form_panels.register(proposal_form_panel, order=10)
+        system_form_saved.register(link_saved_system)
         snapshot_parts.register("regulation", regulation_record, on_map=False)
         wording.register(
             templates=explanations.REGULATION_TEMPLATES,

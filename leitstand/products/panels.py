@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
 from leitstand.products import selectors
-from leitstand.products.proposals import proposal_for_name
+from leitstand.products.catalogue import load_catalogue
+from leitstand.products.proposals import proposal_for_name, proposal_for_product
+from leitstand.products.services import apply_proposal
 
 
 def catalogue_panel(request: HttpRequest, system: System) -> Panel:
@@ -21,3 +23,19 @@ def catalogue_panel(request: HttpRequest, system: System) -> Panel:
             "match": proposal.match if proposal else selectors.match(system.name),
         },
     )
+
+
+def proposal_form_panel(request: HttpRequest, system: System | None) -> Panel:
+    """In the system form: what the catalogue knows about the name being typed."""
+    return Panel("products/_form_proposal.html", {"system": system})
+
+
+def link_saved_system(request: HttpRequest, system: System) -> None:
+    """After the form was saved: link the product its proposal named (posted by the panel's
+    "apply" button) and fill what is still empty (a new vendor, the capabilities)."""
+    product = load_catalogue().get(request.POST.get("catalogue_product", ""))
+    if product is None:
+        return
+    key = request.POST.get("catalogue_cycle", "")
+    cycle = product.cycle(key) if key else None
+    apply_proposal(system, proposal_for_product(product, cycle, system), request.user)

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from leitstand.inventory.models import System
 from leitstand.inventory.tests.factories import SystemFactory
 from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment, StatementScan
 from leitstand.products.tests import statement_files as files
@@ -125,3 +126,27 @@ def test_apply_all_links_the_ticked_systems_only(org, editor, login):
     assert not ProductLink.objects.filter(system=zoom).exists()
     page = client.get(url("proposals", org)).content.decode()
     assert "Exchange 2016" not in page
+
+
+def test_system_form_shows_the_proposal_and_saving_links_the_product(org, editor, login):
+    client = login(editor)
+    create = reverse("inventory:system_create", kwargs={"org": org.slug})
+    page = client.get(create).content.decode()
+    assert 'id="catalogue-form-panel"' in page and "products/proposal.js" in page
+    response = client.post(
+        create,
+        {
+            "name": "Win Server 2012R2",
+            "kind": "infrastructure",
+            "lifecycle": "active",
+            "catalogue_product": "windows-server",
+            "catalogue_cycle": "2012-r2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    system = System.objects.get(organisation=org, name="Win Server 2012R2")
+    assert system.product_link.cycle == "2012-r2"
+    assert system.vendor.name == "Microsoft" and system.end_of_support == date(2023, 10, 10)
+    plain = client.post(create, {"name": "Kundenkartei", "lifecycle": "active"})
+    assert plain.status_code == 302
+    assert not ProductLink.objects.filter(system__name="Kundenkartei").exists()

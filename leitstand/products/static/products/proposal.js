@@ -83,6 +83,19 @@
     boxes.forEach(function (box) { box.checked = all.checked; });
   });
 
+  // A new name brings a new proposal: forget a product applied for the old name.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id !== "catalogue-form-panel") { return; }
+    var form = event.target.closest("form");
+    var chosen = form && form.querySelector("input[name='catalogue_product']");
+    var shown = event.target.querySelector("[data-product]");
+    if (chosen && (!shown || shown.dataset.product !== chosen.value)) {
+      chosen.remove();
+      var cycle = form.querySelector("input[name='catalogue_cycle']");
+      if (cycle) { cycle.remove(); }
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button#apply-proposal[type='button']");
     if (!button) { return; }
