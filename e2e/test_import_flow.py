@@ -88,7 +88,7 @@ def test_editor_imports_systems_then_the_integrations_sheet(
     expect(page.locator("#new-entries")).to_contain_text("Newsletter-Kontakte")
     expect(page.locator("#preview-table")).to_contain_text("There is no system “Altes Tool”.")
     expect(page.locator("#preview-table")).to_contain_text("from a system to itself")
-    expect(page.locator("#preview-table thead")).to_contain_text("How many times")
+    expect(page.locator("#preview-table thead")).to_contain_text("Number of runs")
     expect(page.locator("#skipped-list")).to_contain_text("Altes Tool → ERP")
     expect(page.locator("#preview-counts")).to_contain_text("6 new")
     shot(page, "import-integrations-preview")

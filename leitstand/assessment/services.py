@@ -11,6 +11,16 @@ def record_assessment(form: AssessmentForm, user) -> Assessment:
     return save_form(form, user)
 
 
+def record_imported_assessments(assessments: list[Assessment], user) -> list[Assessment]:
+    """Save assessments read from a spreadsheet as new dated entries of each system's history,
+    in one insert (the import writes one audit entry for its whole batch). Each is checked
+    with the model's own rules first (scores 1 to 4, not in the future, health capped past
+    the end of support), with the system as the import planned it."""
+    for assessment in assessments:
+        assessment.full_clean(exclude=["system", "organisation", "answers"], validate_unique=False)
+    return Assessment.objects.bulk_create(assessments, batch_size=1000)
+
+
 def override_recommendation(
     form: OverrideForm, user, computed_strategy: str | None
 ) -> RecommendationOverride:

@@ -22,7 +22,7 @@ def display_value(target: ImportTarget, field: str, value: object) -> str:
         return ", ".join(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if spec.kind in ("choice", "rate") and target.model_field(field).choices:
+    if spec.kind in ("choice", "rate") and spec.on_row and target.model_field(field).choices:
         return str(dict(target.model_field(field).choices).get(value, value))
     if spec.kind == "money" and isinstance(value, Decimal):
         return format_eur(value, 2)
@@ -61,12 +61,18 @@ def with_derived_columns(plan: ImportPlan, mapped: list[tuple]) -> list[tuple]:
     return columns
 
 
-def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple[str, str]]]]:
-    """The first rows of the plan, each with (shown value, problem) per mapped column."""
+def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple]]]:
+    """The first rows of the plan, each with (shown value, problem, warning, proposed by)
+    per mapped column."""
     rows = []
     for row in plan.rows[:PREVIEW_ROWS]:
         cells = [
-            (display_value(plan.target, field, row.values.get(field)), row.problems.get(field, ""))
+            (
+                display_value(plan.target, field, row.values.get(field)),
+                row.problems.get(field, ""),
+                row.warnings.get(field, ""),
+                field in row.proposed,
+            )
             for _column, _label, field in mapped
         ]
         rows.append((row, cells))

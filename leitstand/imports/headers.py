@@ -16,10 +16,14 @@ from rapidfuzz import fuzz, process
 
 from leitstand.core.values import clean_text
 from leitstand.imports.reader import Sheet
+from leitstand.imports.scores import has_scale_hint, without_scale_hint
 from leitstand.imports.targets import TARGETS, import_order, target_for
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "headers.yaml"
 FUZZY_CUTOFF = 84
+#: A header maps to a field only when it matches it by this much more than any other field.
+MARGIN = 5
+SCORE = "score"
 #: Shorter synonyms and titles ("von", "art", "to") match only exactly: fuzzily, they would
 #: match any word that contains them ("Departments" holds "art").
 FUZZY_MIN_LENGTH = 4
@@ -60,25 +64,65 @@ def synonym_index(target: str) -> dict[str, str]:
 
 
 @cache
-def _fuzzy_candidates(target: str) -> list[str]:
-    return [word for word in synonym_index(target) if len(word) >= FUZZY_MIN_LENGTH]
+def _fuzzy_candidates(target: str, scores_only: bool = False) -> list[str]:
+    index = synonym_index(target)
+    fields = target_for(target)
+    return [
+        word
+        for word, field in index.items()
+        if len(word) >= FUZZY_MIN_LENGTH and (not scores_only or fields.field(field).kind == SCORE)
+    ]
+
+
+def header_candidates(target: str, header: object) -> list[tuple[str, float]]:
+    """The fields this header may mean, best first, with how sure (0-100); at most one per
+    field. A header with a scale hint ("(1-4)") only ever means a score."""
+    raw = clean_text(header)
+    hinted = has_scale_hint(raw)
+    text = normalise(without_scale_hint(raw) if hinted else raw)
+    if not text:
+        return []
+    index = synonym_index(target)
+    fields = target_for(target)
+    if text in index and (not hinted or fields.field(index[text]).kind == SCORE):
+        return [(index[text], 100.0)]
+    if len(text) < FUZZY_MIN_LENGTH:
+        return []
+    found = process.extract(
+        text,
+        _fuzzy_candidates(target, hinted),
+        scorer=fuzz.WRatio,
+        score_cutoff=FUZZY_CUTOFF,
+        limit=12,
+    )
+    best: dict[str, float] = {}
+    for word, score, _index in found:
+        best.setdefault(index[word], float(score))
+    return sorted(best.items(), key=lambda item: -item[1])
 
 
 def match_header(target: str, header: object) -> tuple[str | None, float]:
-    """The field this header most likely means, and how sure (0-100)."""
-    text = normalise(clean_text(header))
-    if not text:
+    """The field this header means, and how sure (0-100); None when no field is clearly
+    the best (within MARGIN of the next one): such a column is shown as "choose"."""
+    candidates = header_candidates(target, header)
+    if not candidates:
         return None, 0.0
-    index = synonym_index(target)
-    if text in index:
-        return index[text], 100.0
-    if len(text) < FUZZY_MIN_LENGTH:
+    field, score = candidates[0]
+    if score < 100 and len(candidates) > 1 and score - candidates[1][1] < MARGIN:
         return None, 0.0
-    candidates = _fuzzy_candidates(target)
-    found = process.extractOne(text, candidates, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
-    if found is None:
-        return None, 0.0
-    return index[found[0]], float(found[1])
+    return field, score
+
+
+def unsure_columns(target: str, headers: list[object], mapping: dict) -> dict[int, list[str]]:
+    """Unmapped columns whose title reads like several fields: column -> those fields."""
+    unsure = {}
+    for column, header in enumerate(headers):
+        if str(column) in mapping or column in mapping:
+            continue
+        candidates = header_candidates(target, header)
+        if len(candidates) > 1:
+            unsure[column] = [field for field, _score in candidates[:3]]
+    return unsure
 
 
 def propose_mapping(target: str, headers: list[object]) -> dict[int, str]:

@@ -42,10 +42,11 @@ def match_existing(organisation, target: ImportTarget, rows, known) -> None:
     if not candidates:
         return
     mapped = {name for row in candidates for name in row.values}
-    many = [spec.name for spec in target.fields if spec.kind == "many" and spec.name in mapped]
+    fields = target.row_fields
+    many = [spec.name for spec in fields if spec.kind == "many" and spec.name in mapped]
     columns = {
         spec.name: spec.name if spec.kind not in ("one", "many") else f"{spec.name}_id"
-        for spec in target.fields
+        for spec in fields
         if spec.kind != "many" and (spec.name in mapped or spec.name in target.identity)
     }
     existing: dict[tuple, dict] = {}
@@ -87,6 +88,8 @@ def _changed_fields(target, row, current: dict, known, current_many) -> list[str
         if is_empty(value) or name in target.identity:
             continue
         spec = target.field(name)
+        if not spec.on_row:
+            continue
         if spec.kind == "many":
             wanted = {known[spec.reference.key].get(item.lower()) for item in value}
             wanted_ids = {item.pk for item in wanted if item is not None}

@@ -59,6 +59,9 @@ class ImportRun(TenantModel):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
+    #: What a person decided in the preview (imports/decisions.py): the meaning of unclear
+    #: values, merges of near-identical names, scales, proposal steps.
+    decisions = models.JSONField(_("decisions"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -95,3 +98,36 @@ class ImportRun(TenantModel):
             ):
                 return found
         return None
+
+
+class ImportMemory(TenantModel):
+    """What was chosen in the last import of a list, to be proposed again: for the whole
+    organisation (`layout` empty) the meaning of values and which names are the same person;
+    per file layout (the column titles) also which column fills which field, and scales."""
+
+    target = models.CharField(_("what is imported"), max_length=30)
+    layout = models.CharField(_("file layout"), max_length=64, blank=True)
+    #: {"column title": "field"} ("" for a column left out)
+    columns = models.JSONField(_("column mapping"), default=dict, blank=True)
+    decisions = models.JSONField(_("decisions"), default=dict, blank=True)
+    from_run = models.ForeignKey(
+        ImportRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last import"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("remembered import choices")
+        verbose_name_plural = _("remembered import choices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "target", "layout"], name="import_memory_unique_layout"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} {self.layout or '*'}"

@@ -2,28 +2,52 @@
 
 Nothing is written here. The plan lists per-cell problems in plain words, the departments,
 people and vendors that will be created, and (matching.py) which existing rows each line
-updates.
-A row with any problem is skipped as a whole: it is never half imported.
+updates. Steps, in order: read each column (each distinct cell once, choices understood,
+cells.py); reconcile people, departments and capabilities (reconcile.py); fill empty cells
+from proposal steps (proposals.py); check each row; plan new entries, matches with stored rows,
+and assessments (assessments.py).
+
+A row is skipped only when it has no name, when a required value (an integration's systems or
+method) is missing or unreadable, or when it repeats an earlier row. A cell of any other field
+that cannot be read is left empty (unknown), and the report lists it as a warning.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat, zip_longest
 
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
-from leitstand.imports.cells import CellProblem, read_column
+from leitstand.imports import kinds  # noqa: F401 (registers its proposal step)
+from leitstand.imports.assessments import has_assessments, plan_assessments
+from leitstand.imports.cells import CellProblem, ColumnRead, ReadContext, read_column
+from leitstand.imports.decisions import Decisions
 from leitstand.imports.headers import catalogue
 from leitstand.imports.matching import match_existing, resolve_identity
+from leitstand.imports.proposals import ProposalGroup, propose
 from leitstand.imports.reader import Sheet
+from leitstand.imports.reconcile import MergeProposal, reconcile
 from leitstand.imports.rows import CREATE, SKIP, UNCHANGED, UPDATE, RowResult, identity_of
+from leitstand.imports.scores import SCALES, Scale, scale_in_header
 from leitstand.imports.targets import ImportTarget, Reference
 from leitstand.tenancy.models import Organisation
 
 #: Missing names that get a "Did you mean ...?": a file whose systems were not imported yet
 #: names thousands, and each suggestion compares with every known name.
 MAX_SUGGESTIONS = 200
+
+
+@dataclass
+class ValueNotes:
+    """What the preview shows about one column's values: those nobody can tell (to choose),
+    and those understood by closeness or by an earlier choice (to check)."""
+
+    field: str
+    unclear: dict[str, int] = field(default_factory=dict)  # text -> rows
+    noted: dict[str, tuple[object, str, int]] = field(default_factory=dict)
+    unclear_scale: tuple | None = None  # (smallest, largest) number of a score column
+    scale: Scale | None = None  # the scale used (a person's choice or the column title's)
 
 
 @dataclass
@@ -34,6 +58,10 @@ class ImportPlan:
     new: dict[str, dict[str, str]]
     #: reference key -> {lower name: existing object}
     known: dict[str, dict[str, object]]
+    values: dict[str, ValueNotes] = field(default_factory=dict)
+    merges: list[MergeProposal] = field(default_factory=list)
+    proposals: list[ProposalGroup] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
@@ -45,6 +73,22 @@ class ImportPlan:
     @property
     def skipped(self) -> list[RowResult]:
         return [row for row in self.rows if row.action == SKIP]
+
+    @property
+    def with_warnings(self) -> list[RowResult]:
+        return [row for row in self.rows if row.warnings and row.action != SKIP]
+
+    @property
+    def assessments(self) -> int:
+        return sum(1 for row in self.rows if row.assessment is not None and row.action != SKIP)
+
+    @property
+    def undecided_merges(self) -> list[MergeProposal]:
+        return [proposal for proposal in self.merges if proposal.decided is None]
+
+    @property
+    def unclear_scales(self) -> list[ValueNotes]:
+        return [notes for notes in self.values.values() if notes.unclear_scale]
 
     def new_names(self) -> dict[str, list[str]]:
         return {key: sorted(names.values(), key=str.lower) for key, names in self.new.items()}
@@ -60,16 +104,42 @@ def plan_import(
     sheet: Sheet,
     header_row: int,
     mapping: dict[int, str],
+    decisions: Decisions | None = None,
 ) -> ImportPlan:
     """Read every row below the header with this column mapping, and plan what it changes."""
-    rows = _read_rows(target, sheet, header_row, mapping)
+    decisions = decisions or Decisions()
+    headers = sheet.rows[header_row] if header_row < len(sheet.rows) else []
+    context = _context(target, mapping, headers, decisions)
+    rows, values = _read_rows(target, sheet, header_row, mapping, context)
     _skip_repeated_names(target, rows)
     references = {spec.reference for spec in target.fields if spec.reference}
     known = {ref.key: _known_by_name(organisation, ref) for ref in references}
+    merges = reconcile(target, rows, known, decisions)
+    proposals = propose(organisation, target, rows, known, decisions)
+    _check_rows(target, rows)
     new = _new_references(target, rows, known)
     resolve_identity(target, rows, known)
     match_existing(organisation, target, rows, known)
-    return ImportPlan(target, rows, new, known)
+    plan = ImportPlan(target, rows, new, known, values, merges, proposals)
+    mapped = set(mapping.values())
+    if has_assessments(target, mapped):
+        plan.notes += plan_assessments(organisation, rows, mapped)
+    return plan
+
+
+def _context(target, mapping, headers, decisions: Decisions) -> ReadContext:
+    """A person's value choices, and the scale of each score column: chosen, else named in
+    the column title."""
+    scales = {}
+    for column, name in mapping.items():
+        if not name or target.field(name).kind != "score":
+            continue
+        chosen = SCALES.get(decisions.scales.get(name, ""))
+        title = headers[column] if column < len(headers) else ""
+        found = chosen or scale_in_header(str(title or ""))
+        if found is not None:
+            scales[name] = found
+    return ReadContext(chosen=decisions.values, scales=scales)
 
 
 def _is_blank(cell: object) -> bool:
@@ -95,7 +165,7 @@ def _totals_lines(columns: list[tuple], totals_words: set[str]) -> set[int]:
     return found
 
 
-def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
+def _read_rows(target, sheet, header_row, mapping, context: ReadContext):
     """Read column by column (each distinct cell once), then put each line together."""
     totals_words = {word.lower() for word in catalogue()["totals"]}
     specs = [(column, target.field(name)) for column, name in mapping.items() if name]
@@ -108,22 +178,28 @@ def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
     columns = list(zip_longest(*lines))  # short CSV lines are filled up with None
     totals = _totals_lines(columns, totals_words)
     names = [spec.name for _column, spec in specs]
-    read = [
+    read: list[ColumnRead] = [
         read_column(
-            target, spec, columns[column] if column < len(columns) else repeat(None, len(lines))
+            target,
+            spec,
+            columns[column] if column < len(columns) else [None] * len(lines),
+            context,
         )
         for column, spec in specs
     ]
-    with_problems = set()
-    for values, has_problems in read:
-        if has_problems:
+    with_problems, implied = set(), defaultdict(dict)
+    for column in read:
+        if column.has_problems:
             with_problems.update(
-                i for i, value in enumerate(values) if value.__class__ is CellProblem
+                i for i, value in enumerate(column.values) if isinstance(value, CellProblem)
             )
+        for index, fields in column.implied.items():
+            for name, value in fields.items():
+                implied[index].setdefault(name, value)
     line_values = (
-        zip(*(values for values, _has in read), strict=True) if read else repeat((), len(numbers))
+        zip(*(column.values for column in read), strict=True) if read else repeat((), len(numbers))
     )
-    required = [spec.name for spec in target.fields if spec.required]
+    required = {spec.name for spec in target.fields if spec.required}
     totals_reason = str(target.totals_reason)
     results = []
     for index, (number, values) in enumerate(zip(numbers, line_values, strict=True)):
@@ -132,22 +208,59 @@ def _read_rows(target, sheet, header_row, mapping) -> list[RowResult]:
             continue
         row = RowResult(number, dict(zip(names, values, strict=True)))
         if index in with_problems:
-            _move_problems(row)
+            _move_problems(row, required)
+        if index in implied:
+            for name, value in implied[index].items():
+                if not row.values.get(name):
+                    row.values[name] = value
+        if row.problems or not all(map(row.values.get, required)):
+            _decide_skip(target, row, sorted(required))
+        results.append(row)
+    return results, _value_notes(specs, read, context)
+
+
+def _value_notes(specs, read: list[ColumnRead], context: ReadContext) -> dict[str, ValueNotes]:
+    notes = {}
+    for (_column, spec), column in zip(specs, read, strict=True):
+        if column.unclear or column.noted or column.unclear_scale or spec.name in context.scales:
+            notes[spec.name] = ValueNotes(
+                spec.name,
+                column.unclear,
+                column.noted,
+                column.unclear_scale,
+                context.scales.get(spec.name),
+            )
+    return notes
+
+
+def _move_problems(row: RowResult, required: set[str]) -> None:
+    """A cell that could not be read has no value: a problem of a required field (the row is
+    skipped), else a warning (the cell is left empty, the row imported)."""
+    for name, value in list(row.values.items()):
+        if isinstance(value, CellProblem):
+            del row.values[name]
+            if name in required:
+                row.problems[name] = value.message
+            else:
+                row.warnings[name] = value.message
+
+
+def _check_rows(target: ImportTarget, rows: list[RowResult]) -> None:
+    """Checks across fields of a row (owner is not deputy, ...): a required field's problem
+    skips the row; another field's value is dropped with a warning."""
+    required = {spec.name for spec in target.fields if spec.required}
+    for row in rows:
+        if row.action == SKIP:
+            continue
         for check in target.checks:
             for name, message in check(row.values):
-                row.problems.setdefault(name, message)
-        if row.problems or not all(map(row.values.get, required)):
-            _decide_skip(target, row, required)
-        results.append(row)
-    return results
-
-
-def _move_problems(row: RowResult) -> None:
-    """A cell that could not be read has no value, only its problem."""
-    for name, value in list(row.values.items()):
-        if value.__class__ is CellProblem:
-            del row.values[name]
-            row.problems[name] = value.message
+                if name in required:
+                    row.problems.setdefault(name, message)
+                else:
+                    row.values.pop(name, None)
+                    row.warnings.setdefault(name, message)
+        if row.problems:
+            _decide_skip(target, row, sorted(required))
 
 
 def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> None:
@@ -163,6 +276,7 @@ def _decide_skip(target: ImportTarget, row: RowResult, required: list[str]) -> N
 
 
 def _skip_repeated_names(target: ImportTarget, rows: list[RowResult]) -> None:
+    """Only the first row of an identity is imported; run again after reconciling names."""
     first_seen: dict[tuple, int] = {}
     for row in rows:
         if row.action == SKIP:

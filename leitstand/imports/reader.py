@@ -76,7 +76,25 @@ def _signature(head: bytes) -> str:
     for magic, kind in _SIGNATURES.items():
         if head.startswith(magic):
             return kind
+    if utf16_encoding(head):
+        return "text"  # Excel's "Unicode text": UTF-16, usually with a byte order mark
     return "binary" if b"\x00" in head else "text"
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """ "utf-16" when the bytes start with a UTF-16 byte order mark; "utf-16-le" / "-be" when,
+    without one, they are text whose every other byte is zero (Latin letters in UTF-16)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def read_sheets(path: Path, name: str) -> list[Sheet]:
@@ -190,7 +208,17 @@ def _read_xlsx(path: Path) -> list[Sheet]:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 with or without BOM, else Windows-1252 (what German Excel writes)."""
+    """UTF-16 (Excel's "Unicode text"), UTF-8 with or without BOM, else Windows-1252 (what
+    German Excel writes as CSV)."""
+    utf16 = utf16_encoding(data[:4096])
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise FileProblem(
+                _("The file looks like Unicode text (UTF-16) but is damaged (%(error)s).")
+                % {"error": exc.reason}
+            ) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

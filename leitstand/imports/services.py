@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leitstand.core.queries import refresh_statistics
+from leitstand.imports import memory
+from leitstand.imports.decisions import Decisions
 from leitstand.imports.headers import (
     HeaderGuess,
     choose_sheet,
@@ -25,7 +27,8 @@ from leitstand.imports.headers import (
 from leitstand.imports.models import ImportRun
 from leitstand.imports.planning import ImportPlan, plan_import
 from leitstand.imports.reader import FileProblem, Sheet, check_size, file_kind, read_sheets
-from leitstand.imports.targets import SYSTEMS, TARGETS, target_for
+from leitstand.imports.scores import SCALES
+from leitstand.imports.targets import SYSTEMS, TARGETS, ImportTarget, target_for
 from leitstand.imports.writer import write_plan
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.stamps import bump_landscape
@@ -77,6 +80,7 @@ def start_import(
     run.read_sheets = sheets  # kept for this request or command: the file is read once
     run.detected = [{"sheet": found.sheet.name, "target": found.target} for found in lists]
     _use_guess(run, guess)
+    memory.recall(run, headers_of(guess.sheet, guess.row))
     run.save()
     return run
 
@@ -137,9 +141,18 @@ def continue_import(run: ImportRun, actor, found: dict | None = None) -> ImportR
             raise
         follow.read_sheets = sheets
         sheet = sheet_of_name(sheets, found["sheet"])
-        _use_guess(follow, guess_header(found["target"], sheet))
+        guess = guess_header(found["target"], sheet)
+        _use_guess(follow, guess)
+        follow.decisions = _carried_over(run.decisions)
+        memory.recall(follow, headers_of(sheet, guess.row))
         follow.save()
     return follow
+
+
+def _carried_over(decisions: dict) -> dict:
+    """The next list of a file keeps the first's merges of names and --yes-merge."""
+    earlier = Decisions.from_json(decisions)
+    return Decisions(merges=earlier.merges, merge_all=earlier.merge_all).to_json()
 
 
 def sheets_of(run: ImportRun) -> list[Sheet]:
@@ -183,7 +196,8 @@ def change_sheet(
     run.header_row = guess.row if header_row is None else header_row
     headers = sheet.rows[run.header_row] if run.header_row < len(sheet.rows) else []
     run.mapping = {str(c): f for c, f in propose_mapping(run.target, headers).items()}
-    run.save(update_fields=["target", "sheet", "header_row", "mapping"])
+    memory.recall(run, headers_of(sheet, run.header_row))
+    run.save(update_fields=["target", "sheet", "header_row", "mapping", "decisions"])
 
 
 def mapped_titles(run: ImportRun) -> list[tuple[str, str]]:
@@ -223,33 +237,141 @@ def apply_mapping_by_title(run: ImportRun, by_title: dict[str, str | None]) -> N
     run.save(update_fields=["mapping"])
 
 
+def decisions_of(run: ImportRun) -> Decisions:
+    return Decisions.from_json(run.decisions)
+
+
+def save_decisions(run: ImportRun, decisions: Decisions) -> None:
+    """Keep a person's decisions with the import (and the note of what was remembered)."""
+    remembered = (run.decisions or {}).get("remembered")
+    run.decisions = decisions.to_json()
+    if remembered is not None:
+        run.decisions["remembered"] = remembered
+    run.save(update_fields=["decisions"])
+
+
+def choosable_values(target: ImportTarget, field_name: str) -> list[tuple[str, str]]:
+    """(value, label) a person may give an unclear value of this field ("" leaves it empty)."""
+    spec = target.field(field_name)
+    if spec.kind == "bool":
+        return [("true", _("yes")), ("false", _("no"))]
+    if spec.kind == "score":
+        return [(str(score), str(score)) for score in range(1, 5)]
+    return [(str(value), str(label)) for value, label in target.model_field(field_name).choices]
+
+
+def choose(
+    run: ImportRun,
+    values: dict | None = None,
+    scales: dict | None = None,
+    merge_all: bool = False,
+) -> None:
+    """Decide what unclear values mean ({"hosting": {"Appliance": "on_premises"}}), the scale
+    of score columns ({"health": "1-5"}) and whether proposed merges are taken. Raises
+    FileProblem naming what is not known, and keeps nothing then."""
+    target = target_for(run.target)
+    decisions = decisions_of(run)
+    for field_name, chosen in (values or {}).items():
+        allowed = _choosable(target, field_name)
+        if not isinstance(chosen, dict):
+            raise FileProblem(_('“values” needs an object per field: {"hosting": {...}}.'))
+        for text, value in chosen.items():
+            value = "" if value is None else str(value)
+            if value and value not in allowed:
+                raise FileProblem(
+                    _("“%(value)s” is not a value of %(field)s. Values: %(allowed)s.")
+                    % {"value": value, "field": field_name, "allowed": ", ".join(allowed)}
+                )
+            decisions.choose_value(field_name, str(text), value)
+    for field_name, scale in (scales or {}).items():
+        if field_name not in target_fields(target, "score") or scale not in SCALES:
+            raise FileProblem(
+                _("Scales are given for %(fields)s, as one of %(scales)s.")
+                % {
+                    "fields": ", ".join(target_fields(target, "score")) or "-",
+                    "scales": ", ".join(SCALES),
+                }
+            )
+        decisions.scales[field_name] = scale
+    decisions.merge_all = decisions.merge_all or merge_all
+    save_decisions(run, decisions)
+
+
+def _choosable(target: ImportTarget, field_name: str) -> list[str]:
+    names = target_fields(target, "choice", "bool", "score")
+    if field_name not in names:
+        raise FileProblem(
+            _("Values can be chosen for %(fields)s, not for “%(field)s”.")
+            % {"fields": ", ".join(names), "field": field_name}
+        )
+    return [value for value, _label in choosable_values(target, field_name)]
+
+
+def target_fields(target: ImportTarget, *kinds: str) -> list[str]:
+    return [spec.name for spec in target.fields if spec.kind in kinds]
+
+
 def plan_run(run: ImportRun, sheets: list[Sheet] | None = None) -> ImportPlan:
     sheet = sheet_of(run, sheets if sheets is not None else sheets_of(run))
     return plan_import(
-        run.organisation, target_for(run.target), sheet, run.header_row or 0, mapping_of(run)
+        run.organisation,
+        target_for(run.target),
+        sheet,
+        run.header_row or 0,
+        mapping_of(run),
+        decisions_of(run),
     )
 
 
+#: Warnings a report keeps; a list of thousands of rows with one odd column says the rest.
+MAX_REPORTED_WARNINGS = 1000
+
+
 def report_of(plan: ImportPlan) -> dict:
-    """What the import history keeps: counts, skipped rows with reasons, new entries."""
+    """What the import history keeps: counts, skipped rows with reasons, rows imported with
+    a cell left empty (warnings), new entries, assessments recorded."""
+    warnings = [
+        {
+            "row": row.number,
+            "name": plan.describe(row),
+            "field": plan.target.label_for(field),
+            "message": message,
+        }
+        for row in plan.with_warnings
+        for field, message in row.warnings.items()
+    ]
     return {
         "counts": plan.counts,
         "skipped": [
             {"row": row.number, "name": plan.describe(row), "reason": row.skip_reason}
             for row in plan.skipped
         ],
+        "warnings": warnings[:MAX_REPORTED_WARNINGS],
+        "warning_count": len(warnings),
         "new": plan.new_names(),
+        "assessments": plan.assessments,
+        "notes": plan.notes,
     }
 
 
-def commit_run(run: ImportRun, actor) -> ImportPlan:
-    """Write the import in one transaction with one audit entry; all or nothing."""
+class OpenQuestions(FileProblem):
+    """The preview still asks something the import needs (a merge, a scale)."""
+
+
+def commit_run(run: ImportRun, actor, require_decisions: bool = False) -> ImportPlan:
+    """Write the import in one transaction with one audit entry; all or nothing. With
+    `require_decisions` (the pages), nothing is written while a proposed merge of names or
+    the scale of a score column is undecided; elsewhere merges stay apart and such scores
+    empty."""
     with collector_paused(), transaction.atomic():
         locked = ImportRun.objects.select_for_update().get(pk=run.pk)
         if locked.is_done:
             raise FileProblem(_("This file has already been imported."))
-        plan = plan_run(run)
-        write_plan(run.organisation, plan)
+        sheets = sheets_of(run)
+        plan = plan_run(run, sheets)
+        if require_decisions and (plan.undecided_merges or plan.unclear_scales):
+            raise OpenQuestions(_("Decide the open questions in step 2 first."))
+        write_plan(run.organisation, plan, actor, run.original_name)
         bump_landscape(run.organisation)  # bulk writes send no signals
         counts = plan.counts
         run.status = ImportRun.Status.DONE
@@ -261,6 +383,7 @@ def commit_run(run: ImportRun, actor) -> ImportPlan:
         run.report = report_of(plan)
         run.save()
         log_import(run, actor)
+        memory.remember(run, headers_of(sheet_of(run, sheets), run.header_row or 0))
     written = counts["create"] + counts["update"]
     refresh_statistics(target_for(run.target).model, written)
     return plan
@@ -275,6 +398,8 @@ def log_import(run: ImportRun, actor) -> LogEntry:
         "unchanged_count": ["0", str(run.unchanged_count)],
         "skipped_count": ["0", str(run.skipped_count)],
     }
+    if run.report.get("assessments"):
+        changes["assessment_count"] = ["0", str(run.report["assessments"])]
     return LogEntry.objects.log_create(
         run,
         action=LogEntry.Action.CREATE,

@@ -90,6 +90,13 @@ class FieldSpec:
     label: object  # the column title in the template, in the user's language
     reference: Reference | None = None
     required: bool = False
+    #: Where the value goes: "row" (a field of the target's model) or "assessment" (an
+    #: assessment record of the row's system, see imports/assessments.py).
+    part: str = "row"
+
+    @property
+    def on_row(self) -> bool:
+        return self.part == "row"
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,11 @@ class ImportTarget:
     totals_reason: object = _("A totals row, not a system.")
     repeated_reason: object = _("Same name as row %(row)s; only the first is imported.")
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def row_fields(self) -> tuple[FieldSpec, ...]:
+        """The fields stored on the target's own rows."""
+        return tuple(spec for spec in self.fields if spec.on_row)
 
     def field(self, name: str) -> FieldSpec:
         if not self._by_name:
@@ -165,6 +177,16 @@ SYSTEMS = ImportTarget(
         FieldSpec("personal_data_categories", "text", _("Categories of personal data")),
         FieldSpec("url", "url", _("Address (URL)")),
         FieldSpec("notes", "text", _("Notes")),
+        FieldSpec("criticality", "score", _("Business criticality (1-4)"), part="assessment"),
+        FieldSpec("health", "score", _("Technical health (1-4)"), part="assessment"),
+        FieldSpec(
+            "integration_capability",
+            "score",
+            _("Integration capability (1-4)"),
+            part="assessment",
+        ),
+        FieldSpec("assessed_on", "date", _("Assessed on"), part="assessment"),
+        FieldSpec("assessed_by", "person", _("Assessed by"), part="assessment"),
     ),
 )
 
@@ -199,7 +221,7 @@ INTEGRATIONS = ImportTarget(
         FieldSpec("data_objects", "many", _("Data carried"), DATA_OBJECTS),
         FieldSpec("method", "choice", _("Method"), required=True),
         FieldSpec("frequency", "rate", _("Frequency")),
-        FieldSpec("runs_per_period", "rate", _("How many times")),
+        FieldSpec("runs_per_period", "rate", _("Number of runs")),
         FieldSpec("minutes_per_run", "minutes", _("Minutes of manual work per run")),
         FieldSpec("error_rate_percent", "percent", _("Error rate (%)")),
         FieldSpec("minutes_to_fix_error", "minutes", _("Minutes to fix one error")),

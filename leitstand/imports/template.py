@@ -36,6 +36,9 @@ def _system_examples() -> list[dict[str, object]]:
             "centrally_managed": _("yes"),
             "personal_data": _("yes"),
             "personal_data_categories": _("employee records, customer contacts"),
+            "criticality": 3,
+            "health": 4,
+            "integration_capability": 3,
         },
         {
             "name": _("Online shop (example: replace or delete this row)"),
@@ -68,6 +71,8 @@ def _integration_examples() -> list[dict[str, object]]:
 
 
 def _choice_labels(target: ImportTarget, spec: FieldSpec) -> dict[str, str]:
+    if not spec.on_row:
+        return {}
     return {value: str(label) for value, label in target.model_field(spec.name).choices or ()}
 
 
@@ -126,6 +131,9 @@ def _add_validation(sheet, column: int, target: ImportTarget, spec: FieldSpec) -
         options["show_error"] = False
     elif spec.kind == "bool":
         options["source"] = [str(_("yes")), str(_("no"))]
+    elif spec.kind == "score":
+        options["source"] = ["1", "2", "3", "4"]
+        options["show_error"] = False  # words ("hoch", "gut") and other scales are read too
     else:
         return
     sheet.data_validation(1, column, TEMPLATE_ROWS, column, options)
@@ -139,6 +147,11 @@ def _write_help(workbook) -> None:
         _("Several departments or capabilities: separate them with a comma or semicolon."),
         _("Amounts in euros, e.g. 1.234,56 or 1234.56; “free” counts as 0."),
         _("Dates like 31.12.2027 or 2027-12-31."),
+        _(
+            "Business criticality, technical health and integration capability: 1 to 4 (4 is "
+            "the most critical, the healthiest, the best integrable), or words like “hoch” or "
+            "“gut”. Each row with all three becomes an assessment of the system."
+        ),
         _("Departments, people and vendors that do not exist yet are created."),
         "",
         _(
@@ -151,7 +164,7 @@ def _write_help(workbook) -> None:
         ),
         _(
             "How often: choose from the list or write it your way, e.g. “täglich”, "
-            "“40 pro Tag” or “2x wöchentlich”. How many times: the number per day, week, "
+            "“40 pro Tag” or “2x wöchentlich”. Number of runs: the number per day, week, "
             "month or year."
         ),
         _("Minutes: e.g. 15, “15-20” or “1,5 Std.”. Error rate in per cent: e.g. 2 or “2 %”."),

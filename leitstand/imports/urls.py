@@ -8,6 +8,7 @@ urlpatterns = [
     path("import/", views.import_home, name="start"),
     path("import/template/", views.template_download, name="template"),
     path("import/<int:pk>/", views.preview, name="preview"),
+    path("import/<int:pk>/decide/", views.decide, name="decide"),
     path("import/<int:pk>/commit/", views.commit, name="commit"),
     path("import/<int:pk>/report/", views.report, name="report"),
     path("import/<int:pk>/continue/", views.continue_import, name="continue"),

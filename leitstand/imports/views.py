@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,8 +16,8 @@ from leitstand.imports.display import (
     labelled_new_names,
     with_derived_columns,
 )
-from leitstand.imports.forms import MappingForm, UploadForm
-from leitstand.imports.headers import headers_of
+from leitstand.imports.forms import DecisionsForm, MappingForm, UploadForm
+from leitstand.imports.headers import headers_of, unsure_columns
 from leitstand.imports.models import ImportRun
 from leitstand.imports.reader import FileProblem
 from leitstand.imports.rows import SKIP
@@ -86,9 +87,33 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     columns = sorted(mapping_of(run).items())
     mapped = [(column, target.label_for(field), field) for column, field in columns]
     mapped = with_derived_columns(plan, mapped)
+    decisions_form = _decisions_form(run, plan)
+    headers = sheet.rows[header_row] if header_row < len(sheet.rows) else []
+    unsure = {
+        column: [target.label_for(field) for field in fields]
+        for column, fields in unsure_columns(run.target, headers, run.mapping).items()
+    }
     context = {
         "run": run,
         "form": form,
+        "column_rows": [
+            (field, unsure.get(index), str(index) in run.mapping)
+            for index, field in enumerate(form.column_fields())
+        ],
+        "decisions_form": decisions_form,
+        "decision_rows": {
+            kind: decisions_form.rows(kind) for kind in ("values", "scales", "merges", "proposals")
+        },
+        "warned": [
+            (
+                row,
+                plan.describe(row),
+                [(target.label_for(field), message) for field, message in row.warnings.items()],
+            )
+            for row in plan.with_warnings[:PREVIEW_SKIPPED]
+        ],
+        "remembered": (run.decisions or {}).get("remembered", {}),
+        "blocked": plan.undecided_merges or plan.unclear_scales,
         "plan": plan,
         "counts": plan.counts,
         "mapped": mapped,
@@ -102,10 +127,46 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
             if spec.required and spec.name not in run.mapping.values()
         ],
         "next_list": run.next_list,
-        "importable": plan.counts["create"] + plan.counts["update"],
+        "importable": plan.counts["create"] + plan.counts["update"] + plan.assessments,
         "skip": SKIP,
     }
     return render(request, "imports/preview.html", context)
+
+
+def _decisions_form(run: ImportRun, plan, data=None) -> DecisionsForm:
+    target = target_for(run.target)
+    return DecisionsForm(
+        data,
+        plan=plan,
+        decisions=services.decisions_of(run),
+        choices_for=lambda field_name: services.choosable_values(target, field_name),
+    )
+
+
+@org_view(Role.EDITOR, model=ImportRun)
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep what the person decided in the preview: the meaning of values, scales, which
+    near-identical names are the same, which proposals to apply."""
+    run = _run_for(request, pk)
+    if run.is_done:
+        return redirect("imports:report", org=request.org.slug, pk=run.pk)
+    try:
+        plan = services.plan_run(run)
+    except FileProblem as problem:
+        messages.error(request, str(problem))
+        return redirect("imports:start", org=request.org.slug)
+    form = _decisions_form(run, plan, request.POST)
+    if form.is_valid():
+        decisions = services.decisions_of(run)
+        form.apply_to(decisions)
+        services.save_decisions(run, decisions)
+        messages.success(request, _("Your choices are applied to the preview."))
+    else:
+        messages.error(request, _("Some choices could not be read; please choose again."))
+    return redirect(
+        reverse("imports:preview", kwargs={"org": request.org.slug, "pk": run.pk}) + "#decisions"
+    )
 
 
 def _apply_mapping_form(run: ImportRun, form: MappingForm, sheets) -> None:
@@ -130,7 +191,10 @@ def _apply_mapping_form(run: ImportRun, form: MappingForm, sheets) -> None:
 def commit(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run_for(request, pk)
     try:
-        services.commit_run(run, request.user)
+        services.commit_run(run, request.user, require_decisions=True)
+    except services.OpenQuestions as problem:
+        messages.error(request, str(problem))
+        return redirect(run.get_absolute_url())
     except FileProblem as problem:
         messages.error(request, str(problem))
         return redirect("imports:start", org=request.org.slug)

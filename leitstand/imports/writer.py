@@ -14,8 +14,9 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from leitstand.imports import bulk
+from leitstand.imports.assessments import write_assessments
 from leitstand.imports.planning import ImportPlan
-from leitstand.imports.rows import CREATE, UPDATE, RowResult, identity_key, is_empty
+from leitstand.imports.rows import CREATE, UNCHANGED, UPDATE, RowResult, identity_key, is_empty
 from leitstand.imports.targets import ImportTarget
 from leitstand.tenancy.models import Organisation
 
@@ -27,9 +28,12 @@ class WriteResult:
     created_ids: list[int]
     updated: list[models.Model]
     new_references: dict[str, list[str]]
+    assessments: int = 0
 
 
-def write_plan(organisation: Organisation, plan: ImportPlan) -> WriteResult:
+def write_plan(
+    organisation: Organisation, plan: ImportPlan, actor=None, source: str = ""
+) -> WriteResult:
     """Apply the plan. The caller holds the transaction (and writes the audit entry)."""
     target = plan.target
     with transaction.atomic():
@@ -38,8 +42,21 @@ def write_plan(organisation: Organisation, plan: ImportPlan) -> WriteResult:
         updating = [row for row in plan.rows if row.action == UPDATE]
         created_ids = _insert_new(organisation, target, creating, plan)
         updated = _apply_updates(target, updating, plan)
-        _write_many(target, list(zip(creating, created_ids, strict=True)), updating, plan)
-    return WriteResult(created_ids, updated, plan.new_names())
+        created_pairs = list(zip(creating, created_ids, strict=True))
+        _write_many(target, created_pairs, updating, plan)
+        assessed = _write_assessments(organisation, plan, created_pairs, actor, source)
+    return WriteResult(created_ids, updated, plan.new_names(), assessed)
+
+
+def _write_assessments(organisation, plan: ImportPlan, created_pairs, actor, source) -> int:
+    if not plan.assessments:
+        return 0
+    existing = [
+        (row, row.existing["pk"])
+        for row in plan.rows
+        if row.assessment is not None and row.action in (UPDATE, UNCHANGED)
+    ]
+    return write_assessments(organisation, created_pairs + existing, actor, source)
 
 
 def _create_references(organisation: Organisation, plan: ImportPlan) -> None:

@@ -23,6 +23,29 @@ def test_csv_encoding_and_delimiter_are_detected(tmp_path, encoding, delimiter):
     assert sheet.rows[3][4] == "1.234,56 €"
 
 
+@pytest.mark.parametrize(
+    ("encoding", "suffix"),
+    [("utf-16", ".txt"), ("utf-16", ".csv"), ("utf-16-le", ".txt"), ("utf-16-be", ".csv")],
+)
+def test_excel_unicode_text_utf16_tab_separated_reads_like_any_csv(tmp_path, encoding, suffix):
+    """Excel's "Save as Unicode text": UTF-16 with a byte order mark, separated by tabs (and
+    the same without the mark, as some tools write it)."""
+    path = tmp_path / f"liste{suffix}"
+    path.write_bytes(german_csv_bytes(encoding, "\t"))
+    assert path.read_bytes()[:2] in (b"\xff\xfe", b"S\x00", b"\x00S")
+    (sheet,) = read_sheets(path, path.name)
+    assert sheet.rows[2][0] == "Anwendung"
+    assert sheet.rows[3][1] == "Buchhaltung; Geschäftsführung"
+    assert sheet.rows[3][4] == "1.234,56 €"
+
+
+def test_real_binary_named_csv_is_still_refused(tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"\x00\x01\x02\x03binary\x00\xff\x10" * 20)
+    with pytest.raises(FileProblem, match="binary file"):
+        read_sheets(path, path.name)
+
+
 def test_xlsx_sheets_are_read_with_cached_formula_values(tmp_path):
     path = write_german_xlsx(tmp_path / "liste.xlsx")
     sheets = read_sheets(path, path.name)

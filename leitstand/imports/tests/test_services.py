@@ -64,7 +64,9 @@ def test_messy_german_list_is_imported(org, editor, german_xlsx):
     assert str(systems["Teams"].end_of_support) == "2028-03-31"  # an Excel date cell
     assert systems["Zoom"].annual_cost == Decimal("1234.50")
     assert {d.name for d in systems["Lager-Excel"].departments.all()} == {"Lager", "Versand"}
-    assert Department.objects.for_org(org).count() == 6
+    # "Alle" is every department named in the list, not a department of its own.
+    assert Department.objects.for_org(org).count() == 5
+    assert systems["Outlook"].departments.count() == 5
     assert Person.objects.for_org(org).count() == 2
     assert Vendor.objects.for_org(org).count() == 3
     run.refresh_from_db()
@@ -114,19 +116,27 @@ def test_an_empty_cell_never_clears_an_existing_value(org, editor, tmp_path):
     assert existing.version == "2019"
 
 
-def test_a_row_with_a_bad_cell_is_skipped_whole_with_the_reason(org, editor, tmp_path):
+def test_a_row_with_a_bad_optional_cell_is_imported_with_the_cell_empty_and_a_warning(
+    org, editor, tmp_path
+):
     path = tmp_path / "liste.csv"
     path.write_bytes(
         b"Name;Kosten;Support bis;Hosting\nGut;100;31.12.2030;SaaS\n"
-        b"Schlecht;viel;31.12.2030;SaaS\nAuch schlecht;5;bald;Keller\n"
+        b"Schlecht;viel;31.12.2030;SaaS\nAuch schlecht;5;bald;Keller\n;7;;SaaS\n"
     )
-    plan = services.commit_run(upload(org, path), editor)
-    assert plan.counts == {"create": 1, "update": 0, "unchanged": 0, "skip": 2}
-    assert list(System.objects.for_org(org).values_list("name", flat=True)) == ["Gut"]
-    reasons = {plan.describe(row): row.skip_reason for row in plan.skipped}
-    assert "not a number" in reasons["Schlecht"]
-    assert "not a date" in reasons["Auch schlecht"]
-    assert "not one of" in reasons["Auch schlecht"]
+    run = upload(org, path)
+    plan = services.commit_run(run, editor)
+    assert plan.counts == {"create": 3, "update": 0, "unchanged": 0, "skip": 1}
+    systems = {system.name: system for system in System.objects.for_org(org)}
+    assert systems["Schlecht"].annual_cost is None and systems["Schlecht"].hosting == "saas"
+    assert systems["Auch schlecht"].end_of_support is None
+    assert systems["Auch schlecht"].hosting == ""  # unknown stays unknown
+    warnings = {(w["name"], w["field"]): w["message"] for w in run.report["warnings"]}
+    assert "not a number" in warnings["Schlecht", "Annual cost (EUR)"]
+    assert "not a date" in warnings["Auch schlecht", "End of support"]
+    assert "“Keller” is not understood" in warnings["Auch schlecht", "Hosting"]
+    assert run.report["skipped"][0]["reason"] == "No Name given."
+    assert plan.values["hosting"].unclear == {"Keller": 1}
 
 
 def test_repeated_names_in_one_file_import_once(org, editor, tmp_path):

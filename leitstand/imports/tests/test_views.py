@@ -120,7 +120,7 @@ def test_template_has_headers_in_the_users_language_and_imports_cleanly(
     response = _upload(client, org, "vorlage.xlsx", template.content)
     run = ImportRun.objects.get()
     assert response.status_code == 302
-    assert len(run.mapping) == 22  # every template column is recognised
+    assert len(run.mapping) == 27  # every template column is recognised
     client.post(reverse("imports:commit", kwargs={"org": "acme", "pk": run.pk}))
     assert System.objects.for_org(org).count() == 2
     follow = client.post(reverse("imports:continue", kwargs={"org": "acme", "pk": run.pk}))

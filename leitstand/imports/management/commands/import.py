@@ -1,11 +1,16 @@
-"""`leitstand import FILE --org SLUG [--create-org "Name"] [--dry-run] [--mapping mapping.json]`
+"""`leitstand import FILE --org SLUG [--create-org "Name"] [--dry-run] [--mapping mapping.json]
+[--yes-merge]`
 
 The same rules as the import pages: an xlsx or csv of systems or integrations (what it holds,
 the header row and the mapping are found automatically), or a complete JSON export. A workbook
 with a systems sheet and an integrations sheet is imported in one go, systems first, all or
 nothing. The mapping file is either {"column title": "field" or null, ...}, or names the list:
 {"target": "integrations", "sheet": "Schnittstellen", "columns": {...}}, or is a list of such
-objects, one per step.
+objects, one per step. Each may also say what unclear values mean and the scale of score
+columns: "values": {"hosting": {"Appliance": "on_premises", "Keller": ""}},
+"scales": {"health": "1-5"}. Choices made before (pages or command) are remembered per
+organisation and file layout and used again. --yes-merge takes every proposed merge of
+near-identical names ("T. Becker" is "Thomas Becker"); without it they stay apart.
 """
 
 import itertools
@@ -21,6 +26,7 @@ from django.utils.text import slugify
 from leitstand.exports.document import DocumentProblem, load_document
 from leitstand.imports import services
 from leitstand.imports.reader import FileProblem, check_size, file_kind
+from leitstand.imports.scores import SCALES
 from leitstand.imports.targets import TARGETS
 from leitstand.onboarding.services import create_organisation
 from leitstand.tenancy.models import Organisation
@@ -33,6 +39,8 @@ class Step:
     target: str | None = None
     sheet: str | None = None
     columns: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)  # field -> {text as written: value or ""}
+    scales: dict = field(default_factory=dict)  # field -> scale key
 
 
 class Command(BaseCommand):
@@ -51,10 +59,20 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="show what would change, write nothing"
         )
         parser.add_argument(
+            "--yes-merge",
+            action="store_true",
+            help='merge near-identical names as proposed ("T. Becker" and "Thomas Becker", '
+            '"Vertieb" and "Vertrieb"); without it they are listed and kept apart',
+        )
+        parser.add_argument(
             "--mapping",
             metavar="MAPPING.JSON",
             help='JSON object {"column title": "field name" or null}, or {"target": "...", '
-            '"sheet": "...", "columns": {...}}, or a list of these (one per sheet). Fields: '
+            '"sheet": "...", "columns": {...}}, or a list of these (one per sheet); each may '
+            'add "values": {"field": {"text": "value" or ""}} and "scales": {"field": '
+            '"1-5"} (scales: '
+            + ", ".join(SCALES)
+            + "). Fields: "
             + "; ".join(
                 f"{key}: " + ", ".join(spec.name for spec in target.fields)
                 for key, target in TARGETS.items()
@@ -108,6 +126,7 @@ class Command(BaseCommand):
         transaction makes the whole file all or nothing."""
         steps = _read_mapping(Path(options["mapping"])) if options["mapping"] else [Step()]
         dry_run = options["dry_run"]
+        self.yes_merge = options["yes_merge"]
         with path.open("rb") as handle:
             run = services.start_import(
                 organisation, File(handle), path.name, None, steps[0].target
@@ -143,6 +162,8 @@ class Command(BaseCommand):
             services.change_sheet(run, sheet, target=step.target or run.target)
         if step.columns:
             services.apply_mapping_by_title(run, step.columns)
+        if step.values or step.scales or self.yes_merge:
+            services.choose(run, step.values, step.scales, self.yes_merge)
         mapped = ", ".join(f"{title} → {field}" for title, field in services.mapped_titles(run))
         self.stdout.write(
             f"{run.target.capitalize()} from sheet “{run.sheet}”, header row "
@@ -153,17 +174,51 @@ class Command(BaseCommand):
         for row in plan.skipped:
             name = plan.describe(row) or "-"
             self.stdout.write(f"  row {row.number} skipped ({name}): {row.skip_reason}")
+        for row in plan.with_warnings:
+            name = plan.describe(row) or "-"
+            for field_name, message in row.warnings.items():
+                label = plan.target.label_for(field_name)
+                self.stdout.write(f"  row {row.number} ({name}), {label}: {message}")
+        self._values(plan)
+        for note in plan.notes:
+            self.stdout.write(f"  note: {note}")
         for key, names in plan.new_names().items():
             if names:
                 self.stdout.write(f"  new {key}: {', '.join(names)}")
         counts = plan.counts
         verb = "Would import" if dry_run else "Imported"
+        assessed = f", {plan.assessments} assessments recorded" if plan.assessments else ""
         self.stdout.write(
             self.style.SUCCESS(
                 f"{verb}: {counts['create']} created, {counts['update']} updated, "
-                f"{counts['unchanged']} unchanged, {counts['skip']} skipped."
+                f"{counts['unchanged']} unchanged, {counts['skip']} skipped{assessed}."
             )
         )
+
+    def _values(self, plan) -> None:
+        """Values read by closeness, values nobody can tell, scales and merges to decide."""
+        for field_name, notes in plan.values.items():
+            for text, (value, how, rows) in notes.noted.items():
+                if how == "close":
+                    self.stdout.write(f"  {field_name}: “{text}” read as {value!r} ({rows} rows)")
+            for text, rows in notes.unclear.items():
+                self.stdout.write(
+                    f"  {field_name}: “{text}” not understood, left empty ({rows} rows); "
+                    f'say what it means in --mapping: "values": {{"{field_name}": '
+                    f'{{"{text}": "..."}}}}'
+                )
+            if notes.unclear_scale:
+                low, high = notes.unclear_scale
+                self.stdout.write(
+                    f"  {field_name}: numbers from {low} to {high}, scale unknown, left empty; "
+                    f'give it in --mapping: "scales": {{"{field_name}": "1-5"}}'
+                )
+        for proposal in plan.merges:
+            state = {True: "merged", False: "kept apart", None: "kept apart"}[proposal.decided]
+            self.stdout.write(
+                f"  {proposal.reference}: “{proposal.name}” is probably “{proposal.same_as}”: "
+                f"{state}" + ("" if proposal.decided is not None else " (--yes-merge merges)")
+            )
 
 
 def _next_list(run, following: Step | None) -> dict | None:
@@ -199,10 +254,22 @@ def _read_mapping(path: Path) -> list[Step]:
 def _step(entry: object) -> Step:
     if not isinstance(entry, dict):
         raise CommandError('The mapping must be a JSON object {"column title": "field"}.')
+    entry = dict(entry)
+    values, scales = _object(entry, "values"), _object(entry, "scales")
     if not isinstance(entry.get("columns"), dict):
-        return Step(columns=entry)  # the short form: only the columns
+        return Step(columns=entry, values=values, scales=scales)  # the short form
     target = entry.get("target")
     if target is not None and target not in TARGETS:
         known = ", ".join(TARGETS)
         raise CommandError(f"Unknown target {target!r} in the mapping; known: {known}.")
-    return Step(target, entry.get("sheet"), entry["columns"])
+    return Step(target, entry.get("sheet"), entry["columns"], values, scales)
+
+
+def _object(entry: dict, key: str) -> dict:
+    """ "values" or "scales" of a mapping entry (an object), taken out of it."""
+    found = entry.pop(key, None)
+    if found is None:
+        return {}
+    if not isinstance(found, dict):
+        raise CommandError(f'"{key}" in the mapping must be a JSON object.')
+    return found
