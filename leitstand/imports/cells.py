@@ -102,8 +102,8 @@ class ColumnRead:
     noted: dict[str, tuple[object, str, int]] = field(default_factory=dict)
     #: line index -> other fields the cell says something about ({"hosting": "saas"})
     implied: dict[int, dict[str, str]] = field(default_factory=dict)
-    #: the numbers of a score column whose scale nobody has said (smallest, largest)
-    unclear_scale: tuple[Decimal, Decimal] | None = None
+    #: the numbers of a score column whose scale nobody has said (smallest, largest, as text)
+    unclear_scale: tuple[str, str] | None = None
 
 
 def read_column(
@@ -162,8 +162,9 @@ def _unwrap(read: ColumnRead, cells: Sequence[object], known: dict, special: set
         if value.__class__ is Unclear:
             read.unclear[text] = read.unclear.get(text, 0) + 1
             continue
-        _value, how, rows = read.noted.get(text, (value.value, value.how, 0))
-        read.noted[text] = (value.value, how, rows + 1)
+        if value.how != "exact":  # understood by closeness, or a person's choice: shown
+            _value, how, rows = read.noted.get(text, (value.value, value.how, 0))
+            read.noted[text] = (value.value, how, rows + 1)
         if value.implies:
             read.implied[index] = value.implies
         values[index] = value.value
@@ -425,10 +426,10 @@ def _score_column(spec: FieldSpec, read: ColumnRead, context: ReadContext) -> No
     numbers = [value for value in read.values if value.__class__ is Decimal]
     scale = context.scales.get(spec.name) or guess_scale(numbers)
     if scale is None:
-        read.unclear_scale = (min(numbers), max(numbers))
-        message = _(
-            "The numbers of this column go up to %(high)s: say on which scale in the preview."
-        ) % {"high": _plain(max(numbers))}
+        read.unclear_scale = (_plain(min(numbers)), _plain(max(numbers)))
+        message = _("On which scale? Numbers go up to %(high)s: say it in step 2.") % {
+            "high": _plain(max(numbers))
+        }
         read.values = [CellProblem(message) if v.__class__ is Decimal else v for v in read.values]
         return
     converted: dict[Decimal, object] = {}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import style_widget
 from leitstand.imports.reader import Sheet
+from leitstand.imports.scores import without_scale_hint
 from leitstand.imports.targets import TARGETS, ImportTarget
 
 IGNORE = ""
@@ -123,7 +124,7 @@ class DecisionsForm(forms.Form):
         target = plan.target
         for field_name, notes in plan.values.items():
             options = [(LEAVE_EMPTY, _("— leave empty (unknown) —")), *choices_for(field_name)]
-            label = capfirst(target.label_for(field_name))
+            label = capfirst(without_scale_hint(target.label_for(field_name)))
             entries = [(text, rows, "unclear", "") for text, rows in notes.unclear.items()]
             entries += [
                 (text, rows, how, "" if value is None else _as_choice(value))

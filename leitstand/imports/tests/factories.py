@@ -1,6 +1,6 @@
 import factory
 
-from leitstand.imports.models import ImportRun
+from leitstand.imports.models import ImportMemory, ImportRun
 from leitstand.tenancy.tests.factories import OrganisationFactory
 
 CSV = "Name;Kosten p.a.\r\nDATEV;1.234,56 €\r\n".encode()
@@ -16,3 +16,12 @@ class ImportRunFactory(factory.django.DjangoModelFactory):
     sheet = "systems"
     header_row = 0
     mapping = factory.LazyFunction(lambda: {"0": "name", "1": "annual_cost"})
+
+
+class ImportMemoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportMemory
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    target = "systems"
+    layout = factory.Sequence(lambda n: f"layout-{n}")

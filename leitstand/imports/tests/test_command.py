@@ -172,3 +172,84 @@ def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
         people = connection.execute("select count(*) from inventory_person").fetchone()[0]
         runs = connection.execute("select count(*) from imports_importrun").fetchone()[0]
     assert (systems, people, runs) == (1, 0, 1)
+    # The killed import left its upload behind, with no record: the cleanup removes it.
+    uploads = (tmp_path / "var" / "media" / "imports").rglob("*.*")
+    assert sorted(path.name for path in uploads) == ["big.xlsx", "small.csv"]
+    _run(["cleanup_imports", "--older-than", "0"], env)
+    left = (tmp_path / "var" / "media" / "imports").rglob("*.*")
+    assert [path.name for path in left] == ["small.csv"]
+
+
+def _messy_csv(tmp_path) -> Path:
+    path = tmp_path / "geraete.csv"
+    path.write_text(
+        "System;Betrieb;Verantwortlich;Abteilung;Kritikalität;Zustand (1-5);Integration\n"
+        "Firewall;Appliance;Thomas Becker;IT;5;4;keine\n"
+        "Keller-Server;Keller;T. Becker;Vertieb;4;2;Datei\n"
+        "CRM;Cloud (SaaS);Frau Krüger;Vertrieb;3;5;API\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_mapping_names_values_and_scales_and_yes_merge_merges(org, tmp_path, capsys):
+    """The issue's example: "values": {"hosting": {"Appliance": "on_premises"}}."""
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "values": {"hosting": {"Appliance": "on_premises", "Keller": "on_premises"}},
+                "scales": {"criticality": "1-5"},
+            }
+        )
+    )
+    path = _messy_csv(tmp_path)
+    call_command("import", str(path), "--org", "acme", "--mapping", str(mapping), "--yes-merge")
+    out = capsys.readouterr().out
+    assert "“T. Becker” is probably “Thomas Becker”: merged" in out
+    assert "“Vertieb” is probably “Vertrieb”: merged" in out
+    assert "3 assessments recorded" in out
+    systems = {s.name: s for s in System.objects.for_org(org).select_related("owner")}
+    assert systems["Firewall"].hosting == systems["Keller-Server"].hosting == "on_premises"
+    assert systems["Keller-Server"].owner.name == "Thomas Becker"
+    assert systems["CRM"].owner.name == "Krüger"
+    assert {d.name for d in systems["Keller-Server"].departments.all()} == {"Vertrieb"}
+    scores = {a.system.name: a.criticality for a in systems["CRM"].assessments.all()}
+    assert scores == {"CRM": 3}  # 3 on 1-5 is 3 on 1-4 (rounded half up from 2.5)
+
+
+def test_without_yes_merge_names_stay_apart_and_unclear_values_are_listed(org, tmp_path, capsys):
+    call_command("import", str(_messy_csv(tmp_path)), "--org", "acme")
+    out = capsys.readouterr().out
+    assert "“T. Becker” is probably “Thomas Becker”: kept apart (--yes-merge merges)" in out
+    assert "“Keller” not understood, left empty (1 rows)" in out
+    assert '"values": {"hosting": {"Keller": "..."}}' in out
+    assert "hosting: “Appliance” read as" not in out  # "Appliance" is a known word
+    assert "numbers from 3 to 5, scale unknown" in out
+    keller = System.objects.for_org(org).get(name="Keller-Server")
+    assert keller.hosting == "" and keller.owner.name == "T. Becker"
+
+
+def test_a_value_that_is_no_choice_is_refused_with_the_choices(org, tmp_path):
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"values": {"hosting": {"Keller": "basement"}}}))
+    with pytest.raises(CommandError, match="“basement” is not a value of hosting"):
+        call_command(
+            "import", str(_messy_csv(tmp_path)), "--org", "acme", "--mapping", str(mapping)
+        )
+    assert System.objects.for_org(org).count() == 0
+
+
+def test_choices_given_once_are_remembered_for_the_next_import(org, tmp_path, capsys):
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"values": {"hosting": {"Keller": "on_premises"}}}))
+    path = _messy_csv(tmp_path)
+    call_command("import", str(path), "--org", "acme", "--mapping", str(mapping), "--dry-run")
+    call_command("import", str(path), "--org", "acme", "--mapping", str(mapping))
+    capsys.readouterr()
+    other = tmp_path / "andere-liste.csv"
+    other.write_text("Anwendung;Hosting\nArchiv;Keller\n", encoding="utf-8")
+    call_command("import", str(other), "--org", "acme")
+    out = capsys.readouterr().out
+    assert "not understood" not in out
+    assert System.objects.for_org(org).get(name="Archiv").hosting == "on_premises"
