@@ -1,5 +1,5 @@
-"""Uploads of imports that never finished: removed on the next start and by
-`leitstand cleanup_imports`.
+"""Uploads of imports that never finished: removed when gunicorn starts its workers
+(gunicorn.conf.py) and by `leitstand cleanup_imports`.
 
 An import keeps its uploaded file beside its record (history, "original file", the next list
 of a workbook). A process killed midway (the command line imports a whole workbook in one
@@ -90,7 +90,8 @@ def _remove_empty_parents(folder: Path) -> None:
 
 
 def on_start() -> None:
-    """Called once when a web worker starts: a failure here is logged, never fatal."""
+    """Called when a gunicorn worker starts (gunicorn.conf.py): a failure here is logged,
+    never fatal."""
     try:
         cleaned = clean_up()
     except (DatabaseError, OSError):

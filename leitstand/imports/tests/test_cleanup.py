@@ -2,6 +2,7 @@
 of finished imports and their files stay; an import still running keeps its file."""
 
 import os
+import runpy
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -73,3 +74,11 @@ def test_a_worker_start_cleans_up_and_never_fails(org, monkeypatch, caplog):
     monkeypatch.setattr(cleanup, "orphan_uploads", broken)
     cleanup.on_start()  # logged, not raised
     assert "could not be cleaned up" in caplog.text
+
+
+def test_gunicorn_workers_clean_up_when_they_start(org):
+    """gunicorn reads gunicorn.conf.py from the project folder; its worker hook cleans up."""
+    old = _orphan("e5", hours_old=2)
+    hooks = runpy.run_path(str(Path(__file__).resolve().parents[3] / "gunicorn.conf.py"))
+    hooks["post_worker_init"](None)
+    assert not old.exists()

@@ -2,7 +2,7 @@
 
 Removes uploaded files of imports that never finished (no import record points to them, for
 example after a killed command-line import) and previews nobody imported for a long time.
-Web workers do the same with the defaults when they start.
+gunicorn workers do the same with the defaults when they start (gunicorn.conf.py).
 """
 
 from datetime import timedelta
