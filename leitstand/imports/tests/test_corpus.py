@@ -14,7 +14,7 @@ from leitstand.flows.models import Integration
 from leitstand.imports import services
 from leitstand.imports.tests.sme_corpus import EXPECTED, WORKBOOKS
 from leitstand.inventory.models import Department, Person, System
-from leitstand.tenancy.services import create_organisation
+from leitstand.onboarding.services import create_organisation
 
 pytestmark = pytest.mark.django_db
 
