@@ -30,6 +30,8 @@ from leitstand.maturity import api as maturity_api
 from leitstand.maturity.models import MaturityAnswer, MaturityAssessment
 from leitstand.processes import api as processes_api
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
+from leitstand.products import api as products_api
+from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
 from leitstand.resilience import api as resilience_api
 from leitstand.resilience.models import SystemResilience
 from leitstand.roadmap import api as roadmap_api
@@ -110,6 +112,9 @@ PARTS: tuple[Part, ...] = (
     Part("linked_enterprises", LinkedEnterprise, funding_api.LinkedEnterpriseSerializer),
     Part("de_minimis_aid", DeMinimisAid, funding_api.DeMinimisAidSerializer),
     Part("funding_plans", FundingPlan, funding_api.FundingPlanSerializer),
+    Part("catalogue_links", ProductLink, products_api.ProductLinkSerializer),
+    Part("statement_scans", StatementScan, products_api.StatementScanDocumentSerializer),
+    Part("recurring_payments", RecurringPayment, products_api.RecurringPaymentDocumentSerializer),
 )
 
 

@@ -102,3 +102,15 @@ class RecurringPaymentViewSet(OrgModelViewSet):
     serializer_class = RecurringPaymentSerializer
     filterset_class = RecurringPaymentFilter
     http_method_names = ["get", "patch", "delete", "head", "options"]
+
+
+class StatementScanDocumentSerializer(StatementScanSerializer):
+    """The complete JSON export writes and reads every field (the API only reads them)."""
+
+    class Meta(StatementScanSerializer.Meta):
+        read_only_fields = ["id", "created_at"]
+
+
+class RecurringPaymentDocumentSerializer(RecurringPaymentSerializer):
+    class Meta(RecurringPaymentSerializer.Meta):
+        read_only_fields = ["id"]

@@ -1,9 +1,13 @@
 """The products app's API resources."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
+from leitstand.exports.document import export_document, load_document
 from leitstand.inventory.tests.factories import SystemFactory
+from leitstand.products.models import ProductLink, RecurringPayment, StatementScan
 from leitstand.products.tests.factories import ProductLinkFactory, RecurringPaymentFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +58,19 @@ def test_payments_are_read_and_their_status_set(org, editor, viewer, login):
     scans = client.get(api("statement-scan-list", org)).json()
     assert scans["results"][0]["rows_read"] == 120
     assert client.post(api("statement-scan-list", org), {}).status_code == 405
+
+
+def test_the_json_export_carries_links_scans_and_payments_and_loads_again(org, other_org):
+    RecurringPaymentFactory(organisation=org)
+    ProductLinkFactory(organisation=org, cycle="2016", pin_end_of_support=True)
+    document = json.loads(json.dumps(export_document(org), default=str))
+    assert document["catalogue_links"][0]["product"] == "windows-server"
+    assert document["recurring_payments"][0]["annual_cost"] == "143.88"
+    counts = load_document(other_org, document)
+    assert counts["catalogue_links"] == 1 and counts["recurring_payments"] == 1
+    link = ProductLink.objects.get(organisation=other_org)
+    assert (link.cycle, link.pin_end_of_support) == ("2016", True)
+    assert link.system.organisation == other_org
+    payment = RecurringPayment.objects.get(organisation=other_org)
+    assert payment.scan.organisation == other_org and payment.per_year == {"2025": "143.88"}
+    assert StatementScan.objects.get(organisation=other_org).rows_read == 120
