@@ -113,7 +113,9 @@ def test_editor_records_a_flow_and_reads_the_findings(live_server, page, demo, s
     shot(page, "capability-map")
 
     page.goto(f"{live_server.url}{ORG}/findings/")
-    expect(page.locator("#findings .finding").first).to_contain_text("Manual data transfer")
+    transfers = page.locator('#finding-groups .finding-group[data-kind="manual_transfer"]')
+    expect(transfers.first).to_contain_text("Manual data transfer")
+    expect(transfers.filter(has_text="Trello")).not_to_have_count(0)
     shot(page, "findings")
 
     page.locator("#language-switcher").click()
