@@ -12,6 +12,7 @@ from leitstand.core.extensions import Panel
 from leitstand.flows.models import Integration
 from leitstand.flows.selectors import dependents_of, with_figures, with_relations
 from leitstand.inventory.models import System
+from leitstand.landscape.cache import request_analysis
 
 PANEL_ROWS = 50
 OUTGOING, INCOMING = 0, 1
@@ -57,6 +58,6 @@ def flows_panel(request: HttpRequest, system: System) -> Panel:
             "incoming": incoming,
             "outgoing_total": _total(outgoing),
             "incoming_total": _total(incoming),
-            "dependents": dependents_of(system),
+            "dependents": dependents_of(system, request_analysis(request)),
         },
     )

@@ -1,19 +1,22 @@
 """Reads for the flow pages: figures of listed flows, the map's graph, the capability map."""
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from leitstand.analysis import Analysis
 from leitstand.analysis import snapshot as snap
 from leitstand.analysis.costs import IntegrationFigures, integration_figures
 from leitstand.analysis.explain import explain_effort
-from leitstand.analysis.graph import blast_radius, blast_radius_sizes, build_graph
+from leitstand.analysis.graph import blast_radius
 from leitstand.analysis.messages import Message
-from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
+from leitstand.analysis.vocabulary import IN_OPERATION
 from leitstand.flows.models import DataObject, Integration
 from leitstand.inventory.models import Capability, Department, System
+from leitstand.landscape.cache import cached_for_landscape
 from leitstand.landscape.snapshot import organisation_settings
 from leitstand.tenancy.models import Organisation
 
@@ -88,14 +91,6 @@ def effort_explanation(
     return figures, explain_effort(snapshot, flow, figures)
 
 
-def _active_edges(organisation: Organisation) -> list[tuple[int, int]]:
-    return list(
-        Integration.objects.for_org(organisation)
-        .filter(status=FlowStatus.ACTIVE)
-        .values_list("source_id", "target_id")
-    )
-
-
 #: A system's page names this many of the systems that depend on it, then says how many more.
 DEPENDENTS_LISTED = 30
 
@@ -110,24 +105,39 @@ class Dependents:
         return self.count - len(self.systems)
 
 
-def dependents_of(system: System) -> Dependents:
-    """The systems that depend on `system` through active flows (its blast radius)."""
-    edges = _active_edges(system.organisation)
-    nodes = {node for edge in edges for node in edge} | {system.pk}
-    reached = blast_radius(build_graph(nodes, edges), system.pk)
-    systems = list(
-        System.objects.for_org(system.organisation)
-        .filter(pk__in=reached)
-        .select_related("organisation")
-        .order_by("name")[:DEPENDENTS_LISTED]
+def _first_dependents(analysis: Analysis, system_id: int) -> tuple[int, tuple[int, ...]]:
+    """How many systems depend on the system, and the ids of the first DEPENDENTS_LISTED of
+    them by name: a walk from the one system through the analysis' graph of active flows."""
+    reached = blast_radius(analysis.facts.flow_graph, system_id)
+    systems = analysis.snapshot.system_by_id
+    first = heapq.nsmallest(
+        DEPENDENTS_LISTED, reached, key=lambda pk: (systems[pk].name.casefold(), pk)
     )
-    return Dependents(count=len(reached), systems=systems)
+    return len(reached), tuple(first)
 
 
-def blast_radius_by_system(organisation: Organisation) -> dict[int, int]:
-    edges = _active_edges(organisation)
-    nodes = {node for edge in edges for node in edge}
-    return blast_radius_sizes(build_graph(nodes, edges))
+def dependents_of(system: System, analysis: Analysis) -> Dependents:
+    """The systems that depend on `system` through active flows (its blast radius).
+
+    Taken from the organisation's analysis, which already holds the graph of active flows and
+    is kept between requests (`leitstand.landscape.cache`); the walk from this system is kept
+    with it, so the page never reads every flow of the organisation. One query: the listed
+    systems.
+    """
+    if system.pk not in analysis.snapshot.system_by_id:
+        return Dependents(count=0)
+    count, first = cached_for_landscape(
+        system.organisation,
+        f"dependents {system.pk}",
+        lambda: _first_dependents(analysis, system.pk),
+    )
+    systems = sorted(
+        System.objects.for_org(system.organisation)
+        .filter(pk__in=first)
+        .select_related("organisation"),
+        key=lambda other: (other.name.casefold(), other.pk),
+    )
+    return Dependents(count=count, systems=systems)
 
 
 @dataclass

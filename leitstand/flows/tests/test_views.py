@@ -4,11 +4,14 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from leitstand.flows.models import Integration
 from leitstand.flows.tests.factories import DataObjectFactory, IntegrationFactory
 from leitstand.inventory.tests.factories import CapabilityFactory, DepartmentFactory, SystemFactory
+from leitstand.landscape.cache import forget_all
 
 pytestmark = pytest.mark.django_db
 
@@ -268,6 +271,60 @@ def test_system_page_with_its_flows_needs_a_fixed_number_of_queries(
         assert client.get(hub.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(21):  # the analysis kept from the first visit
         assert client.get(hub.get_absolute_url()).status_code == 200
+
+
+def _page_queries(client, path) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return [query["sql"] for query in captured]
+
+
+def _chain(org, hub, length, prefix="Chain"):
+    """hub -> 1 -> 2 -> ... -> length: every system of the chain depends on the hub."""
+    previous = hub
+    for number in range(length):
+        following = SystemFactory(organisation=org, name=f"{prefix} {number:03d}")
+        IntegrationFactory(organisation=org, source=previous, target=following)
+        previous = following
+
+
+def test_system_page_queries_do_not_grow_with_its_blast_radius(login, viewer, org):
+    """The same queries at 5 and at 60 dependents, on the first and on a later visit: the
+    blast radius comes from the analysis kept for the landscape, not from every flow."""
+    small = SystemFactory(organisation=org, name="Small hub")
+    large = SystemFactory(organisation=org, name="Large hub")
+    _chain(org, small, 5, prefix="Short")
+    _chain(org, large, 60)
+    client = login(viewer)
+    client.get(small.get_absolute_url())  # the session remembers the organisation
+    forget_all()
+    cold = _page_queries(client, large.get_absolute_url())
+    warm_large = _page_queries(client, large.get_absolute_url())
+    warm_small = _page_queries(client, small.get_absolute_url())
+    assert len(warm_large) == len(warm_small)
+    assert len(warm_large) < len(cold)  # the snapshot is read once, then kept
+    table = Integration._meta.db_table
+    flow_reads = [sql for sql in warm_large if f'FROM "{table}"' in sql]
+    assert flow_reads and all(f"= {large.pk}" in sql for sql in flow_reads)  # its flows only
+    forget_all()
+    assert len(_page_queries(client, small.get_absolute_url())) == len(cold)
+    html = client.get(large.get_absolute_url()).content.decode()
+    assert "60 systems depend on it" in html
+    assert "Chain 000" in html and "Chain 029" in html and "Chain 030" not in html
+    assert "and 30 more" in html
+
+
+def test_dependents_follow_only_active_flows(login, viewer, org):
+    erp = SystemFactory(organisation=org, name="ERP")
+    shop = SystemFactory(organisation=org, name="Shop")
+    IntegrationFactory(organisation=org, source=erp, target=shop, status="planned")
+    client = login(viewer)
+    assert (
+        "No other system receives its data" in client.get(erp.get_absolute_url()).content.decode()
+    )
+    IntegrationFactory(organisation=org, source=erp, target=shop, status="active")
+    html = client.get(erp.get_absolute_url()).content.decode()
+    assert "1 system depends on it" in html  # the write renewed the kept analysis
 
 
 def test_a_hub_lists_its_first_flows_per_direction_and_links_to_all(
