@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "leitstand.exports",
     "leitstand.api",
     "leitstand.products",
+    "leitstand.reports",
 ]
 
 MIDDLEWARE = [
@@ -303,4 +304,6 @@ LEITSTAND_PAGE_SIZE = env_int("LEITSTAND_PAGE_SIZE", 25, minimum=5)
 LEITSTAND_ANALYSIS_CACHE_SIZE = env_int("LEITSTAND_ANALYSIS_CACHE_SIZE", 8, minimum=0)
 
 # Import: larger uploads are refused before they are parsed.
+# Reports of organisations with more systems than this render in the background task worker.
+LEITSTAND_REPORT_INLINE_SYSTEMS = env_int("LEITSTAND_REPORT_INLINE_SYSTEMS", 1000, minimum=0)
 LEITSTAND_IMPORT_MAX_BYTES = env_int("LEITSTAND_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024

@@ -1,0 +1,52 @@
+"""What changed since the last report of the same kind: its key figures beside today's."""
+
+# Formulas and ranges use the multiplication, division and minus signs people read.
+# ruff: noqa: RUF001
+
+from decimal import Decimal
+
+from leitstand.reports.document import Cell, Report, Unit
+from leitstand.reports.templatetags.reports import cell_text
+
+
+def snapshot_figures(report: Report) -> dict:
+    """What a snapshot keeps of a report to compare a later one with."""
+    return {"values": report.figures(), "labels": report.figure_labels(), "units": report.units()}
+
+
+def changes_since(previous, report: Report) -> dict | None:
+    """Rows (label, then, now, change) for every key figure both reports have that changed;
+    None when there is no earlier report of this kind."""
+    if previous is None:
+        return None
+    before = (previous.figures or {}).get("values", {})
+    labels = report.figure_labels()
+    units = report.units()
+    rows, unchanged = [], 0
+    for key, after in report.figures().items():
+        if key not in before:
+            continue
+        then = Decimal(str(before[key]))
+        now = Decimal(str(after))
+        if then == now:
+            unchanged += 1
+            continue
+        unit = Unit(units[key])
+        delta = Cell(now - then, unit)
+        sign = "+" if now > then else "−"
+        rows.append(
+            {
+                "key": key,
+                "label": labels[key],
+                "before": Cell(then, unit),
+                "after": Cell(now, unit),
+                "delta": delta,
+                "delta_text": sign + cell_text(Cell(abs(now - then), unit)),
+            }
+        )
+    return {
+        "previous_at": previous.created_at,
+        "previous_by": previous.created_by_name or "–",
+        "rows": rows,
+        "unchanged": unchanged,
+    }

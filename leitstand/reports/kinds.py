@@ -1,0 +1,45 @@
+"""The three reports, each a list of chapters built from the same sections."""
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leitstand.reports import sections
+from leitstand.reports.document import Report
+from leitstand.reports.sources import Sources
+
+KIND_LABELS = {
+    "summary": gettext_lazy("Management summary"),
+    "consulting": gettext_lazy("Consulting report"),
+    "risk": gettext_lazy("Risk report"),
+}
+
+
+def build_summary(src: Sources, options: dict) -> Report:
+    report = _report(src, "summary")
+    report.subtitle = _("The landscape, what it costs, what could stop the company, what to do")
+    report.chapters = [
+        sections.landscape(src),
+        sections.time_and_money(src),
+        sections.what_could_stop_us(src),
+        sections.what_to_do(src),
+        sections.funding_found(src),
+        sections.maturity_chapter(src),
+        sections.kpis_chapter(src),
+    ]
+    return report
+
+
+def _report(src: Sources, kind: str) -> Report:
+    return Report(
+        kind=kind,
+        title=str(KIND_LABELS[kind]),
+        organisation=src.organisation.name,
+        language=src.language,
+        as_of=src.today,
+        assumptions=sections.assumptions(src),
+    )
+
+
+BUILDERS: dict[str, Callable[[Sources, dict], Report]] = {"summary": build_summary}
