@@ -16,7 +16,7 @@ class AssessmentConfig(AppConfig):
         from leitstand.assessment.models import Assessment, RecommendationOverride
         from leitstand.assessment.panels import attention_section, recommendation_panel
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import cockpit_sections, system_panels
         from leitstand.core.sheets import export_sheets
         from leitstand.core.wording import wording
@@ -30,4 +30,4 @@ class AssessmentConfig(AppConfig):
         snapshot_parts.register("overrides", records.override_records)
         wording.register(templates=TEMPLATES, order=20)
         export_sheets.register(*ASSESSMENT_SHEETS, order=110)
-        demo_data.register(self, load_demo, order=30, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=30)

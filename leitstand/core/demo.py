@@ -13,14 +13,13 @@ a file for an organisation is skipped for it.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
-
-#: Loaders still reading the Python demo modules of leitstand/demo/ (until converted).
-PYTHON_MODULE = "python module"
+from django.db import models
 
 
 @dataclass(frozen=True)
@@ -29,31 +28,52 @@ class DemoLoader:
     folder: Path  # the app's demo/ folder with one <slug>.yaml per organisation
     load: Callable  # load(organisation, data)
     order: int
-    reads: str = "yaml"  # or PYTHON_MODULE: gets the organisation's Python demo module
 
     def data_for(self, slug: str) -> dict | None:
         """The app's demo data for one organisation, or None if it has none."""
         path = self.folder / f"{slug}.yaml"
-        if not path.exists():
-            return None
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-        if not isinstance(data, dict):
-            raise ImproperlyConfigured(f"{path}: the demo data must be a mapping.")
-        return data
+        return read_yaml(path) if path.exists() else None
 
 
 class DemoData:
     def __init__(self) -> None:
         self._loaders: dict[str, DemoLoader] = {}
 
-    def register(self, app: AppConfig, load: Callable, *, order: int, reads: str = "yaml") -> None:
-        self._loaders[app.label] = DemoLoader(
-            app.label, Path(app.path) / "demo", load, order, reads
-        )
+    def register(self, app: AppConfig, load: Callable, *, order: int) -> None:
+        self._loaders[app.label] = DemoLoader(app.label, Path(app.path) / "demo", load, order)
 
     def loaders(self) -> list[DemoLoader]:
         return sorted(self._loaders.values(), key=lambda loader: loader.order)
 
 
 demo_data = DemoData()
+
+
+def read_yaml(path: Path) -> dict:
+    """A demo file as a mapping."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ImproperlyConfigured(f"{path}: the demo data must be a mapping.")
+    return data
+
+
+def with_decimals(model: type[models.Model], fields: dict) -> dict:
+    """`fields` with the numbers of the model's decimal fields as Decimal, written as in the
+    file: YAML reads 0.75 as a float, and a float is not an exact amount."""
+    decimal_fields = {
+        field.name for field in model._meta.get_fields() if isinstance(field, models.DecimalField)
+    }
+    return {
+        name: Decimal(str(value))
+        if name in decimal_fields and isinstance(value, int | float) and not isinstance(value, bool)
+        else value
+        for name, value in fields.items()
+    }
+
+
+def saved(obj: models.Model) -> models.Model:
+    """Validate and save one demo row."""
+    obj.full_clean()
+    obj.save()
+    return obj

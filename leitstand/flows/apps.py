@@ -10,7 +10,7 @@ class FlowsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import system_panels
         from leitstand.core.sheets import export_sheets
         from leitstand.flows import records
@@ -27,4 +27,4 @@ class FlowsConfig(AppConfig):
         snapshot_parts.register("masters", records.master_records)
         snapshot_parts.register("integrations", records.integration_records)
         export_sheets.register(*FLOW_SHEETS, order=20)
-        demo_data.register(self, load_demo, order=20, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=20)

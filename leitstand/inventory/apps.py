@@ -10,8 +10,10 @@ class InventoryConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
+        from leitstand.core.demo import demo_data
         from leitstand.core.sheets import export_sheets
         from leitstand.inventory import exports, records
+        from leitstand.inventory.demo import load_demo
         from leitstand.inventory.models import Capability, Department, Person, System, Vendor
         from leitstand.landscape.parts import snapshot_parts
 
@@ -24,3 +26,4 @@ class InventoryConfig(AppConfig):
         snapshot_parts.register("vendors", records.vendor_records)
         export_sheets.register(*exports.SYSTEM_SHEETS, order=10)
         export_sheets.register(*exports.INVENTORY_SHEETS, order=40)
+        demo_data.register(self, load_demo, order=10)

@@ -10,7 +10,7 @@ class KpisConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import process_panels
         from leitstand.core.sheets import export_sheets
         from leitstand.kpis.demo import load_demo
@@ -22,4 +22,4 @@ class KpisConfig(AppConfig):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         process_panels.register(kpi_panel, order=10)
         export_sheets.register(*KPI_SHEETS, order=90)
-        demo_data.register(self, load_demo, order=50, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=50)

@@ -10,7 +10,7 @@ class ProcessesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import cockpit_sections
         from leitstand.core.sheets import export_sheets
         from leitstand.core.wording import wording
@@ -28,4 +28,4 @@ class ProcessesConfig(AppConfig):
         snapshot_parts.register("processes", process_records, on_map=False)
         export_sheets.register(*PROCESS_SHEETS, order=80)
         wording.register(templates=PROCESS_TEMPLATES, kinds=PROCESS_KINDS, order=30)
-        demo_data.register(self, load_demo, order=40, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=40)

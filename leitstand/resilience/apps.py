@@ -10,7 +10,7 @@ class ResilienceConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import system_panels
         from leitstand.core.wording import wording
         from leitstand.landscape.parts import snapshot_parts
@@ -29,4 +29,4 @@ class ResilienceConfig(AppConfig):
             gap_fields=explanations.RESILIENCE_GAP_FIELDS,
             order=50,
         )
-        demo_data.register(self, load_demo, order=80, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=80)

@@ -11,7 +11,7 @@ class SecurityCheckConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.landscape.parts import snapshot_parts
         from leitstand.security_check.demo import load_demo
         from leitstand.security_check.models import Answer, SecurityCheck
@@ -20,4 +20,4 @@ class SecurityCheckConfig(AppConfig):
         for model in (SecurityCheck, Answer):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
         snapshot_parts.register("company_check", company_check_record, on_map=False)
-        demo_data.register(self, load_demo, order=90, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=90)

@@ -10,7 +10,7 @@ class SurveysConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.core.demo import PYTHON_MODULE, demo_data
+        from leitstand.core.demo import demo_data
         from leitstand.core.extensions import process_panels
         from leitstand.surveys.demo import load_demo
         from leitstand.surveys.models import Survey, SurveyQuestion
@@ -20,4 +20,4 @@ class SurveysConfig(AppConfig):
         for model in (Survey, SurveyQuestion):
             auditlog.register(model, exclude_fields=[*AUDIT_EXCLUDED_FIELDS, "token"])
         process_panels.register(survey_panel, order=20)
-        demo_data.register(self, load_demo, order=60, reads=PYTHON_MODULE)
+        demo_data.register(self, load_demo, order=60)

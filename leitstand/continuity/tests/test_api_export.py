@@ -10,8 +10,7 @@ from rest_framework.test import APIClient
 from leitstand.api.tokens import create_token
 from leitstand.continuity.models import BusinessImpact
 from leitstand.continuity.tests.factories import BusinessImpactFactory
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.onboarding.services import create_organisation
 from leitstand.processes.tests.factories import ProcessFactory
@@ -70,7 +69,7 @@ def test_a_second_business_impact_for_one_process_is_refused(org, editor):
 
 
 def test_business_impacts_survive_the_json_round_trip(owner):
-    demo = load_organisation(muster_logistik, {})
+    demo = load_organisation(MUSTER_LOGISTIK, {})
     document = json.loads(json.dumps(export_document(demo)))
     assert len(document["business_impacts"]) == 3
     copy = create_organisation(owner=owner, name="Copy GmbH", slug="copy")

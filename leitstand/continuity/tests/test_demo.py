@@ -9,8 +9,7 @@ import pytest
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.core.wording import render_all
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 
@@ -25,7 +24,7 @@ AS_OF = date(2026, 11, 23)
 def organisation():
     """The demo with its resilience facts: the ERP's last restore test on 2026-03-12 was ok
     and took 10 hours; it is backed up daily."""
-    return load_organisation(muster_logistik, {})
+    return load_organisation(MUSTER_LOGISTIK, {})
 
 
 @pytest.fixture

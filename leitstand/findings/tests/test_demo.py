@@ -4,8 +4,8 @@ import pytest
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
-from leitstand.demo import baeckerei, muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.core.demo import demo_data
+from leitstand.demo.loader import BAECKEREI, MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 
@@ -14,12 +14,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    return analyze(landscape_snapshot(load_organisation(muster_logistik, {})))
+    return analyze(landscape_snapshot(load_organisation(MUSTER_LOGISTIK, {})))
 
 
 def test_the_demo_has_23_systems_and_its_flows(demo):
     assert len(demo.snapshot.systems) == 23
-    assert len(demo.snapshot.integrations) == len(muster_logistik.INTEGRATIONS)
+    flows = next(loader for loader in demo_data.loaders() if loader.label == "flows")
+    assert len(demo.snapshot.integrations) == len(flows.data_for(MUSTER_LOGISTIK)["integrations"])
     assert demo.data_gaps == ()
 
 
@@ -86,6 +87,6 @@ def test_the_json_tells_the_same_story(demo):
 
 
 def test_the_bakery_has_no_flows():
-    analysis = analyze(landscape_snapshot(load_organisation(baeckerei, {})))
+    analysis = analyze(landscape_snapshot(load_organisation(BAECKEREI, {})))
     assert analysis.snapshot.integrations == ()
     assert analysis.totals.manual_hours == 0

@@ -10,8 +10,7 @@ from django.core.management.base import CommandError
 from rest_framework.test import APIClient
 
 from leitstand.api.tokens import create_token
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.maturity.models import MaturityAnswer, MaturityAssessment
 from leitstand.maturity.selectors import latest_completed, previous_completed, result_of
@@ -196,7 +195,7 @@ def test_assessments_survive_the_complete_json_round_trip(org, owner):
 
 
 def test_demo_has_two_assessments_a_year_apart_with_a_visible_change(db):
-    organisation = load_organisation(muster_logistik, {})
+    organisation = load_organisation(MUSTER_LOGISTIK, {})
     latest = latest_completed(organisation)
     earlier = previous_completed(latest)
     assert (latest.assessed_on - earlier.assessed_on).days >= 365

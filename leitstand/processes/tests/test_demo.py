@@ -6,8 +6,7 @@ import pytest
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.kpis.models import Kpi
 from leitstand.kpis.selectors import kpi_view, with_measurements
@@ -23,7 +22,7 @@ WORKFLOW = "Workflow-Tool liest Bestell-E-Mails ins ERP ein"
 
 @pytest.fixture
 def organisation():
-    return load_organisation(muster_logistik, {})
+    return load_organisation(MUSTER_LOGISTIK, {})
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ import json
 import pytest
 
 from leitstand.analysis import analyze
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
@@ -25,7 +24,7 @@ def _figures(organisation) -> dict:
 
 
 def test_the_demo_processes_survive_a_json_round_trip(owner):
-    demo = load_organisation(muster_logistik, {})
+    demo = load_organisation(MUSTER_LOGISTIK, {})
     document = json.loads(json.dumps(export_document(demo)))
     assert len(document["process_steps"]) == 10
     assert document["automation_scenarios"][0]["steps"]

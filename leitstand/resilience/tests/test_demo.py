@@ -9,8 +9,7 @@ from django.core.management import call_command
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.resilience.models import SystemResilience
 
@@ -21,7 +20,7 @@ AS_OF = date(2026, 11, 23)
 
 @pytest.fixture
 def demo():
-    organisation = load_organisation(muster_logistik, {})
+    organisation = load_organisation(MUSTER_LOGISTIK, {})
     return analyze(replace(landscape_snapshot(organisation), as_of=AS_OF))
 
 

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from leitstand.analysis import analyze
-from leitstand.demo import muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.onboarding.services import create_organisation
@@ -36,7 +35,7 @@ def _resilience_findings(organisation) -> list:
 
 
 def test_the_demo_resilience_facts_survive_a_json_round_trip(owner):
-    demo = load_organisation(muster_logistik, {})
+    demo = load_organisation(MUSTER_LOGISTIK, {})
     document = json.loads(json.dumps(export_document(demo)))
     assert len(document["system_resilience"]) == 15
     copy = create_organisation(owner=owner, name="Copy GmbH", slug="copy")

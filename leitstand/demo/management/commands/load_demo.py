@@ -12,8 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from leitstand.accounts.models import User
-from leitstand.demo import baeckerei, muster_logistik
-from leitstand.demo.loader import load_organisation
+from leitstand.demo.loader import BAECKEREI, MUSTER_LOGISTIK, load_organisation
 from leitstand.tenancy.models import Organisation, Role
 
 DEMO_EMAIL = "demo@example.com"
@@ -58,17 +57,16 @@ class Command(BaseCommand):
             bakery_owner.save()
 
         plans = [
-            (muster_logistik, {demo_user: Role.OWNER}),
-            (baeckerei, {bakery_owner: Role.OWNER, demo_user: Role.VIEWER}),
+            (MUSTER_LOGISTIK, {demo_user: Role.OWNER}),
+            (BAECKEREI, {bakery_owner: Role.OWNER, demo_user: Role.VIEWER}),
         ]
-        for data, members in plans:
-            slug = data.ORGANISATION["slug"]
+        for slug, members in plans:
             existing = Organisation.objects.filter(slug=slug).first()
             if existing and not reset:
                 self.stdout.write(f"{existing.name}: already loaded (use --reset to reload).")
                 continue
             if existing:
                 existing.delete()
-            organisation = load_organisation(data, members)
+            organisation = load_organisation(slug, members)
             self.stdout.write(self.style.SUCCESS(f"{organisation.name}: loaded."))
         self.stdout.write(f"Demo login: {DEMO_EMAIL} / {password}")

@@ -1,9 +1,7 @@
-"""The demo's before and after surveys, answered and closed: their averages reach the KPI."""
-
-from types import ModuleType
+"""Loads the demo's before and after surveys (`<organisation-slug>.yaml` beside this file),
+answered and closed: their averages reach the KPI."""
 
 from leitstand.kpis.models import Kpi
-from leitstand.processes.demo import process_data
 from leitstand.processes.models import Process
 from leitstand.surveys.models import (
     DEFAULT_QUESTIONS,
@@ -16,7 +14,7 @@ from leitstand.surveys.services import close_survey
 from leitstand.tenancy.models import Organisation
 
 
-def _answer(survey: Survey, questions: list[SurveyQuestion], scores: tuple, text: str, day):
+def _answer(survey: Survey, questions: list[SurveyQuestion], scores: list, text: str, day):
     response = SurveyResponse.objects.create(
         organisation=survey.organisation, survey=survey, submitted_on=day, free_text=text
     )
@@ -26,13 +24,10 @@ def _answer(survey: Survey, questions: list[SurveyQuestion], scores: tuple, text
     )
 
 
-def load_demo(organisation: Organisation, data: ModuleType) -> None:
-    module = process_data(data)
-    if module is None:
-        return
+def load_demo(organisation: Organisation, data: dict) -> None:
     processes = {p.name: p for p in Process.objects.for_org(organisation)}
     kpis = {k.name: k for k in Kpi.objects.for_org(organisation)}
-    for record in module.SURVEYS:
+    for record in data.get("surveys", []):
         survey = Survey.objects.create(
             organisation=organisation,
             process=processes[record["process"]],
@@ -46,6 +41,8 @@ def load_demo(organisation: Organisation, data: ModuleType) -> None:
             )
             for position, key in enumerate(DEFAULT_QUESTIONS, start=1)
         ]
-        for scores, text in record["answers"]:
-            _answer(survey, questions, scores, text, record["answered_on"])
+        for answer in record["answers"]:
+            _answer(
+                survey, questions, answer["scores"], answer.get("text", ""), record["answered_on"]
+            )
         close_survey(survey, actor=None)

@@ -1,23 +1,12 @@
-"""The demo's company checks (leitstand/demo/*_check.py), completed, oldest first.
+"""Loads the demo's company checks (`<organisation-slug>.yaml` beside this file), completed,
+oldest first. A requirement is given by its outcome (met / not_met / unknown / not_relevant)
+or, where its parts differ, by its answers per part."""
 
-A demo organisation whose data module has no check module (the bakery) gets none.
-"""
-
-import importlib
-from types import ModuleType
-
+from leitstand.core.demo import saved
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
 from leitstand.security_check.scoring import answers_for_outcome
 from leitstand.tenancy.models import Organisation
-
-
-def check_data(data: ModuleType) -> ModuleType | None:
-    """`leitstand.demo.muster_logistik` -> `leitstand.demo.muster_logistik_check`."""
-    try:
-        return importlib.import_module(f"{data.__name__}_check")
-    except ModuleNotFoundError:
-        return None
 
 
 def _item_answers(record: dict) -> dict[tuple[str, str], str]:
@@ -34,21 +23,18 @@ def _item_answers(record: dict) -> dict[tuple[str, str], str]:
     return values
 
 
-def load_demo(organisation: Organisation, data: ModuleType) -> None:
-    module = check_data(data)
-    if module is None:
-        return
-    for record in module.CHECKS:
-        check = SecurityCheck(
-            organisation=organisation,
-            checked_on=record["checked_on"],
-            interviewer=record["interviewer"],
-            notes=record["notes"],
-            status=CheckStatus.COMPLETED,
+def load_demo(organisation: Organisation, data: dict) -> None:
+    for record in data.get("checks", []):
+        check = saved(
+            SecurityCheck(
+                organisation=organisation,
+                checked_on=record["checked_on"],
+                interviewer=record["interviewer"],
+                notes=record["notes"],
+                status=CheckStatus.COMPLETED,
+            )
         )
-        check.full_clean()
-        check.save()
-        notes = record["notes_per_answer"]
+        notes = record.get("notes_per_answer", {})
         Answer.objects.bulk_create(
             Answer(
                 organisation=organisation,
@@ -56,7 +42,7 @@ def load_demo(organisation: Organisation, data: ModuleType) -> None:
                 requirement=number,
                 item=item,
                 value=value,
-                note=notes.get((number, item), ""),
+                note=notes.get(number, {}).get(item, ""),
             )
             for (number, item), value in _item_answers(record).items()
         )

@@ -1,10 +1,10 @@
-"""The demo's assessments and overrides, from the data module that belongs to each organisation.
+"""Loads the demo's assessments and overrides (`<organisation-slug>.yaml` beside this file).
 
-Guided axes are computed from their answers the same way the form computes them.
+An axis given as a number is set directly; given as answers to the guided questions, it is
+computed from them the same way the form computes it.
 """
 
 from datetime import date
-from types import ModuleType
 
 from leitstand.assessment.models import (
     AXIS_CHOICES,
@@ -15,18 +15,16 @@ from leitstand.assessment.models import (
 from leitstand.assessment.recommendations import assessment_record, recommendation_for
 from leitstand.assessment.scoring import fact_bounds, guided_score
 from leitstand.assessment.selectors import latest_assessment, system_facts
-from leitstand.demo import muster_logistik_assessment
+from leitstand.core.demo import saved
 from leitstand.inventory.models import System
 from leitstand.tenancy.models import Membership, Organisation, Role
 
-ASSESSMENT_DATA: dict[str, ModuleType] = {"muster-logistik": muster_logistik_assessment}
 
-
-def _assess(system: System, day: date, axes: dict, assessor) -> None:
+def _assess(system: System, day: date, record: dict, assessor) -> None:
     bounds = fact_bounds(system_facts(system, today=day))
     fields: dict = {"answers": {}}
     for axis in AXIS_CHOICES:
-        given = axes[axis]
+        given = record[axis]
         if isinstance(given, dict):
             fields[axis] = guided_score(axis, given, bounds).value
             fields[f"{axis}_method"] = ScoreMethod.GUIDED
@@ -34,45 +32,42 @@ def _assess(system: System, day: date, axes: dict, assessor) -> None:
         else:
             fields[axis] = given
             fields[f"{axis}_method"] = ScoreMethod.DIRECT
-    assessment = Assessment(
-        organisation=system.organisation,
-        system=system,
-        assessed_on=day,
-        notes=axes.get("notes", ""),
-        assessed_by=assessor,
-        **fields,
+    saved(
+        Assessment(
+            organisation=system.organisation,
+            system=system,
+            assessed_on=day,
+            notes=record.get("notes", ""),
+            assessed_by=assessor,
+            **fields,
+        )
     )
-    assessment.full_clean()
-    assessment.save()
 
 
 def _override(system: System, strategy: str, reason: str, assessor) -> None:
     computed, _snapshot = recommendation_for(
         system, assessment_record(latest_assessment(system)), None
     )
-    override = RecommendationOverride(
-        organisation=system.organisation,
-        system=system,
-        strategy=strategy,
-        reason=reason,
-        computed_strategy=computed.computed_strategy or "",
-        decided_by=assessor,
+    saved(
+        RecommendationOverride(
+            organisation=system.organisation,
+            system=system,
+            strategy=strategy,
+            reason=reason,
+            computed_strategy=computed.computed_strategy or "",
+            decided_by=assessor,
+        )
     )
-    override.full_clean()
-    override.save()
 
 
-def load_demo(organisation: Organisation, data: ModuleType) -> None:
-    module = ASSESSMENT_DATA.get(organisation.slug)
-    if module is None:
-        return
+def load_demo(organisation: Organisation, data: dict) -> None:
     systems = {
         system.name: system
         for system in System.objects.for_org(organisation).prefetch_related("capabilities")
     }
     owner = Membership.objects.filter(organisation=organisation, role=Role.OWNER).first()
     assessor = owner.user if owner else None
-    for name, day, axes in [*module.EARLIER, *module.CURRENT]:
-        _assess(systems[name], day, axes, assessor)
-    for name, strategy, reason in module.OVERRIDES:
-        _override(systems[name], strategy, reason, assessor)
+    for record in [*data.get("earlier", []), *data.get("current", [])]:
+        _assess(systems[record["system"]], record["assessed_on"], record, assessor)
+    for record in data.get("overrides", []):
+        _override(systems[record["system"]], record["strategy"], record["reason"], assessor)

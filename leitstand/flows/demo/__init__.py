@@ -1,0 +1,33 @@
+"""Loads the demo's data flows (`<organisation-slug>.yaml` beside this file): the company's own
+data objects, which systems are master of which data, and the integrations between systems."""
+
+from leitstand.core.demo import saved, with_decimals
+from leitstand.flows.models import DataObject, Integration
+from leitstand.inventory.models import System
+from leitstand.tenancy.models import Organisation
+
+
+def _data_objects(organisation: Organisation, data: dict) -> dict[str, DataObject]:
+    for record in data.get("own_data_objects", []):
+        DataObject.objects.create(organisation=organisation, **record)
+    return {d.key or d.name_de: d for d in DataObject.objects.for_org(organisation)}
+
+
+def load_demo(organisation: Organisation, data: dict) -> None:
+    data_objects = _data_objects(organisation, data)
+    systems = {system.name: system for system in System.objects.for_org(organisation)}
+    for key, system_names in data.get("masters", {}).items():
+        for system_name in system_names:
+            data_objects[key].master_systems.add(systems[system_name])
+    for record in data.get("integrations", []):
+        fields = with_decimals(Integration, record)
+        carried = [data_objects[key] for key in fields.pop("data")]
+        integration = saved(
+            Integration(
+                organisation=organisation,
+                source=systems[fields.pop("source")],
+                target=systems[fields.pop("target")],
+                **fields,
+            )
+        )
+        integration.data_objects.set(carried)

@@ -1,0 +1,49 @@
+"""Loads the demo's inventory (`<organisation-slug>.yaml` beside this file): departments,
+people, vendors, the company's own capabilities and its systems, which the other apps' demo
+files then refer to by name."""
+
+from leitstand.core.demo import with_decimals
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.tenancy.models import Organisation
+
+
+def load_demo(organisation: Organisation, data: dict) -> None:
+    departments = {
+        record["name"]: Department.objects.create(
+            organisation=organisation,
+            name=record["name"],
+            description=record.get("description", ""),
+        )
+        for record in data.get("departments", [])
+    }
+    people = {
+        record["name"]: Person.objects.create(
+            organisation=organisation,
+            name=record["name"],
+            job_title=record.get("job_title", ""),
+            department=departments.get(record.get("department")),
+        )
+        for record in data.get("people", [])
+    }
+    vendors = {
+        record["name"]: Vendor.objects.create(organisation=organisation, **record)
+        for record in data.get("vendors", [])
+    }
+    for record in data.get("own_capabilities", []):
+        Capability.objects.create(organisation=organisation, **record)
+    capabilities = {}
+    for capability in Capability.objects.for_org(organisation):
+        capabilities[capability.key or capability.name_de] = capability
+
+    for record in data.get("systems", []):
+        fields = with_decimals(System, record)
+        department_names = fields.pop("departments", [])
+        capability_keys = fields.pop("capabilities", [])
+        fields["owner"] = people.get(fields.pop("owner", None))
+        fields["deputy"] = people.get(fields.pop("deputy", None))
+        fields["vendor"] = vendors.get(fields.pop("vendor", None))
+        system = System(organisation=organisation, **fields)
+        system.full_clean()
+        system.save()
+        system.departments.set([departments[name] for name in department_names])
+        system.capabilities.set([capabilities[key] for key in capability_keys])
