@@ -16,7 +16,7 @@ from leitstand.analysis.messages import Message
 from leitstand.analysis.names import SimilarNames
 from leitstand.analysis.overlaps import OverlapGroup, overlapping_system_ids
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
-from leitstand.analysis.process_facts import ProcessFacts
+from leitstand.analysis.processes.facts import ProcessFacts
 from leitstand.analysis.rules import RULES
 from leitstand.analysis.snapshot import Snapshot
 

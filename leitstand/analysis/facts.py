@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from leitstand.analysis import graph, masters, names, overlaps, resilience
-from leitstand.analysis.continuity import Continuity, gather_continuity
+from leitstand.analysis import graph, masters, names, overlaps
+from leitstand.analysis.continuity.outage import Continuity, gather_continuity
 from leitstand.analysis.costs import (
     IntegrationFigures,
     ManualTotals,
@@ -12,7 +12,8 @@ from leitstand.analysis.costs import (
     manual_totals,
 )
 from leitstand.analysis.findings import Subject
-from leitstand.analysis.process_facts import ProcessFacts, gather_process_facts
+from leitstand.analysis.processes.facts import ProcessFacts, gather_process_facts
+from leitstand.analysis.resilience import figures as resilience
 from leitstand.analysis.snapshot import Integration, Snapshot
 
 
@@ -50,7 +51,7 @@ class Facts:
 
     @cached_property
     def critical_system_ids(self) -> frozenset[int]:
-        """Critical systems in operation (leitstand.analysis.resilience explains the rule)."""
+        """Critical systems in operation (analysis.resilience.figures explains the rule)."""
         return resilience.critical_system_ids(self.snapshot)
 
     def flow_subject(self, integration: Integration) -> Subject:

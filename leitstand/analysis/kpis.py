@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.messages import Count, Eur, Hours, Message, Minutes
-from leitstand.analysis.process_model import Process
+from leitstand.analysis.processes.model import Process
 
 
 class Direction(StrEnum):

@@ -11,10 +11,10 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import modernisation
-from leitstand.analysis.continuity_messages import CONTINUITY_MESSAGE_KEYS
-from leitstand.analysis.process_messages import PROCESS_MESSAGE_KEYS
-from leitstand.analysis.regulation_messages import REGULATION_MESSAGE_KEYS
-from leitstand.analysis.resilience_messages import RESILIENCE_MESSAGE_KEYS
+from leitstand.analysis.continuity.messages import CONTINUITY_MESSAGE_KEYS
+from leitstand.analysis.processes.messages import PROCESS_MESSAGE_KEYS
+from leitstand.analysis.regulation.messages import REGULATION_MESSAGE_KEYS
+from leitstand.analysis.resilience.messages import RESILIENCE_MESSAGE_KEYS
 
 
 @dataclass(frozen=True, slots=True)

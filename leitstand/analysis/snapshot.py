@@ -12,9 +12,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
-from leitstand.analysis.impact_model import BusinessImpact
-from leitstand.analysis.process_model import Process
-from leitstand.analysis.regulation_model import Regulation
+from leitstand.analysis.continuity.impact import BusinessImpact
+from leitstand.analysis.processes.model import Process
+from leitstand.analysis.regulation.model import Regulation
 from leitstand.analysis.vocabulary import IN_OPERATION, FlowStatus
 
 

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from leitstand.analysis.impact_model import DAMAGE_FIELDS
+from leitstand.analysis.continuity.impact import DAMAGE_FIELDS
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.continuity import filters

@@ -1,5 +1,5 @@
 """How outage cost, RTO and RPO gap figures read, one template per message key
-(`leitstand.analysis.continuity_messages`);
+(`leitstand.analysis.continuity.messages`);
 registered in apps.py, rendered by `leitstand.core.wording`."""
 
 # The formulas use the multiplication and division signs people know from school.

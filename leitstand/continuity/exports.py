@@ -3,7 +3,7 @@
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.analysis.impact_model import DAMAGE_FIELDS
+from leitstand.analysis.continuity.impact import DAMAGE_FIELDS
 from leitstand.continuity.models import BusinessImpact
 from leitstand.core.sheets import Column, ExportSheet, field, related
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.analysis.impact_model import DAMAGE_POINTS_HOURS, DamageCategory, damage_field
+from leitstand.analysis.continuity.impact import DAMAGE_POINTS_HOURS, DamageCategory, damage_field
 from leitstand.continuity.models import BusinessImpact
 from leitstand.core.forms import OrgModelForm
 from leitstand.processes.models import Process

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.analysis.impact_model import (
+from leitstand.analysis.continuity.impact import (
     DAMAGE_FIELDS,
     DEFAULT_OPERATING_HOURS_PER_DAY,
     Damage,

@@ -1,6 +1,6 @@
 """Business impacts as analysis records (`Snapshot.business_impacts`), in one query."""
 
-from leitstand.analysis.impact_model import DAMAGE_FIELDS, BusinessImpact
+from leitstand.analysis.continuity.impact import DAMAGE_FIELDS, BusinessImpact
 from leitstand.continuity import models
 from leitstand.tenancy.models import Organisation
 

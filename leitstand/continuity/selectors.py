@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 
 from leitstand.analysis import snapshot as snap
-from leitstand.analysis.continuity import (
+from leitstand.analysis.continuity.outage import (
     Continuity,
     ProcessOutage,
     Requirement,

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from leitstand.analysis.impact_model import DAMAGE_FIELDS, mtpd_hours
+from leitstand.analysis.continuity.impact import DAMAGE_FIELDS, mtpd_hours
 from leitstand.continuity import selectors
 from leitstand.continuity.forms import BusinessImpactForm, point_labels
 from leitstand.continuity.models import BusinessImpact, mtpd_label

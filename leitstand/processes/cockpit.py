@@ -4,7 +4,7 @@ hours of all processes beside the manual transfers."""
 from django.http import HttpRequest
 
 from leitstand.analysis.messages import Count, Eur, Hours, Message
-from leitstand.analysis.process_costs import unneeded_steps
+from leitstand.analysis.processes.costs import unneeded_steps
 from leitstand.core.extensions import Panel
 from leitstand.core.wording import render
 from leitstand.landscape.cache import request_analysis

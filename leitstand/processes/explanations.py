@@ -1,5 +1,5 @@
 """How process, scenario and KPI figures read, one template per message key
-(`leitstand.analysis.process_messages`);
+(`leitstand.analysis.processes.messages`);
 registered in apps.py, rendered by `leitstand.core.wording`."""
 
 # The formulas use the multiplication and division signs people know from school.

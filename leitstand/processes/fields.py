@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import vocabulary
-from leitstand.analysis.process_model import Needed
+from leitstand.analysis.processes.model import Needed
 from leitstand.tenancy.models import TenantModel
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]

@@ -6,7 +6,7 @@ process (`process_ids`), so the page and the analysis compute from the same reco
 
 from collections import defaultdict
 
-from leitstand.analysis import process_model as model
+from leitstand.analysis.processes import model
 from leitstand.core.queries import as_text, decimal_or_none, decimal_reader, raw_rows
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation

@@ -9,17 +9,17 @@ from django.db.models import QuerySet
 from leitstand.analysis import snapshot as snap
 from leitstand.analysis.facts import Facts, gather_facts
 from leitstand.analysis.formulas import eur_for_hours
-from leitstand.analysis.process_costs import (
+from leitstand.analysis.processes.costs import (
     ProcessFigures,
     ScenarioFigures,
     StepFigures,
     process_figures,
     unneeded_steps,
 )
-from leitstand.analysis.process_explain import explain_process, explain_scenario
-from leitstand.analysis.process_facts import ProcessFacts, gather_process_facts
-from leitstand.analysis.process_model import Process as ProcessRecord
-from leitstand.analysis.process_model import ProcessStep as StepRecord
+from leitstand.analysis.processes.explain import explain_process, explain_scenario
+from leitstand.analysis.processes.facts import ProcessFacts, gather_process_facts
+from leitstand.analysis.processes.model import Process as ProcessRecord
+from leitstand.analysis.processes.model import ProcessStep as StepRecord
 from leitstand.analysis.rules.processes import (
     automation_candidate_findings,
     unneeded_step_findings,

@@ -1,5 +1,5 @@
 """How the findings on deadlines set by law read, one template per message key
-(`leitstand.analysis.regulation_messages`), plus their kinds and data-gap fields."""
+(`leitstand.analysis.regulation.messages`), plus their kinds and data-gap fields."""
 
 from django.utils.translation import gettext_lazy
 

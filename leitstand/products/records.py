@@ -7,7 +7,7 @@ from functools import cache
 
 import yaml
 
-from leitstand.analysis.regulation_model import LegalDate, Regulation, Sector
+from leitstand.analysis.regulation.model import LegalDate, Regulation, Sector
 from leitstand.products.catalogue import DATA
 from leitstand.tenancy.models import Organisation
 

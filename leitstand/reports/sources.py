@@ -8,7 +8,7 @@ from functools import cached_property
 from django.utils.translation import get_language
 
 from leitstand.analysis import Analysis, analyze
-from leitstand.analysis.resilience import today as analysis_day
+from leitstand.analysis.resilience.figures import today as analysis_day
 from leitstand.analysis.vocabulary import Lifecycle
 from leitstand.landscape.cache import cached_analysis
 from leitstand.landscape.snapshot import landscape_snapshot

@@ -1,5 +1,5 @@
 """How the resilience findings and gaps read, one template per message key
-(`leitstand.analysis.resilience_messages`);
+(`leitstand.analysis.resilience.messages`);
 registered in apps.py, rendered by `leitstand.core.wording`."""
 
 # The formulas use the multiplication and division signs people know from school.

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.analysis import backup_yardstick as facts
+from leitstand.analysis.resilience import backup_yardstick as facts
 from leitstand.inventory.models import Person, System
 from leitstand.tenancy.models import TenantModel
 

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.utils import timezone
 
-from leitstand.analysis import backup_yardstick as yardstick
+from leitstand.analysis.resilience import backup_yardstick as yardstick
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
 from leitstand.resilience.models import SystemResilience

@@ -1,18 +1,18 @@
 """What the resilience pages read: rows of the overview, people and vendors, all computed from
 the organisation's analysis (one snapshot per request) by the pure functions in
-`leitstand.analysis.resilience`."""
+`leitstand.analysis.resilience.figures`."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from leitstand.analysis import resilience as figures
 from leitstand.analysis.engine import Analysis
+from leitstand.analysis.resilience import figures
 from leitstand.analysis.snapshot import Person, System, SystemResilienceFacts, Vendor
 
 
 def outage_cost_by_system(analysis: Analysis) -> dict[int, Decimal]:
     """The sort key of the overview: EUR per hour without each system, by the business impact
-    of the processes that need it (leitstand.analysis.continuity). Systems no recorded process
+    of the processes that need it (analysis.continuity.outage). Systems no recorded process
     needs are left out: their cost is unknown, not zero, and they sort last."""
     return {
         system_id: eur_per_hour

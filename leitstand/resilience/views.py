@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from leitstand.analysis import resilience as figures
+from leitstand.analysis.resilience import figures
 from leitstand.core.audit import save_form
 from leitstand.inventory.models import System
 from leitstand.landscape.cache import request_analysis

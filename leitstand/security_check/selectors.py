@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from leitstand.analysis.backup_yardstick import within_twelve_months  # a test counts for 12 months
+from leitstand.analysis.resilience.backup_yardstick import (
+    within_twelve_months,  # a test counts for 12 months
+)
 from leitstand.inventory.models import Lifecycle, System
 from leitstand.resilience.models import SystemResilience
 from leitstand.security_check.catalogue import load_catalogue

@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from leitstand.analysis.backup_yardstick import within_twelve_months
 from leitstand.analysis.maturity.model import NO, PARTLY, YES
 from leitstand.analysis.messages import Count, Day, Label, Labels, Param, Percent
+from leitstand.analysis.resilience.backup_yardstick import within_twelve_months
 from leitstand.analysis.snapshot import Snapshot, System
 from leitstand.analysis.vocabulary import Method, is_automated
 

@@ -3,11 +3,11 @@ rarer than the RPO, and a costly outage without a recovery plan."""
 
 from decimal import Decimal
 
-from leitstand.analysis.backup_yardstick import emergency_plan_tested, restore_tested
-from leitstand.analysis.continuity import Requirement, SystemContinuity, path_label
+from leitstand.analysis.continuity.outage import Requirement, SystemContinuity, path_label
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import Finding, Kind, Subject, stated
 from leitstand.analysis.messages import Day, Eur, Hours, Label, Message
+from leitstand.analysis.resilience.backup_yardstick import emergency_plan_tested, restore_tested
 from leitstand.analysis.vocabulary import Severity
 
 #: Outage cost per hour from which a system without a tested restore or emergency plan is a

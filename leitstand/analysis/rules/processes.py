@@ -13,9 +13,9 @@ from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import Description, Finding, Kind, Subject
 from leitstand.analysis.formulas import eur_for_hours
 from leitstand.analysis.messages import Count, Eur, Fte, Hours, Label, Labels, Message, Minutes
-from leitstand.analysis.process_costs import Candidate, unneeded_steps
-from leitstand.analysis.process_explain import explain_scenario, linked_flow_names, months
-from leitstand.analysis.process_model import Needed, Process, ProcessStep
+from leitstand.analysis.processes.costs import Candidate, unneeded_steps
+from leitstand.analysis.processes.explain import explain_scenario, linked_flow_names, months
+from leitstand.analysis.processes.model import Needed, Process, ProcessStep
 from leitstand.analysis.rules.common import severity_for_hours
 from leitstand.analysis.vocabulary import Severity
 

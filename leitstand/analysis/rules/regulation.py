@@ -15,11 +15,11 @@ instead of guessing.
 
 from datetime import date
 
-from leitstand.analysis import resilience
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, Finding, Kind, Subject, stated
 from leitstand.analysis.messages import Count, Day, Eur, Label, Labels, Message
-from leitstand.analysis.regulation_model import LegalDate, Regulation
+from leitstand.analysis.regulation.model import LegalDate, Regulation
+from leitstand.analysis.resilience import figures as resilience
 from leitstand.analysis.snapshot import System
 from leitstand.analysis.vocabulary import Severity
 

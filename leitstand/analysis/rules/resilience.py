@@ -8,12 +8,12 @@ with findings but is not reported as fine either.
 
 from functools import partial
 
-from leitstand.analysis import backup_yardstick as yardstick
-from leitstand.analysis import resilience
 from leitstand.analysis.facts import Facts
 from leitstand.analysis.findings import DataGap, Description, Finding, Kind, Subject, stated
 from leitstand.analysis.messages import Count, Day, Eur, Label, Labels, Message, Percent
 from leitstand.analysis.portfolio import Support, support_status
+from leitstand.analysis.resilience import backup_yardstick as yardstick
+from leitstand.analysis.resilience import figures as resilience
 from leitstand.analysis.rules.common import LISTED_NAMES, more_names, names_of
 from leitstand.analysis.snapshot import SystemResilienceFacts
 from leitstand.analysis.vocabulary import Severity

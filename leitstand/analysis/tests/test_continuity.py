@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leitstand.analysis.continuity import gather_continuity, process_outage, upstream_paths
+from leitstand.analysis.continuity.impact import BusinessImpact, damage_field, mtpd_hours
+from leitstand.analysis.continuity.outage import gather_continuity, process_outage, upstream_paths
 from leitstand.analysis.graph import build_graph
-from leitstand.analysis.impact_model import BusinessImpact, damage_field, mtpd_hours
-from leitstand.analysis.process_model import Process, ProcessStep
+from leitstand.analysis.processes.model import Process, ProcessStep
 from leitstand.analysis.snapshot import Snapshot, System
 from leitstand.analysis.tests.builders import SETTINGS, flow
 
@@ -149,7 +149,7 @@ def test_a_system_costs_the_sum_of_the_processes_it_stops():
 
 
 def test_a_system_no_process_needs_costs_nothing_and_says_why():
-    from leitstand.analysis.continuity import explain_system_outage
+    from leitstand.analysis.continuity.outage import explain_system_outage
 
     snap = snapshot([process(1, 1)], [impact(1, people_idle=5)], FLOWS)
     continuity = gather_continuity(snap)

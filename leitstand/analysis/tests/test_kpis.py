@@ -9,7 +9,7 @@ from leitstand.analysis.kpis import (
     improvement,
     minutes_value_per_year,
 )
-from leitstand.analysis.process_model import Process, ProcessStep
+from leitstand.analysis.processes.model import Process, ProcessStep
 
 D = Decimal
 values = st.decimals(min_value=0, max_value=1000, places=2)

@@ -8,13 +8,13 @@ from hypothesis import strategies as st
 
 from leitstand.analysis import analyze, formulas
 from leitstand.analysis.findings import Kind
-from leitstand.analysis.process_costs import (
+from leitstand.analysis.processes.costs import (
     Candidate,
     process_figures,
     ranked_candidates,
     scenario_figures,
 )
-from leitstand.analysis.process_model import AutomationScenario, Process, ProcessStep
+from leitstand.analysis.processes.model import AutomationScenario, Process, ProcessStep
 from leitstand.analysis.snapshot import OrganisationSettings, Snapshot
 from leitstand.analysis.tests.builders import SETTINGS, flow, landscape, systems
 from leitstand.analysis.vocabulary import SEVERITY_RANK

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from leitstand.analysis import analyze
-from leitstand.analysis.regulation_model import LegalDate, Regulation, Sector
+from leitstand.analysis.regulation.model import LegalDate, Regulation, Sector
 from leitstand.analysis.snapshot import Capability, OrganisationSettings, Snapshot, System
 
 TODAY = date(2026, 12, 7)

@@ -4,7 +4,7 @@ Each impact names its process; the damage table lists, per category, the rating 
 1 hour, 4 hours, 1 day, 3 days and 1 week.
 """
 
-from leitstand.analysis.impact_model import DAMAGE_POINTS_HOURS, damage_field
+from leitstand.analysis.continuity.impact import DAMAGE_POINTS_HOURS, damage_field
 from leitstand.continuity.models import BusinessImpact
 from leitstand.processes.models import Process
 from leitstand.tenancy.models import Organisation

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from leitstand.analysis.maturity.prefill import CompanyFacts, prefill
-from leitstand.analysis.process_model import Process, ProcessStep
+from leitstand.analysis.processes.model import Process, ProcessStep
 from leitstand.analysis.snapshot import (
     Capability,
     CheckAnswer,

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 
 from leitstand.analysis import messages as m
-from leitstand.analysis.process_explain import months as tenth_months
+from leitstand.analysis.processes.explain import months as tenth_months
 from leitstand.core.wording import format_param
 
 register = template.Library()

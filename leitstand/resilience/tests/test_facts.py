@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leitstand.analysis import backup_yardstick as facts
+from leitstand.analysis.resilience import backup_yardstick as facts
 from leitstand.analysis.snapshot import SystemResilienceFacts
 
 AS_OF = date(2026, 11, 23)

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leitstand.analysis import analyze
-from leitstand.analysis import resilience as figures
 from leitstand.analysis.findings import Kind
+from leitstand.analysis.resilience import figures
 from leitstand.analysis.snapshot import Assessment, Person, System, SystemResilienceFacts, Vendor
 from leitstand.analysis.tests.builders import landscape
 from leitstand.analysis.vocabulary import Severity

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from leitstand.analysis import formulas
+from leitstand.analysis.continuity.impact import DEFAULT_OPERATING_HOURS_PER_DAY, BusinessImpact
 from leitstand.analysis.graph import FlowGraph, build_graph
-from leitstand.analysis.impact_model import DEFAULT_OPERATING_HOURS_PER_DAY, BusinessImpact
 from leitstand.analysis.messages import Count, Eur, Hours, Label, Message, Percent
-from leitstand.analysis.process_model import Process
+from leitstand.analysis.processes.model import Process
 from leitstand.analysis.snapshot import Snapshot
 
 ZERO = Decimal(0)

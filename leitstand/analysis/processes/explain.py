@@ -15,8 +15,8 @@ from leitstand.analysis.messages import (
     Months,
     Percent,
 )
-from leitstand.analysis.process_costs import ProcessFigures, ScenarioFigures
-from leitstand.analysis.process_model import AutomationScenario, Process
+from leitstand.analysis.processes.costs import ProcessFigures, ScenarioFigures
+from leitstand.analysis.processes.model import AutomationScenario, Process
 from leitstand.analysis.snapshot import OrganisationSettings, Snapshot
 
 ZERO = Decimal(0)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.costs import IntegrationFigures
-from leitstand.analysis.process_model import AutomationScenario, Needed, Process, ProcessStep
+from leitstand.analysis.processes.model import AutomationScenario, Needed, Process, ProcessStep
 from leitstand.analysis.snapshot import Integration, OrganisationSettings
 
 ZERO = Decimal(0)

@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from leitstand.analysis import backup_yardstick as yardstick
 from leitstand.analysis.portfolio import Support, support_status
+from leitstand.analysis.resilience import backup_yardstick as yardstick
 from leitstand.analysis.snapshot import Snapshot, System, SystemResilienceFacts
 from leitstand.analysis.vocabulary import NON_EU
 

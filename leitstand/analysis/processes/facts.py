@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from leitstand.analysis.costs import IntegrationFigures
-from leitstand.analysis.process_costs import (
+from leitstand.analysis.processes.costs import (
     Candidate,
     ProcessFigures,
     ProcessTotals,

@@ -1,0 +1,1 @@
+"""The method for business processes: their model, figures, facts, explanations and message keys."""

@@ -1,0 +1,1 @@
+"""The method for resilience: backup yardsticks, figures per system and message keys."""
