@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "leitstand.core",
     "leitstand.accounts",
     "leitstand.tenancy",
@@ -304,6 +306,13 @@ LEITSTAND_PAGE_SIZE = env_int("LEITSTAND_PAGE_SIZE", 25, minimum=5)
 LEITSTAND_ANALYSIS_CACHE_SIZE = env_int("LEITSTAND_ANALYSIS_CACHE_SIZE", 8, minimum=0)
 
 # Import: larger uploads are refused before they are parsed.
+# Background jobs (large reports): the database queue, worked by `leitstand db_worker`;
+# "django_tasks.backends.immediate.ImmediateBackend" runs them at once (tests, small set-ups).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("LEITSTAND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 # Reports of organisations with more systems than this render in the background task worker.
 LEITSTAND_REPORT_INLINE_SYSTEMS = env_int("LEITSTAND_REPORT_INLINE_SYSTEMS", 1000, minimum=0)
 LEITSTAND_IMPORT_MAX_BYTES = env_int("LEITSTAND_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024

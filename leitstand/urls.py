@@ -28,6 +28,7 @@ org_patterns = [
     path("", include("leitstand.products.urls")),
     path("", include("leitstand.maturity.urls")),
     path("", include("leitstand.funding.urls")),
+    path("", include("leitstand.reports.urls")),
 ]
 
 urlpatterns = [

@@ -158,3 +158,7 @@ def save_settings(organisation: Organisation, kind: str, options: dict) -> Repor
 
 def delete_snapshot(snapshot: ReportSnapshot) -> None:
     snapshot.delete()
+
+
+def inline_limit() -> int:
+    return settings.LEITSTAND_REPORT_INLINE_SYSTEMS

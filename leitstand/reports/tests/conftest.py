@@ -16,9 +16,9 @@ def muster(db, monkeypatch, settings, tmp_path):
 
 
 def pdf_text(path) -> str:
-    """The PDF's text as poppler's pdftotext reads it, lines joined, spaces normalised."""
+    """The PDF's text as pdftotext reads it in document order, spaces normalised."""
     result = subprocess.run(
-        ["/usr/bin/pdftotext", "-layout", str(path), "-"],
+        ["/usr/bin/pdftotext", "-raw", str(path), "-"],
         capture_output=True,
         check=True,
         text=True,
