@@ -19,7 +19,10 @@ from itertools import repeat, zip_longest
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
-from leitstand.imports import kinds  # noqa: F401 (registers its proposal step)
+from leitstand.imports import (  # noqa: F401 (register their proposal steps: catalogue first)
+    catalogue_step,
+    kinds,
+)
 from leitstand.imports.assessments import has_assessments, plan_assessments
 from leitstand.imports.cells import CellProblem, ColumnRead, ReadContext, read_column
 from leitstand.imports.decisions import Decisions
