@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from django.utils.translation import get_language
+
+from leitstand.core.language import is_german
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 AXES = ("criticality", "health", "integration")
@@ -19,7 +20,7 @@ COMBINATIONS = frozenset({"highest", "average"})
 
 
 def _in_language(entry: dict) -> str:
-    return entry["de"] if (get_language() or "en").startswith("de") else entry["en"]
+    return entry["de"] if is_german() else entry["en"]
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from leitstand.core.language import is_german
 
 
 def _number(value: float | Decimal, decimals: int) -> str:
@@ -18,7 +19,7 @@ def format_eur(value: float | Decimal | None, decimals: int = 0) -> str:
     if value is None:
         return "—"
     text = _number(value, decimals)
-    if (get_language() or "en").startswith("de"):
+    if is_german():
         return f"{text}\u00a0€"
     if text.startswith("-"):
         return f"-€{text[1:]}"

@@ -2,10 +2,12 @@
 
 from django.utils.translation import get_language
 
+from leitstand.analysis.language import german
+
 
 def is_german() -> bool:
     """Whether the active language is German (de, de-de, de-at, ...)."""
-    return (get_language() or "en").startswith("de")
+    return german(get_language())
 
 
 def in_reader_language(name_en: str, name_de: str) -> str:

@@ -2,8 +2,8 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
+from leitstand.core.language import is_german
 from leitstand.core.presenters import present_gap
 from leitstand.core.wording import render_all
 from leitstand.findings.serialize import analysis_as_json
@@ -25,7 +25,7 @@ def findings(request: HttpRequest) -> HttpResponse:
     analysis = request_analysis(request)
     worklist = worklist_context(request, analysis)
     if request.GET.get("format") == "csv":
-        german = (get_language() or "en").startswith("de")
+        german = is_german()
         response = HttpResponse(
             worklist_csv(worklist["groups"], german), content_type="text/csv; charset=utf-8"
         )

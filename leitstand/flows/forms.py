@@ -1,13 +1,13 @@
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import OrgModelForm
+from leitstand.core.language import name_field
 from leitstand.flows.models import DataObject, Integration
 
 
 def _data_object_order() -> str:
-    return "name_de" if (get_language() or "en").startswith("de") else "name_en"
+    return name_field()
 
 
 class IntegrationForm(OrgModelForm):

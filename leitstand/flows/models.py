@@ -7,10 +7,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import vocabulary
+from leitstand.core.models import BilingualName
 from leitstand.inventory.models import System
 from leitstand.tenancy.models import TenantModel
 
@@ -18,12 +18,9 @@ NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
-class DataObject(TenantModel):
+class DataObject(TenantModel, BilingualName):
     """Something the company keeps records of (customers, orders, ...), named in both languages."""
 
-    key = models.SlugField(_("catalogue key"), max_length=60, blank=True, editable=False)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
     master_systems = models.ManyToManyField(
         System,
@@ -54,15 +51,6 @@ class DataObject(TenantModel):
                 violation_error_message=_("Give the data object a name."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        if (get_language() or "en").startswith("de"):
-            return self.name_de or self.name_en
-        return self.name_en or self.name_de
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -3,10 +3,10 @@
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
+from leitstand.core.language import name_field
 from leitstand.core.wording import render_all
 from leitstand.flows import filters, forms
 from leitstand.flows.mapdata import map_graph
@@ -89,7 +89,7 @@ class DataObjectViews:
 
 
 def _name_order() -> str:
-    return "name_de" if (get_language() or "en").startswith("de") else "name_en"
+    return name_field()
 
 
 class DataObjectList(DataObjectViews, generic.OrgListView):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import messages as m
 from leitstand.analysis.funding.reasons import Reason
+from leitstand.core.language import is_german
 from leitstand.core.wording import format_param
 from leitstand.funding.catalogue import catalogue
 from leitstand.funding.models import NaceSection
@@ -231,7 +232,7 @@ def _param(name: str, param, reason: Reason) -> str:
     if isinstance(param, m.Labels):
         return ", ".join(term(value) for value in param.values) if param.values else "-"
     if name == "text" and reason.key == "warn.confirm":
-        german = (get_language() or "en").startswith("de")
+        german = is_german()
         return reason.params["text_de"].value if german else param.value
     return format_param(param)
 

@@ -1,8 +1,8 @@
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import OrgModelForm
+from leitstand.core.language import name_field
 from leitstand.inventory.models import (
     SYSTEM_FIELDS,
     Capability,
@@ -112,7 +112,7 @@ class SystemForm(OrgModelForm):
         ]
         managed.attrs["class"] = "form-select"
         self.fields["kind"].choices = [("", _("not known")), *SystemKind.choices]
-        capability_name = "name_de" if (get_language() or "en").startswith("de") else "name_en"
+        capability_name = name_field()
         self.fields["capabilities"].queryset = self.fields["capabilities"].queryset.order_by(
             capability_name
         )

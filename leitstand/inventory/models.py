@@ -10,11 +10,11 @@ from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import vocabulary
 from leitstand.core.dates import add_months
+from leitstand.core.models import BilingualName
 from leitstand.tenancy.models import TenantModel, TenantQuerySet
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -146,12 +146,9 @@ class Vendor(TenantModel):
         return add_months(self.contract_end, -self.notice_period_months)
 
 
-class Capability(TenantModel):
+class Capability(TenantModel, BilingualName):
     """A business capability (what the company does, e.g. invoicing), named in both languages."""
 
-    key = models.SlugField(_("catalogue key"), max_length=60, blank=True, editable=False)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=120, blank=True)
     differentiating = models.BooleanField(
         _("differentiating"),
         default=False,
@@ -178,15 +175,6 @@ class Capability(TenantModel):
                 violation_error_message=_("Give the capability a name."),
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        if (get_language() or "en").startswith("de"):
-            return self.name_de or self.name_en
-        return self.name_en or self.name_de
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -3,11 +3,11 @@
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
 from leitstand.core.extensions import system_form_panels, system_form_saved, system_panels
+from leitstand.core.language import name_field
 from leitstand.core.queries import related_count
 from leitstand.inventory import filters, forms
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
@@ -144,7 +144,7 @@ class CapabilityList(CapabilityViews, generic.OrgListView):
     paginate_by = 100
 
     def get_queryset(self):
-        name = "name_de" if (get_language() or "en").startswith("de") else "name_en"
+        name = name_field()
         return super().get_queryset().annotate(system_count=Count("systems")).order_by(name)
 
 

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core.language import is_german
 from leitstand.inventory.models import System
 from leitstand.inventory.services import capability_catalogue
 from leitstand.products.catalogue import Cycle, Product, catalogue_as_of, load_catalogue
@@ -108,7 +108,7 @@ def form_values(proposal) -> dict:
 
 
 def capability_label(key: str) -> str:
-    german = (get_language() or "en").startswith("de")
+    german = is_german()
     for entry in capability_catalogue():
         if entry["key"] == key:
             return entry["de"] if german else entry["en"]

@@ -3,11 +3,11 @@ api/urls.py). The serializers also carry checks and answers in the complete JSON
 
 from rest_framework import serializers
 
+from leitstand.analysis.company_check.scoring import result_as_json, score_check
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, SecurityCheck
-from leitstand.security_check.scoring import result_as_json, score_check
 from leitstand.security_check.selectors import nested_answers
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leitstand.analysis.company_check.scoring import CheckResult, Outcome
 from leitstand.security_check.catalogue import load_catalogue
-from leitstand.security_check.scoring import CheckResult, Outcome
 
 FORMAT = "leitstand-company-check"
 VERSION = 1

@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.analysis.company_check.catalogue import STATUS, Area, Requirement
 from leitstand.core.forms import OrgModelForm, style_widget
-from leitstand.security_check.catalogue import STATUS, Area, Requirement
 from leitstand.security_check.models import AnswerValue, SecurityCheck
 
 MAX_UPLOAD_BYTES = 200_000

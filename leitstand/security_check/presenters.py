@@ -7,9 +7,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from leitstand.core.charts import _STYLE, render_svg
-from leitstand.security_check.catalogue import STATUS, Catalogue, Requirement, load_catalogue
-from leitstand.security_check.scoring import (
+from leitstand.analysis.company_check.catalogue import STATUS, Catalogue, Requirement
+from leitstand.analysis.company_check.scoring import (
     AMBER_FROM_PERCENT,
     GREEN_FROM_PERCENT,
     Change,
@@ -17,6 +16,8 @@ from leitstand.security_check.scoring import (
     Outcome,
     percent_of_maximum,
 )
+from leitstand.core.charts import _STYLE, render_svg
+from leitstand.security_check.catalogue import load_catalogue
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ in the analysis JSON (`resilience.check`)."""
 from django.db.models import OuterRef, Subquery
 
 from leitstand.analysis import snapshot as snap
+from leitstand.analysis.company_check.scoring import result_as_json, score_check
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import CheckStatus, SecurityCheck
-from leitstand.security_check.scoring import result_as_json, score_check
 from leitstand.security_check.selectors import nested_answers
 from leitstand.tenancy.models import Organisation
 

@@ -3,10 +3,10 @@
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from leitstand.analysis.company_check.scoring import CheckResult
 from leitstand.core.pdf import html_to_pdf, svg_data_uri
 from leitstand.security_check.models import SecurityCheck
 from leitstand.security_check.presenters import result_context
-from leitstand.security_check.scoring import CheckResult
 from leitstand.security_check.selectors import notes_of
 
 

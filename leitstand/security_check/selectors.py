@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from leitstand.analysis.company_check.scoring import NO, YES, CheckResult, score_check
 from leitstand.analysis.resilience.backup_yardstick import (
     within_twelve_months,  # a test counts for 12 months
 )
@@ -16,7 +17,6 @@ from leitstand.inventory.models import Lifecycle, System
 from leitstand.resilience.models import SystemResilience
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
-from leitstand.security_check.scoring import NO, YES, CheckResult, score_check
 from leitstand.tenancy.models import Organisation
 
 

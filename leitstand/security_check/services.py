@@ -8,10 +8,10 @@ from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
+from leitstand.analysis.company_check.scoring import answers_for_outcome
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.exchange import parse_exchange
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
-from leitstand.security_check.scoring import answers_for_outcome
 from leitstand.security_check.selectors import answer_rows, latest_completed
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.stamps import bump_landscape

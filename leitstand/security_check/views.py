@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from leitstand.analysis.company_check.scoring import compare as compare_results
 from leitstand.security_check import selectors, services
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.exchange import ExchangeError, export_document
@@ -22,7 +23,6 @@ from leitstand.security_check.forms import (
 from leitstand.security_check.models import SecurityCheck
 from leitstand.security_check.presenters import change_rows, result_context
 from leitstand.security_check.report import render_pdf
-from leitstand.security_check.scoring import compare as compare_results
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from leitstand.analysis.funding.company import ALL_CLASSES, DeMinimisRule, SizeThreshold
+from leitstand.analysis.language import german
 
 STATES = (
     "BW",
@@ -72,7 +73,7 @@ class Text:
     en: str
 
     def get(self, language: str | None) -> str:
-        return self.de if (language or "en").startswith("de") else self.en
+        return self.de if german(language) else self.en
 
 
 @dataclass(frozen=True)

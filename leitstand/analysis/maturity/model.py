@@ -8,6 +8,8 @@ checks the structure the scorer relies on and fails with a CatalogueError otherw
 from dataclasses import dataclass
 from functools import cached_property
 
+from leitstand.analysis.language import german
+
 YES, NO, PARTLY, UNKNOWN = "yes", "no", "partly", "unknown"
 YES_NO, YES_PARTLY_NO = "yes_no", "yes_partly_no"
 CHOICES = {YES_NO: (YES, NO), YES_PARTLY_NO: (YES, PARTLY, NO)}
@@ -25,7 +27,7 @@ class Text:
     de: str
 
     def get(self, language: str | None) -> str:
-        return self.de if (language or "").startswith("de") else self.en
+        return self.de if german(language) else self.en
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 oldest first. A requirement is given by its outcome (met / not_met / unknown / not_relevant)
 or, where its parts differ, by its answers per part."""
 
+from leitstand.analysis.company_check.scoring import answers_for_outcome
 from leitstand.core.demo import saved
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
-from leitstand.security_check.scoring import answers_for_outcome
 from leitstand.tenancy.models import Organisation
 
 

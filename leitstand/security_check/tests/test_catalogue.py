@@ -3,12 +3,8 @@ import tomllib
 
 import pytest
 
-from leitstand.security_check.catalogue import (
-    CATALOGUE_FILE,
-    CatalogueError,
-    load_catalogue,
-    parse_catalogue,
-)
+from leitstand.analysis.company_check.catalogue import CatalogueError, parse_catalogue
+from leitstand.security_check.catalogue import CATALOGUE_FILE, load_catalogue
 
 
 @pytest.fixture

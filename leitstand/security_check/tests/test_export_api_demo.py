@@ -4,13 +4,13 @@ import pytest
 from rest_framework.test import APIClient
 
 from leitstand.analysis import analyze
+from leitstand.analysis.company_check.scoring import compare
 from leitstand.api.tokens import create_token
 from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.security_check.models import CheckStatus, SecurityCheck
-from leitstand.security_check.scoring import compare
 from leitstand.security_check.selectors import latest_completed, previous_completed, result_of
 from leitstand.security_check.services import import_check, start_check
 from leitstand.tenancy.models import Role

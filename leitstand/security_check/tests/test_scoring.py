@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leitstand.security_check.catalogue import load_catalogue
-from leitstand.security_check.scoring import (
+from leitstand.analysis.company_check.scoring import (
     Outcome,
     answers_for_outcome,
     compare,
@@ -16,6 +15,7 @@ from leitstand.security_check.scoring import (
     result_as_json,
     score_check,
 )
+from leitstand.security_check.catalogue import load_catalogue
 
 CATALOGUE = load_catalogue()
 NUMBERS = [r.number for r in CATALOGUE.requirements]

@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from leitstand.analysis.company_check.scoring import result_as_json
 from leitstand.security_check.exchange import ExchangeError, parse_exchange
-from leitstand.security_check.scoring import result_as_json
 from leitstand.security_check.selectors import result_of
 from leitstand.security_check.services import import_check
 from leitstand.tenancy.models import Organisation

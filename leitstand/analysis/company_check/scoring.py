@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from leitstand.security_check.catalogue import STATUS, Catalogue, Requirement
+from leitstand.analysis.company_check.catalogue import STATUS, Catalogue, Requirement
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 ANSWER_VALUES = (YES, NO, UNKNOWN)
