@@ -80,6 +80,15 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     note: str = ""  # how the figures are computed, or why rows are left out
     empty: str = ""  # what to say when there are no rows
+    pdf_limit: int | None = None  # the PDF lists this many rows at most; the xlsx all
+
+    @property
+    def shown_rows(self) -> list[list[Cell]]:
+        return self.rows if self.pdf_limit is None else self.rows[: self.pdf_limit]
+
+    @property
+    def left_out(self) -> int:
+        return len(self.rows) - len(self.shown_rows)
 
     def add(self, *cells: Cell) -> None:
         self.rows.append(list(cells))

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leitstand.reports import sections
+from leitstand.reports import consulting, risk, sections
+from leitstand.reports.chapters import CHAPTER_KEYS
 from leitstand.reports.document import Report
 from leitstand.reports.sources import Sources
 
@@ -31,6 +32,38 @@ def build_summary(src: Sources, options: dict) -> Report:
     return report
 
 
+def build_risk(src: Sources, options: dict) -> Report:
+    report = _report(src, "risk")
+    report.subtitle = _(
+        "Resilience and security: company check, backups, recovery, dependencies, support, "
+        "accepted risks"
+    )
+    support = sections.landscape(src)
+    support.key, support.title = "support", _("End of support")
+    support.figures = [f for f in support.figures if f.key == "support_ending"]
+    report.chapters = [
+        risk.company_check(src),
+        risk.backups(src),
+        risk.recovery(src),
+        risk.people_and_vendors(src),
+        support,
+        risk.accepted_risks(src),
+    ]
+    return report
+
+
+def build_consulting(src: Sources, options: dict) -> Report:
+    report = _report(src, "consulting")
+    chosen = options.get("chapters") or CHAPTER_KEYS
+    texts = options.get("texts") or {}
+    for key in CHAPTER_KEYS:
+        if key in chosen:
+            chapter = consulting.BUILDERS[key](src)
+            chapter.free_text = texts.get(key, "")
+            report.chapters.append(chapter)
+    return report
+
+
 def _report(src: Sources, kind: str) -> Report:
     return Report(
         kind=kind,
@@ -42,4 +75,8 @@ def _report(src: Sources, kind: str) -> Report:
     )
 
 
-BUILDERS: dict[str, Callable[[Sources, dict], Report]] = {"summary": build_summary}
+BUILDERS: dict[str, Callable[[Sources, dict], Report]] = {
+    "summary": build_summary,
+    "risk": build_risk,
+    "consulting": build_consulting,
+}

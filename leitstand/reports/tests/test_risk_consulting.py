@@ -1,0 +1,67 @@
+"""The risk and consulting reports of the demo company: their figures are the analysis's and
+the company check's; the consultant's chapters, texts and dates are kept and printed."""
+
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from leitstand.analysis import analyze
+from leitstand.core.formatting import format_eur
+from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.reports.models import ReportSettings, ReportSnapshot
+from leitstand.reports.tests.conftest import pdf_text
+from leitstand.security_check import selectors as checks
+from leitstand.tenancy.models import Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _pdf(tmp_path, snapshot, name):
+    path = tmp_path / name
+    path.write_bytes(bytes(snapshot.pdf))
+    return path
+
+
+def test_risk_and_consulting_reports_of_the_demo(muster, client, tmp_path):
+    user = Membership.objects.filter(organisation=muster, role=Role.OWNER).first().user
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.post(
+        reverse("reports:list", kwargs={"org": muster.slug}), {"kind": "risk", "language": "en"}
+    )
+    risk = ReportSnapshot.objects.for_org(muster).get(kind="risk")
+    text = pdf_text(_pdf(tmp_path, risk, "risk.pdf"))
+    result = checks.result_of(checks.latest_completed(muster))
+    assert f"Points of the latest check {result.score}" in text
+    assert "Backups and restore tests against 3-2-1-1-0" in text and "Risks accepted" in text
+    assert "Vendor concentration" in text
+
+    response = client.post(
+        reverse("reports:consulting", kwargs={"org": muster.slug}),
+        {
+            "language": "en",
+            "author": "Dr. Berta Beraterin",
+            "engagement_start": "2026-09-01",
+            "engagement_end": "2026-11-30",
+            "chapters": ["situation", "findings", "appendix"],
+            "text_situation": "We met the owner three times.",
+        },
+    )
+    assert response.status_code == 302
+    kept = ReportSettings.objects.for_org(muster).get(kind="consulting")
+    assert kept.chapters == ["situation", "findings", "appendix"] and kept.author
+    consulting = ReportSnapshot.objects.for_org(muster).get(kind="consulting")
+    path = _pdf(tmp_path, consulting, "consulting.pdf")
+    text = pdf_text(path)
+    assert "We met the owner three times." in text and "Dr. Berta Beraterin" in text
+    assert "Integration map" in text and "Recommendations" not in text
+    analysis = analyze(landscape_snapshot(muster))
+    assert format_eur(analysis.findings[0].eur_per_year) in text
+    # The form offers the kept settings again.
+    page = client.get(reverse("reports:consulting", kwargs={"org": muster.slug})).content.decode()
+    assert "We met the owner three times." in page
+    # Every page turned into an image (the pictures were looked at by hand, see the note).
+    subprocess.run(
+        ["/usr/bin/pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True
+    )
+    assert len(list(tmp_path.glob("page-*.png"))) >= 3
