@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.config import env_bool, env_int, env_list, env_str, secret_key
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
     "leitstand.core",
     "leitstand.accounts",
     "leitstand.tenancy",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Prometheus: the first and the last middleware time every request (leitstand.core.operations).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,6 +84,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
     "leitstand.tenancy.stamps.LandscapeStampMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "leitstand.urls"
@@ -228,6 +233,8 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("LEITSTAND_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("LEITSTAND_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# Probes and Prometheus may ask over plain HTTP on the host itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
@@ -289,13 +296,28 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Logs: plain lines, or one JSON object per line with LOG_FORMAT=json (leitstand.core.logs).
+LOG_FORMAT = env_str("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is neither 'text' nor 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "leitstand.core.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Prometheus metrics at /metrics: with this token (Authorization: Bearer ...) from anywhere,
+# without one only from this machine (leitstand.core.operations).
+LEITSTAND_METRICS_TOKEN = env_str("LEITSTAND_METRICS_TOKEN")
+PROMETHEUS_LATENCY_BUCKETS = (
+    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, float("inf"),
+)  # fmt: skip
 
 # Method defaults (DOMAIN.md); each organisation can change its own copy.
 LEITSTAND_DEFAULT_LABOUR_COST_PER_HOUR = "45.00"

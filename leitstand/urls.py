@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from leitstand.core import operations
 from leitstand.onboarding import views as onboarding_views
 from leitstand.surveys import public as survey_public
 from leitstand.tenancy import views as tenancy_views
@@ -42,4 +43,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("healthz", operations.healthz, name="healthz"),
+    path("readyz", operations.readyz, name="readyz"),
+    path("metrics", operations.metrics, name="metrics"),
 ]

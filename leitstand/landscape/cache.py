@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
+from prometheus_client import Counter
 
 from leitstand.analysis import Analysis, analyze
 from leitstand.landscape.snapshot import landscape_snapshot
@@ -31,6 +32,14 @@ _lock = threading.Lock()
 #: Per landscape (organisation, stamp, language, day): its values by name, least recently
 #: used first.
 _landscapes: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+
+#: Prometheus (/metrics): how often a kept value was found, by value name.
+cache_lookups = Counter(
+    "leitstand_analysis_cache_lookups_total",
+    "Values derived from a landscape (the analysis, the cockpit's figures) read from memory "
+    "(hit) or computed (miss)",
+    ["name", "result"],
+)
 
 
 def cached_for_landscape(organisation: Organisation, name: str, compute: Callable[[], T]) -> T:
@@ -49,7 +58,9 @@ def cached_for_landscape(organisation: Organisation, name: str, compute: Callabl
         values = _landscapes.get(key)
         if values is not None and name in values:
             _landscapes.move_to_end(key)
+            cache_lookups.labels(name, "hit").inc()
             return values[name]
+    cache_lookups.labels(name, "miss").inc()
     value = compute()  # outside the lock: other organisations need not wait
     with _lock:
         _landscapes.setdefault(key, {})[name] = value
