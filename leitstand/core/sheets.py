@@ -59,6 +59,11 @@ class Column:
     header: object  # a lazy translation: the header in the user's language
     value: Callable[[object], object]
 
+    @property
+    def source(self) -> str:
+        """The model field the column shows (field(), names(), related()), or ""."""
+        return getattr(self.value, "source", "")
+
 
 @dataclass(frozen=True)
 class ExportSheet:
@@ -75,6 +80,7 @@ def field(name: str, header) -> Column:
         display = getattr(obj, f"get_{name}_display", None)
         return display() if callable(display) and getattr(obj, name) else getattr(obj, name)
 
+    value.source = name
     return Column(header, value)
 
 
@@ -82,6 +88,7 @@ def names(attribute: str) -> Callable[[object], str]:
     def value(obj) -> str:
         return ", ".join(str(item) for item in getattr(obj, attribute).all())
 
+    value.source = attribute
     return value
 
 
@@ -90,6 +97,7 @@ def related(attribute: str) -> Callable[[object], str]:
         item = getattr(obj, attribute)
         return str(item) if item is not None else ""
 
+    value.source = attribute
     return value
 
 
