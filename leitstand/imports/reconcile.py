@@ -75,13 +75,18 @@ def _departments(active, specs, known, decisions) -> tuple[list[MergeProposal], 
     existing = {names.department_key(obj.name): obj.name for obj in known[DEPARTMENTS_KEY].values()}
     written: dict[str, Counter] = {}
     split: dict[str, list[str]] = {}
+    keyed: dict[str, list[tuple[str, str]]] = {}  # each distinct cell text read once
     for row in active:
         for department in row.values.get(name) or ():
             if department not in split:
                 split[department] = _split_department(department)
-            for part in split[department]:
-                if not names.is_everyone(part):
-                    written.setdefault(names.department_key(part), Counter())[part] += 1
+                keyed[department] = [
+                    (part, names.department_key(part))
+                    for part in split[department]
+                    if not names.is_everyone(part)
+                ]
+            for part, key in keyed[department]:
+                written.setdefault(key, Counter())[part] += 1
     canonical = _canonical(written, existing)
     rows_of = {key: sum(spellings.values()) for key, spellings in written.items()}
     pairs = names.similar_departments(canonical)
