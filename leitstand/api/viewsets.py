@@ -1,6 +1,7 @@
 """The shape every organisation-scoped API resource shares: list, retrieve, create, update,
 delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, ProtectedError, QuerySet, UniqueConstraint
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
@@ -72,15 +73,40 @@ class OrgModelViewSet(viewsets.ModelViewSet):
             attach_related_ids(self.model, page)
         return page
 
+    #: The entity's services, `save(instance, values, *, actor)` and `delete(instance, *,
+    #: actor)`, where it has them (the same functions the pages, the import and the demo call).
+    save_service = None
+    delete_service = None
+
     def perform_create(self, serializer) -> None:
-        save_serializer(serializer, self.request.user, organisation=self.request.org)
+        if self.save_service is None:
+            save_serializer(serializer, self.request.user, organisation=self.request.org)
+            return
+        instance = self.model(organisation=self.request.org)
+        serializer.instance = self._save(instance, serializer)
 
     def perform_update(self, serializer) -> None:
-        save_serializer(serializer, self.request.user)
+        if self.save_service is None:
+            save_serializer(serializer, self.request.user)
+            return
+        serializer.instance = self._save(serializer.instance, serializer)
+
+    def _save(self, instance, serializer):
+        try:
+            return self.save_service(
+                instance, dict(serializer.validated_data), actor=self.request.user
+            )
+        except DjangoValidationError as exc:
+            raise ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
 
     def perform_destroy(self, instance) -> None:
         try:
-            delete_object(instance, self.request.user)
+            if self.delete_service is not None:
+                self.delete_service(instance, actor=self.request.user)
+            else:
+                delete_object(instance, self.request.user)
         except ProtectedError as exc:
             raise ValidationError(
                 {

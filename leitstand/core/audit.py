@@ -42,6 +42,43 @@ def _latest_entry_pk(instance: models.Model) -> int:
     return entry.pk if entry else 0
 
 
+def save_values(instance: models.Model, values: dict, actor, *, validate: bool = True):
+    """The one write of an entity's service: set `values` (many-to-many fields included) on
+    the instance, validate it with the model's own rules (`full_clean`, so `clean()` runs
+    whoever writes: page, API, import or demo), save it in one transaction and leave exactly
+    one audit entry for the change."""
+    many = {field.name for field in instance._meta.many_to_many}
+    related = {name: value for name, value in values.items() if name in many}
+    for name, value in values.items():
+        if name not in many:
+            setattr(instance, name, value)
+    if validate:
+        instance.full_clean()
+    before = _m2m_names(instance, related) if instance.pk else {name: set() for name in related}
+    last_pk = _latest_entry_pk(instance)
+    with transaction.atomic(), set_actor(actor):
+        instance.save()
+        with disable_auditlog():
+            for name, value in related.items():
+                getattr(instance, name).set(value)
+        _fold_m2m_changes(instance, before, _m2m_names(instance, related), last_pk, actor)
+    return instance
+
+
+def _m2m_names(instance: models.Model, fields) -> dict[str, set[str]]:
+    return {name: {str(obj) for obj in getattr(instance, name).all()} for name in fields}
+
+
+def form_values(form: ModelForm) -> dict:
+    """What a validated model form entered, as values for a service."""
+    model_fields = {field.name for field in form.instance._meta.get_fields()}
+    return {
+        name: form.cleaned_data[name]
+        for name in form.fields
+        if name in form.cleaned_data and name in model_fields
+    }
+
+
 def save_form(form: ModelForm, actor) -> models.Model:
     """Save a validated model form and leave exactly one audit entry for the change."""
     instance = form.instance

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import BilingualNameSerializer, OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.flows import filters
+from leitstand.flows import filters, services
 from leitstand.flows.models import DataObject, Integration
 
 
@@ -53,6 +53,8 @@ class IntegrationViewSet(OrgModelViewSet):
     model = Integration
     serializer_class = IntegrationSerializer
     filterset_class = filters.IntegrationFilter
+    save_service = staticmethod(services.save_integration)
+    delete_service = staticmethod(services.delete_integration)
 
     def get_queryset(self):
         return self.base_queryset().order_by("pk")

@@ -18,6 +18,15 @@ NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
+def integration_rule_errors(source, target) -> dict:
+    """The rules across an integration's fields, whoever writes it: `Integration.clean()`
+    gives the systems as ids, the import as names in lower case."""
+    if source and source == target:
+        message = _("Data cannot flow from a system to itself: choose two different systems.")
+        return {"target": message}
+    return {}
+
+
 class DataObject(TenantModel, BilingualName):
     """Something the company keeps records of (customers, orders, ...), named in both languages."""
 
@@ -209,9 +218,6 @@ class Integration(TenantModel):
             system = getattr(self, field, None) if getattr(self, f"{field}_id") else None
             if system is not None and system.organisation_id != self.organisation_id:
                 errors[field] = _("Choose a system of this organisation.")
-        if self.source_id and self.source_id == self.target_id:
-            errors["target"] = _(
-                "Data cannot flow from a system to itself: choose two different systems."
-            )
+        errors.update(integration_rule_errors(self.source_id, self.target_id))
         if errors:
             raise ValidationError(errors)

@@ -1,11 +1,12 @@
-"""Changes to flows and data objects that are more than saving one form."""
+"""Writes to flows: the integration's one write path and the reference data objects."""
 
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from leitstand.flows.models import DataObject
+from leitstand.core.audit import delete_object, save_values
+from leitstand.flows.models import DataObject, Integration
 from leitstand.tenancy.models import Organisation
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "data_objects.yaml"
@@ -29,3 +30,23 @@ def seed_data_objects(organisation: Organisation) -> int:
     ]
     DataObject.objects.bulk_create(new)
     return len(new)
+
+
+# The one write path of an integration: the pages (flow form and map editor), the API
+# (IntegrationViewSet) and the demo call these; the import writes in bulk after checking each
+# row with the same rule (integration_rule_errors). Rules across fields live in
+# Integration.clean().
+
+
+def save_integration(integration: Integration, values: dict, *, actor) -> Integration:
+    """Apply `values` (the data objects carried included) to a new or existing integration,
+    validated by the model's rules, in one transaction with one audit entry."""
+    return save_values(integration, values, actor)
+
+
+def create_integration(organisation: Organisation, values: dict, *, actor) -> Integration:
+    return save_integration(Integration(organisation=organisation), values, actor=actor)
+
+
+def delete_integration(integration: Integration, *, actor) -> None:
+    delete_object(integration, actor)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from leitstand.core import views as generic
 from leitstand.core.language import name_field
 from leitstand.core.wording import render_all
-from leitstand.flows import filters, forms
+from leitstand.flows import filters, forms, services
 from leitstand.flows.mapdata import map_graph
 from leitstand.flows.models import DataObject, Integration
 from leitstand.flows.selectors import (
@@ -28,6 +28,8 @@ class IntegrationViews:
     )
     form_class = forms.IntegrationForm
     url_prefix = "flows:integration"
+    save_service = staticmethod(services.save_integration)
+    delete_service = staticmethod(services.delete_integration)
 
 
 class IntegrationList(IntegrationViews, generic.OrgListView):

@@ -11,9 +11,16 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.flows.models import DataObject, Integration
+from leitstand.flows.models import DataObject, Integration, integration_rule_errors
 from leitstand.imports.quantities import combine_rates
-from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.inventory.models import (
+    Capability,
+    Department,
+    Person,
+    System,
+    Vendor,
+    system_rule_errors,
+)
 from leitstand.tenancy.models import Organisation
 
 
@@ -137,16 +144,15 @@ class ImportTarget:
 
 
 def _system_checks(values: dict) -> list[tuple[str, str]]:
-    """The same rules as System.clean(), on names instead of objects."""
-    problems = []
+    """System.clean()'s rules (inventory.models.system_rule_errors), on names."""
     owner, deputy = values.get("owner"), values.get("deputy")
-    if owner and deputy and owner.lower() == deputy.lower():
-        problems.append(("deputy", str(_("The deputy must be someone other than the owner."))))
-    introduced, end = values.get("introduced_on"), values.get("end_of_support")
-    if introduced and end and end < introduced:
-        message = _("End of support cannot be before the system was introduced.")
-        problems.append(("end_of_support", str(message)))
-    return problems
+    errors = system_rule_errors(
+        owner.lower() if owner else owner,
+        deputy.lower() if deputy else deputy,
+        values.get("introduced_on"),
+        values.get("end_of_support"),
+    )
+    return [(field, str(message)) for field, message in errors.items()]
 
 
 SYSTEMS = ImportTarget(
@@ -192,12 +198,13 @@ SYSTEMS = ImportTarget(
 
 
 def _integration_checks(values: dict) -> list[tuple[str, str]]:
-    """The same rule as Integration.clean(): two different systems."""
+    """Integration.clean()'s rule (flows.models.integration_rule_errors), on names."""
     source, target = values.get("source"), values.get("target")
-    if source and target and source.strip().lower() == target.strip().lower():
-        message = _("Data cannot flow from a system to itself: choose two different systems.")
-        return [("target", str(message))]
-    return []
+    errors = integration_rule_errors(
+        source.strip().lower() if source else source,
+        target.strip().lower() if target else target,
+    )
+    return [(field, str(message)) for field, message in errors.items()]
 
 
 def _describe_integration(values: dict) -> str:

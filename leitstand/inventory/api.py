@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import BilingualNameSerializer, OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.inventory import filters
+from leitstand.inventory import filters, services
 from leitstand.inventory.models import (
     SYSTEM_FIELDS,
     Capability,
@@ -90,3 +90,5 @@ class SystemViewSet(OrgModelViewSet):
     model = System
     serializer_class = SystemSerializer
     filterset_class = filters.SystemFilter
+    save_service = staticmethod(services.save_system)
+    delete_service = staticmethod(services.delete_system)

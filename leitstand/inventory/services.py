@@ -1,11 +1,12 @@
-"""Changes to the inventory that are more than saving one form."""
+"""Writes to the inventory: the system's one write path and the reference capabilities."""
 
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from leitstand.inventory.models import Capability
+from leitstand.core.audit import delete_object, save_values
+from leitstand.inventory.models import Capability, System
 from leitstand.tenancy.models import Organisation
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "capabilities.yaml"
@@ -33,3 +34,24 @@ def seed_capabilities(organisation: Organisation) -> int:
     ]
     Capability.objects.bulk_create(new)
     return len(new)
+
+
+# The one write path of a system: the pages (SystemCreate/SystemUpdate/SystemDelete), the API
+# (SystemViewSet) and the demo call these; the import writes in bulk after checking each row
+# with the same rules (system_rule_errors). Rules across fields live in System.clean().
+
+
+def save_system(system: System, values: dict, *, actor) -> System:
+    """Apply `values` (departments and capabilities included) to a new or existing system,
+    validated by the model's rules, in one transaction with one audit entry."""
+    return save_values(system, values, actor)
+
+
+def create_system(organisation: Organisation, values: dict, *, actor) -> System:
+    return save_system(System(organisation=organisation), values, actor=actor)
+
+
+def delete_system(system: System, *, actor) -> None:
+    """Delete the system; its flows, steps' links and assessments follow the model's
+    on_delete rules (a ProtectedError says it is still in use)."""
+    delete_object(system, actor)

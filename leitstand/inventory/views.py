@@ -9,7 +9,7 @@ from leitstand.core import views as generic
 from leitstand.core.extensions import system_form_panels, system_form_saved, system_panels
 from leitstand.core.language import name_field
 from leitstand.core.queries import related_count
-from leitstand.inventory import filters, forms
+from leitstand.inventory import filters, forms, services
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 
 #: Systems a department, capability or vendor page lists; the system list shows all of them.
@@ -164,6 +164,8 @@ class SystemViews:
     )
     form_class = forms.SystemForm
     url_prefix = "inventory:system"
+    save_service = staticmethod(services.save_system)
+    delete_service = staticmethod(services.delete_system)
 
 
 def _departments_by_name(organisation) -> Prefetch:

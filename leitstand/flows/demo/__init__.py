@@ -1,8 +1,9 @@
 """Loads the demo's data flows (`<organisation-slug>.yaml` beside this file): the company's own
 data objects, which systems are master of which data, and the integrations between systems."""
 
-from leitstand.core.demo import saved, with_decimals
+from leitstand.core.demo import with_decimals
 from leitstand.flows.models import DataObject, Integration
+from leitstand.flows.services import create_integration
 from leitstand.inventory.models import System
 from leitstand.tenancy.models import Organisation
 
@@ -22,12 +23,7 @@ def load_demo(organisation: Organisation, data: dict) -> None:
     for record in data.get("integrations", []):
         fields = with_decimals(Integration, record)
         carried = [data_objects[key] for key in fields.pop("data")]
-        integration = saved(
-            Integration(
-                organisation=organisation,
-                source=systems[fields.pop("source")],
-                target=systems[fields.pop("target")],
-                **fields,
-            )
-        )
-        integration.data_objects.set(carried)
+        fields["source"] = systems[fields.pop("source")]
+        fields["target"] = systems[fields.pop("target")]
+        fields["data_objects"] = carried
+        create_integration(organisation, fields, actor=None)

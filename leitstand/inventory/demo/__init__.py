@@ -4,6 +4,7 @@ files then refer to by name."""
 
 from leitstand.core.demo import with_decimals
 from leitstand.inventory.models import Capability, Department, Person, System, Vendor
+from leitstand.inventory.services import create_system
 from leitstand.tenancy.models import Organisation
 
 
@@ -42,8 +43,6 @@ def load_demo(organisation: Organisation, data: dict) -> None:
         fields["owner"] = people.get(fields.pop("owner", None))
         fields["deputy"] = people.get(fields.pop("deputy", None))
         fields["vendor"] = vendors.get(fields.pop("vendor", None))
-        system = System(organisation=organisation, **fields)
-        system.full_clean()
-        system.save()
-        system.departments.set([departments[name] for name in department_names])
-        system.capabilities.set([capabilities[key] for key in capability_keys])
+        fields["departments"] = [departments[name] for name in department_names]
+        fields["capabilities"] = [capabilities[key] for key in capability_keys]
+        create_system(organisation, fields, actor=None)
