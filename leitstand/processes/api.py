@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.processes import filters
+from leitstand.processes import filters, services
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 
 
@@ -76,13 +76,6 @@ class AutomationScenarioSerializer(OrgModelSerializer):
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)
         process = attrs.get("process") or getattr(self.instance, "process", None)
-        steps = attrs.get("steps")
-        if steps is None and self.instance is not None:
-            steps = list(self.instance.steps.all())
-        if process is not None and any(step.process_id != process.pk for step in steps or []):
-            raise serializers.ValidationError(
-                {"steps": _("Choose steps of the scenario's own process.")}
-            )
         name = attrs.get("name") or getattr(self.instance, "name", "")
         others = AutomationScenario.objects.filter(process=process, name__iexact=name.strip())
         if self.instance is not None:
@@ -98,15 +91,21 @@ class ProcessViewSet(OrgModelViewSet):
     model = Process
     serializer_class = ProcessSerializer
     filterset_class = filters.ProcessFilter
+    save_service = staticmethod(services.save_process)
+    delete_service = staticmethod(services.delete_process)
 
 
 class ProcessStepViewSet(OrgModelViewSet):
     model = ProcessStep
     serializer_class = ProcessStepSerializer
     filterset_class = filters.ProcessStepFilter
+    save_service = staticmethod(services.save_step)
+    delete_service = staticmethod(services.delete_step)
 
 
 class AutomationScenarioViewSet(OrgModelViewSet):
     model = AutomationScenario
     serializer_class = AutomationScenarioSerializer
     filterset_class = filters.ScenarioFilter
+    save_service = staticmethod(services.save_scenario)
+    delete_service = staticmethod(services.delete_scenario)

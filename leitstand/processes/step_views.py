@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leitstand.core.audit import delete_object, save_form
+from leitstand.core.audit import form_values
 from leitstand.processes import services
 from leitstand.processes.forms import ProcessStepForm, ScenarioForm
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
@@ -36,7 +36,7 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProcessStepForm(request.POST, organisation=request.org, process=process, prefix="new")
     if not form.is_valid():
         return render_process_page(request, process, step_form=form)
-    services.add_step(form, request.user)
+    services.add_step(process, form_values(form), actor=request.user)
     return _back(process, "add-step", "?added=1")
 
 
@@ -52,7 +52,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
         prefix=f"step-{step.pk}",
     )
     if request.method == "POST" and form.is_valid():
-        save_form(form, request.user)
+        services.save_step(step, form_values(form), actor=request.user)
         return _back(process, f"step-{step.pk}")
     if not form.is_bound:
         form.fields["name"].widget.attrs["autofocus"] = True
@@ -75,7 +75,7 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
     step = _step(request, pk)
     if request.method != "POST":
         return render(request, "core/confirm_delete.html", {"object": step})
-    services.delete_step(step, request.user)
+    services.delete_step(step, actor=request.user)
     messages.success(request, _("Removed the step “%(name)s”.") % {"name": step.name})
     return _back(step.process)
 
@@ -93,7 +93,7 @@ def scenario_create(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     form = ScenarioForm(request.POST or None, organisation=request.org, process=process)
     if request.method == "POST" and form.is_valid():
-        scenario = save_form(form, request.user)
+        scenario = services.save_scenario(form.instance, form_values(form), actor=request.user)
         messages.success(request, _("Saved “%(name)s”.") % {"name": scenario})
         return _back(process, f"scenario-{scenario.pk}")
     return _scenario_form_page(request, process, form)
@@ -107,7 +107,7 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=scenario, organisation=request.org, process=process
     )
     if request.method == "POST" and form.is_valid():
-        save_form(form, request.user)
+        services.save_scenario(scenario, form_values(form), actor=request.user)
         messages.success(request, _("Saved “%(name)s”.") % {"name": scenario})
         return _back(process, f"scenario-{scenario.pk}")
     return _scenario_form_page(request, process, form, scenario)
@@ -118,6 +118,6 @@ def scenario_delete(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = get_for_org(AutomationScenario.objects.select_related("process"), request.org, pk)
     if request.method != "POST":
         return render(request, "core/confirm_delete.html", {"object": scenario})
-    delete_object(scenario, request.user)
+    services.delete_scenario(scenario, actor=request.user)
     messages.success(request, _("Deleted “%(name)s”.") % {"name": scenario.name})
     return _back(scenario.process, "scenarios-section")

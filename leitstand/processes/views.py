@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core import views as generic
 from leitstand.core.extensions import process_panels
-from leitstand.processes import filters, forms
+from leitstand.processes import filters, forms, services
 from leitstand.processes.diagram import BY_DEPARTMENT, BY_SYSTEM, build_diagram
 from leitstand.processes.models import Process
 from leitstand.processes.selectors import (
@@ -26,6 +26,8 @@ class ProcessViews:
     )
     form_class = forms.ProcessForm
     url_prefix = "processes:process"
+    save_service = staticmethod(services.save_process)
+    delete_service = staticmethod(services.delete_process)
 
 
 class ProcessList(ProcessViews, generic.OrgListView):
