@@ -63,7 +63,7 @@ class Analysis:
     @cached_property
     def portfolio(self) -> tuple[Recommendation, ...]:
         """A modernisation recommendation per system, computed when first asked for."""
-        return recommend_portfolio(self.snapshot, self.facts.overlaps)
+        return recommend_portfolio(self.snapshot, self.facts.overlaps, figures=self.facts.figures)
 
     @cached_property
     def recommendation_by_system(self) -> dict[int, Recommendation]:

@@ -16,6 +16,11 @@ from leitstand.analysis.processes.facts import ProcessFacts, gather_process_fact
 from leitstand.analysis.resilience import figures as resilience
 from leitstand.analysis.snapshot import Integration, Snapshot
 
+#: Kinds that are not "isolated" without flows: infrastructure (a NAS, the backup software, the
+#: firewall) protects or carries the others, a device class feeds through its application, a
+#: suite is used by people. Never suggested for retirement on that ground (DOMAIN.md, kinds).
+NOT_ISOLATED_KINDS = frozenset({"infrastructure", "device", "suite", "authority_portal"})
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -25,7 +30,7 @@ class Facts:
     flow_graph: graph.FlowGraph  # active integrations only
     blast_radius_sizes: dict[int, int]
     components: list[list[int]]  # systems in a loop of flows share one; sinks first
-    isolated_system_ids: tuple[int, ...]  # systems in operation without active flows
+    isolated_system_ids: tuple[int, ...]  # applications, files in operation without active flows
     overlaps: tuple[overlaps.OverlapGroup, ...]
     similar_names: tuple[names.SimilarNames, ...]
     multi_mastered: tuple[masters.MultiMaster, ...]
@@ -46,8 +51,9 @@ class Facts:
 
     @cached_property
     def continuity(self) -> Continuity:
-        """Outage cost, RTO and RPO per system from the processes that need it."""
-        return gather_continuity(self.snapshot, self.flow_graph)
+        """Outage cost, RTO and RPO per system from the processes that need it (through
+        automated flows often enough, leitstand.analysis.continuity)."""
+        return gather_continuity(self.snapshot)
 
     @cached_property
     def critical_system_ids(self) -> frozenset[int]:
@@ -76,6 +82,7 @@ def gather_facts(snapshot: Snapshot) -> Facts:
         system_id
         for system_id in graph.isolated_systems(flow_graph)
         if snapshot.system_by_id[system_id].in_operation
+        and snapshot.system_by_id[system_id].kind not in NOT_ISOLATED_KINDS
     )
     return Facts(
         snapshot=snapshot,

@@ -49,6 +49,11 @@ class CapabilityMix(StrEnum):
 
 #: Kinds of system an API layer or a piece-by-piece renewal does not apply to.
 HARDWARE_KINDS = frozenset({"infrastructure", "device"})
+#: Wrap, refactor and re-platform are for business applications only (DOMAIN.md, kinds):
+#: infrastructure is kept or replaced, a spreadsheet that carries a process is replaced by an
+#: application or retired, a suite or an authority's portal is not the company's to rebuild.
+APPLICATION_KINDS = frozenset({"application"})
+SPREADSHEET_KINDS = frozenset({"spreadsheet"})
 
 
 class Inputs(NamedTuple):
@@ -63,6 +68,10 @@ class Inputs(NamedTuple):
     ageing_on_premises: bool = False
     capabilities: str = CapabilityMix.UNKNOWN
     kind: str = "application"
+    #: Its manual flows (in and out) take at least the organisation's wrap threshold a year.
+    manual_work: bool = False
+    #: A step of a process uses it.
+    carries_process: bool = False
 
     @property
     def assessed(self) -> bool:
@@ -74,6 +83,7 @@ OPERATORS: dict[str, Callable[[object, object], bool]] = {
     ">=": operator.ge,
     "<=": operator.le,
     "not in": lambda actual, values: actual not in values,
+    "in": lambda actual, values: actual in values,
 }
 
 
@@ -106,7 +116,11 @@ ASSESS_FIRST = "assess_first"
 NEEDED = when("criticality", ">=", 2)  # a team or more is slowed down without it
 CRITICAL = when("criticality", ">=", 3)  # revenue or customers are affected
 WEAK = when("health", "<=", 2)
-SOFTWARE = when("kind", "not in", HARDWARE_KINDS)
+HEALTHY = when("health", ">=", 3)
+APPLICATION = when("kind", "in", APPLICATION_KINDS)
+SPREADSHEET = when("kind", "in", SPREADSHEET_KINDS)
+CARRIES_PROCESS = when("carries_process", "==", True)
+NOT_INTEGRABLE = when("integration", "<=", 2)
 
 RULES: tuple[Rule, ...] = (
     Rule("retire.retired", Strategy.RETIRE, (when("lifecycle", "==", Lifecycle.RETIRED),)),
@@ -125,10 +139,12 @@ RULES: tuple[Rule, ...] = (
         Strategy.REPLACE,
         (when("support", "==", Support.SOON), WEAK, NEEDED),
     ),
+    Rule("replace.spreadsheet", Strategy.REPLACE, (SPREADSHEET, CARRIES_PROCESS, NEEDED)),
+    Rule("retire.spreadsheet", Strategy.RETIRE, (SPREADSHEET, CARRIES_PROCESS)),
     Rule(
         "refactor.differentiating",
         Strategy.REFACTOR,
-        (CRITICAL, WEAK, when("capabilities", "==", CapabilityMix.DIFFERENTIATING), SOFTWARE),
+        (CRITICAL, WEAK, when("capabilities", "==", CapabilityMix.DIFFERENTIATING), APPLICATION),
     ),
     Rule("replace.poor_health", Strategy.REPLACE, (NEEDED, when("health", "==", 1))),
     Rule("replace.weak_and_critical", Strategy.REPLACE, (CRITICAL, WEAK)),
@@ -140,13 +156,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "wrap.not_integrable",
         Strategy.WRAP,
-        (CRITICAL, when("health", ">=", 3), when("integration", "<=", 2), SOFTWARE),
+        (CRITICAL, HEALTHY, NOT_INTEGRABLE, APPLICATION, when("manual_work", "==", True)),
     ),
     Rule(
         "replatform.ageing_hosting",
         Strategy.REPLATFORM,
-        (when("ageing_on_premises", "==", True), when("health", ">=", 2), NEEDED),
+        (when("ageing_on_premises", "==", True), when("health", ">=", 2), NEEDED, APPLICATION),
     ),
+    # Weak health that no rule above replaces, refactors or re-platforms: keep it for now,
+    # say why and when to look again; never "healthy enough".
+    Rule("retain.watch", Strategy.RETAIN, (WEAK,)),
+    Rule("retain.little_manual_work", Strategy.RETAIN, (CRITICAL, NOT_INTEGRABLE, APPLICATION)),
     Rule("retain.default", Strategy.RETAIN, ()),
 )
 
@@ -175,7 +195,8 @@ def technical_fit(health: int, integration: int) -> int:
     return health + integration
 
 
-def time_class(inputs: Inputs) -> TimeClass | None:
+def scored_time_class(inputs: Inputs) -> TimeClass | None:
+    """The TIME class by the scores alone: business value against technical fit."""
     if not inputs.assessed:
         return None
     high_value = inputs.criticality >= HIGH_VALUE
@@ -183,6 +204,34 @@ def time_class(inputs: Inputs) -> TimeClass | None:
     if high_value:
         return TimeClass.INVEST if good_fit else TimeClass.MIGRATE
     return TimeClass.TOLERATE if good_fit else TimeClass.ELIMINATE
+
+
+#: The TIME classes that agree with each strategy: a system to retire is "eliminate", one to
+#: replace is "migrate", one to keep is "tolerate" or "invest"; wrapping, refactoring and
+#: re-platforming invest in a system that stays, or migrate it step by step.
+TIME_FOR_STRATEGY: dict[Strategy, tuple[TimeClass, ...]] = {
+    Strategy.RETIRE: (TimeClass.ELIMINATE,),
+    Strategy.REPLACE: (TimeClass.MIGRATE,),
+    Strategy.REFACTOR: (TimeClass.MIGRATE, TimeClass.INVEST),
+    Strategy.REPLATFORM: (TimeClass.MIGRATE, TimeClass.INVEST),
+    Strategy.WRAP: (TimeClass.INVEST, TimeClass.MIGRATE),
+    Strategy.RETAIN: (TimeClass.TOLERATE, TimeClass.INVEST),
+}
+
+
+def time_class(inputs: Inputs, strategy: Strategy | None = None) -> TimeClass | None:
+    """The TIME class shown beside the strategy: the scores' class where it agrees with the
+    strategy, otherwise the strategy's (a system to keep: tolerate below criticality 3,
+    invest from 3). Never contradicts the strategy."""
+    scored = scored_time_class(inputs)
+    if scored is None or strategy is None:
+        return scored
+    agreeing = TIME_FOR_STRATEGY[strategy]
+    if scored in agreeing:
+        return scored
+    if strategy is Strategy.RETAIN:
+        return TimeClass.INVEST if inputs.criticality >= HIGH_VALUE else TimeClass.TOLERATE
+    return agreeing[0]
 
 
 #: Message keys of the facts a recommendation names, besides "rule.<id>" and "time.<class>".
@@ -199,12 +248,17 @@ FACT_KEYS = frozenset(
         "fact.overlap",
         "fact.on_premises_since",
         "fact.differentiating",
-        "fact.software",
+        "fact.application",
+        "fact.not_application",
+        "fact.manual_hours",
+        "fact.carries_process",
+        "fact.review",
     }
 )
 
 MESSAGE_KEYS = (
     frozenset(f"rule.{rule.id}" for rule in RULES)
     | frozenset(f"time.{time}" for time in TimeClass)
+    | frozenset(f"time.by_strategy.{time}" for time in TimeClass)
     | FACT_KEYS
 )

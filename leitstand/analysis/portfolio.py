@@ -7,10 +7,13 @@ Texts (the facts used, the explanation) are built when someone reads them: a lan
 
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
-from leitstand.analysis.messages import Count, Day, Label, Labels, Message
+from leitstand.analysis.costs import IntegrationFigures, figures_by_integration
+from leitstand.analysis.messages import Count, Day, Hours, Label, Labels, Message
 from leitstand.analysis.modernisation import (
+    APPLICATION_KINDS,
     CapabilityMix,
     Inputs,
     Overlap,
@@ -19,15 +22,20 @@ from leitstand.analysis.modernisation import (
     Support,
     TimeClass,
     decide,
+    scored_time_class,
     technical_fit,
     time_class,
 )
 from leitstand.analysis.overlaps import OverlapGroup
 from leitstand.analysis.snapshot import Assessment, Override, Snapshot, System
+from leitstand.analysis.vocabulary import MethodCategory
 
 #: On the company's own premises for this many years: hardware and operating system are due.
 AGEING_YEARS = 8
 ON_PREMISES = "on_premises"
+#: A system kept while in weak shape is looked at again after this many months.
+REVIEW_MONTHS = 6
+ZERO = Decimal(0)
 
 
 class Recommendation(NamedTuple):
@@ -39,6 +47,7 @@ class Recommendation(NamedTuple):
     override: Override | None
     overlap: OverlapGroup | None  # the group it overlaps in, if any
     health_capped: bool  # assessed above 1, but support has ended since
+    manual_hours: Decimal = ZERO  # its active manual and file flows, in and out, a year
 
     @property
     def computed_strategy(self) -> Strategy | None:
@@ -98,6 +107,50 @@ def overlap_roles(groups: Iterable[OverlapGroup]) -> dict[int, tuple[Overlap, Ov
     return roles
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day where it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has 28 days
+
+
+def review_date(system: System, today: date) -> date:
+    """When to look again at a system kept in weak shape: in six months, or at its end of
+    support if that comes first."""
+    review = months_after(today, REVIEW_MONTHS)
+    if system.end_of_support is not None and today <= system.end_of_support < review:
+        return system.end_of_support
+    return review
+
+
+def manual_hours_by_system(
+    snapshot: Snapshot, figures: dict[int, IntegrationFigures]
+) -> dict[int, Decimal]:
+    """Per system the hours a year of its active flows (in and out) that a person carries:
+    the work a wrap would end. Flows whose hours are unknown add nothing."""
+    hours: dict[int, Decimal] = {}
+    automated = MethodCategory.AUTOMATED
+    for flow in snapshot.active_integrations:
+        row = figures.get(flow.id)
+        if row is None or row.category is automated or row.total_hours is None:
+            continue
+        for system_id in {flow.source_id, flow.target_id}:
+            hours[system_id] = hours.get(system_id, ZERO) + row.total_hours
+    return hours
+
+
+def process_system_ids(snapshot: Snapshot) -> frozenset[int]:
+    """Systems a step of a process uses."""
+    return frozenset(
+        system_id for process in snapshot.processes for system_id in process.system_ids
+    )
+
+
 def capability_mix(system: System, differentiating: frozenset[int]) -> CapabilityMix:
     if not system.capability_ids:
         return CapabilityMix.UNKNOWN
@@ -107,12 +160,21 @@ def capability_mix(system: System, differentiating: frozenset[int]) -> Capabilit
 
 
 def recommend_portfolio(
-    snapshot: Snapshot, overlaps: Iterable[OverlapGroup], only: frozenset[int] | None = None
+    snapshot: Snapshot,
+    overlaps: Iterable[OverlapGroup],
+    only: frozenset[int] | None = None,
+    figures: dict[int, IntegrationFigures] | None = None,
 ) -> tuple[Recommendation, ...]:
     """One recommendation per system of the snapshot (or of `only`), in the snapshot's order.
 
-    `overlaps` are the analysis' overlap groups (Facts.overlaps)."""
+    `overlaps` are the analysis' overlap groups (Facts.overlaps), `figures` its integration
+    figures (computed from the snapshot's integrations when not given)."""
     today = snapshot.as_of or date.today()
+    if figures is None:
+        figures = figures_by_integration(snapshot.active_integrations, snapshot.settings)
+    manual = manual_hours_by_system(snapshot, figures)
+    threshold = Decimal(snapshot.settings.wrap_min_manual_hours)
+    in_processes = process_system_ids(snapshot)
     assessments = {assessment.system_id: assessment for assessment in snapshot.assessments}
     overrides = {override.system_id: override for override in snapshot.overrides}
     roles = overlap_roles(overlaps)
@@ -137,17 +199,21 @@ def recommend_portfolio(
             ageing_on_premises=ageing_on_premises(system, today),
             capabilities=capability_mix(system, differentiating),
             kind=system.kind,
+            manual_work=manual.get(system.id, ZERO) >= threshold,
+            carries_process=system.id in in_processes,
         )
+        rule = decide(inputs)
         recommendations.append(
             Recommendation(
                 system,
                 inputs,
-                decide(inputs),
-                time_class(inputs),
+                rule,
+                time_class(inputs, rule.strategy),
                 assessment,
                 overrides.get(system.id),
                 group,
                 capped,
+                manual.get(system.id, ZERO),
             )
         )
     return tuple(recommendations)
@@ -173,6 +239,9 @@ def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
         params["years"] = Count(whole_years(system.introduced_on, today))
     names = [snapshot.capability_by_id[c] for c in system.capability_ids]
     params["capabilities"] = Labels(tuple(c.name for c in names if c.differentiating))
+    params["hours"] = Hours(recommendation.manual_hours)
+    params["threshold"] = Hours(Decimal(snapshot.settings.wrap_min_manual_hours))
+    params["review"] = Day(review_date(system, snapshot.as_of or date.today()))
     if inputs.assessed:
         params.update(
             criticality=score(inputs.criticality),
@@ -199,9 +268,14 @@ MESSAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "rule.replace.end_of_support": ("date",),
     "rule.replace.support_ending": ("date",),
     "rule.refactor.differentiating": ("capabilities",),
-    "rule.wrap.not_integrable": ("integration",),
+    "rule.wrap.not_integrable": ("integration", "hours"),
+    "rule.retain.little_manual_work": ("integration", "hours", "threshold"),
+    "rule.retain.watch": ("criticality", "health", "review"),
     "rule.replatform.ageing_hosting": ("year",),
+    "fact.manual_hours": ("hours", "threshold"),
+    "fact.review": ("review",),
     **{f"time.{time}": (*AXES, "fit") for time in TimeClass},
+    **{f"time.by_strategy.{time}": (*AXES, "fit") for time in TimeClass},
 }
 UNTOLD: tuple[str, ...] = ()
 
@@ -219,7 +293,11 @@ FIELD_FACTS = {
     "overlap": lambda inputs: "fact.overlap",
     "ageing_on_premises": lambda inputs: "fact.on_premises_since",
     "capabilities": lambda inputs: "fact.differentiating",
-    "kind": lambda inputs: "fact.software",
+    "kind": lambda inputs: (
+        "fact.application" if inputs.kind in APPLICATION_KINDS else "fact.not_application"
+    ),
+    "manual_work": lambda inputs: "fact.manual_hours",
+    "carries_process": lambda inputs: "fact.carries_process",
 }
 
 
@@ -243,9 +321,14 @@ def describe(recommendation: Recommendation, snapshot: Snapshot) -> Description:
     facts.extend(
         Message(key(inputs), params) for field, key in FIELD_FACTS.items() if field in read
     )
+    if recommendation.rule.id == "retain.watch":
+        facts.append(Message("fact.review", params))
     time = recommendation.time
+    time_key = f"time.{time}"
+    if time is not None and time is not scored_time_class(inputs):
+        time_key = f"time.by_strategy.{time}"
     return Description(
         explanation=Message(f"rule.{recommendation.rule.id}", params),
         facts=tuple(facts),
-        time=Message(f"time.{time}", params) if time else None,
+        time=Message(time_key, params) if time else None,
     )

@@ -26,6 +26,7 @@ class OrganisationSettings(NamedTuple):
     labour_cost_per_hour: Decimal = Decimal("45")
     working_days_per_year: int = 220
     productive_hours_per_fte: int = 1600
+    wrap_min_manual_hours: int = 100  # a wrap pays from this many manual hours a year on
 
 
 class Department(NamedTuple):

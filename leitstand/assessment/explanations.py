@@ -51,10 +51,32 @@ TEMPLATES = {
     "rule.replace.phase_out": _(
         "Being phased out while the work still needs it: choose and introduce its successor."
     ),
+    "rule.replace.spreadsheet": _(
+        "A spreadsheet or small database that a process depends on: move the process into an "
+        "application (one the company already has where it fits, a standard product "
+        "otherwise) and switch the file off."
+    ),
+    "rule.retire.spreadsheet": _(
+        "A spreadsheet or small database that a process uses, but only supporting: fold what "
+        "it holds into the process's application and retire it."
+    ),
     "rule.wrap.not_integrable": _(
-        "Critical and healthy enough, but other systems cannot exchange data with it "
-        "automatically (integration capability %(integration)s): put an API layer in front of "
-        "it. It keeps running, and data stops being typed over by hand."
+        "Critical and in good shape, but other systems cannot exchange data with it "
+        "automatically (integration capability %(integration)s), and its data is carried by "
+        "hand for %(hours)s a year: put an API layer in front of it. It keeps running, and "
+        "those hours of typing end."
+    ),
+    "rule.retain.watch": _(
+        "Operational (business criticality %(criticality)s) and in weak shape (technical "
+        "health %(health)s), but not critical enough for a replacement to come first: keep it, "
+        "watch it, and look at it again by %(review)s, or sooner if it fails or its vendor "
+        "support ends."
+    ),
+    "rule.retain.little_manual_work": _(
+        "Critical and in good shape. Other systems cannot exchange data with it automatically "
+        "(integration capability %(integration)s), but its data is carried by hand for only "
+        "%(hours)s a year, below the %(threshold)s from which an API layer pays: keep it, and "
+        "look again if the manual work grows."
     ),
     "rule.replatform.ageing_hosting": _(
         "The application still does its job, but it has run on the company's own premises "
@@ -62,7 +84,7 @@ TEMPLATES = {
         "cloud) without changing the application."
     ),
     "rule.retain.default": _(
-        "Healthy enough for what it is used for: keep and maintain it, and assess it again "
+        "In good shape for what it is used for: keep and maintain it, and assess it again "
         "when something changes."
     ),
     "time.invest": _(
@@ -80,6 +102,23 @@ TEMPLATES = {
     "time.eliminate": _(
         "Business criticality %(criticality)s is low (below 3) and the technical fit, health "
         "%(health)s + integration %(integration)s = %(fit)s, is poor (below 5): eliminate."
+    ),
+    "time.by_strategy.invest": _(
+        "Business criticality %(criticality)s against a technical fit of %(health)s + "
+        "%(integration)s = %(fit)s; the system stays and is worth its upkeep: invest."
+    ),
+    "time.by_strategy.migrate": _(
+        "Business criticality %(criticality)s against a technical fit of %(health)s + "
+        "%(integration)s = %(fit)s; the recommendation moves it to a successor: migrate."
+    ),
+    "time.by_strategy.tolerate": _(
+        "Business criticality %(criticality)s against a technical fit of %(health)s + "
+        "%(integration)s = %(fit)s; the recommendation keeps it for now without investing: "
+        "tolerate."
+    ),
+    "time.by_strategy.eliminate": _(
+        "Business criticality %(criticality)s against a technical fit of %(health)s + "
+        "%(integration)s = %(fit)s; the recommendation switches it off: eliminate."
     ),
     "fact.assessment": _(
         "Assessed on %(date)s: business criticality %(criticality)s, technical health "
@@ -101,7 +140,16 @@ TEMPLATES = {
         "It runs on the company's own premises, since %(year)s (%(years)s years)."
     ),
     "fact.differentiating": _("Differentiating capability: %(capabilities)s."),
-    "fact.software": _("It is software, not infrastructure or a device."),
+    "fact.application": _("It is a business application."),
+    "fact.not_application": _(
+        "It is not a business application (infrastructure, a device, a suite, a spreadsheet or "
+        "a portal): it is kept or replaced, never wrapped, refactored or re-platformed."
+    ),
+    "fact.manual_hours": _(
+        "Its data is carried by hand for %(hours)s a year (an API layer pays from %(threshold)s)."
+    ),
+    "fact.carries_process": _("A step of a process uses it."),
+    "fact.review": _("Look at it again by %(review)s."),
 }
 
 TIME_LABELS = {
@@ -123,6 +171,8 @@ FIELD_LABELS = {
     "capabilities": _("capabilities"),
     "kind": _("kind"),
     "assessed": _("assessed"),
+    "manual_work": _("manual transfers reach the hours from which a wrap pays"),
+    "carries_process": _("a step of a process uses it"),
 }
 
 #: How the help page names the values a condition compares with.

@@ -1,20 +1,25 @@
 """The recommendation of one system without loading the whole landscape.
 
-The rules read the system itself and, for overlaps, the systems in operation that share a
-capability with it (its overlap groups are complete with them). So a small snapshot of that
-neighbourhood gives exactly the recommendation the full analysis gives, in a few queries.
+The rules read the system itself, its flows (the manual hours a wrap would end), the processes
+whose steps use it and, for overlaps, the systems in operation that share a capability with it
+(its overlap groups are complete with them). So a small snapshot of that neighbourhood gives
+exactly the recommendation the full analysis gives, in a few queries.
 """
 
 from django.utils import timezone
 
 from leitstand.analysis import snapshot as snap
+from leitstand.analysis.costs import figures_by_integration
 from leitstand.analysis.overlaps import overlap_groups
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.vocabulary import IN_OPERATION
 from leitstand.assessment.models import AXIS_CHOICES, Assessment, RecommendationOverride
+from leitstand.flows.records import integration_records
 from leitstand.inventory.models import System
 from leitstand.inventory.records import system_records
 from leitstand.landscape.snapshot import organisation_settings
+from leitstand.processes.models import ProcessStep
+from leitstand.processes.records import process_records
 
 
 def assessment_record(assessment: Assessment | None) -> snap.Assessment | None:
@@ -43,9 +48,18 @@ def neighbourhood_snapshot(
             .filter(capabilities__in=capabilities, lifecycle__in=IN_OPERATION)
             .values_list("pk", flat=True)
         )
+    flows = integration_records(organisation, touching=system.pk)
+    process_ids = list(
+        ProcessStep.objects.for_org(organisation)
+        .filter(system=system)
+        .values_list("process_id", flat=True)
+        .distinct()
+    )
     return snap.Snapshot(
         settings=organisation_settings(organisation),
         systems=system_records(organisation, sorted(neighbours | {system.pk})),
+        integrations=flows,
+        processes=process_records(organisation, process_ids) if process_ids else (),
         capabilities=tuple(snap.Capability(c.pk, c.name, c.differentiating) for c in capabilities),
         assessments=(assessment,) if assessment else (),
         overrides=(override,) if override else (),
@@ -58,6 +72,9 @@ def recommendation_for(
 ) -> tuple[Recommendation, snap.Snapshot]:
     """The system's recommendation with this assessment (the latest, or one to preview)."""
     snapshot = neighbourhood_snapshot(system, assessment, override)
-    overlaps = overlap_groups(snapshot, {})  # no flows loaded: they only add to the savings
-    (recommendation,) = recommend_portfolio(snapshot, overlaps, only=frozenset({system.pk}))
+    figures = figures_by_integration(snapshot.integrations, snapshot.settings)
+    overlaps = overlap_groups(snapshot, figures)  # flows of the system only: savings may be low
+    (recommendation,) = recommend_portfolio(
+        snapshot, overlaps, only=frozenset({system.pk}), figures=figures
+    )
     return recommendation, snapshot

@@ -24,6 +24,11 @@ def placeholders() -> dict[str, str]:
         "date": _("the end of support"),
         "year": _("the year it was introduced"),
         "integration": _("its integration capability"),
+        "criticality": _("its business criticality"),
+        "health": _("its technical health"),
+        "hours": _("the hours of manual transfer a year"),
+        "threshold": _("the hours from which a wrap pays"),
+        "review": _("a date six months on"),
     }
     return {name: f"[{word}]" for name, word in words.items()}
 
@@ -46,6 +51,8 @@ def condition_text(condition: Condition) -> str:
         return f"{field} {SYMBOLS[condition.op]} {condition.value}"
     if condition.op == "not in":
         return _("%(field)s: not %(values)s") % {"field": field, "values": _value(condition.value)}
+    if condition.op == "in":
+        return f"{field}: {_value(condition.value)}"
     return f"{field}: {_value(condition.value)}"
 
 

@@ -31,15 +31,20 @@ CONTINUITY_TEMPLATES = {
         "%(eur)s per hour."
     ),
     "outage.none": gettext_lazy(
-        "No process needs %(system)s, directly or through the integrations it feeds, so its "
-        "outage cost is 0. Record the processes that use it to see what an outage costs."
+        "No process needs %(system)s: none of its steps uses it, and it feeds none of their "
+        "systems through an automated integration that runs at least as often as their RTO. So "
+        "it has no RTO and its outage cost is 0. Record the processes that use it to see what an "
+        "outage costs."
     ),
     "outage.total": ngettext_lazy(
         "An hour without %(system)s costs %(eur)s: the process it stops.",
         "An hour without %(system)s costs %(eur)s: the sum over the %(count)s processes it stops.",
         "plural_n",
     ),
-    "outage.via": gettext_lazy("%(process)s needs %(system)s through the integrations %(path)s."),
+    "outage.via": gettext_lazy(
+        "%(process)s needs %(system)s through automated integrations that run at least as often "
+        "as its RTO of %(rto)s: %(path)s. Manual transfers pass no requirement on."
+    ),
     "rto_gap.summary": gettext_lazy(
         "%(system)s must run again within %(rto)s, but its last restore test on %(date)s took "
         "%(duration)s."

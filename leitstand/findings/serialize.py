@@ -39,6 +39,7 @@ def _settings(analysis: Analysis) -> dict:
         "weeks_per_year": WEEKS_PER_YEAR,
         "months_per_year": MONTHS_PER_YEAR,
         "productive_hours_per_fte": settings.productive_hours_per_fte,
+        "wrap_min_manual_hours": settings.wrap_min_manual_hours,
     }
 
 

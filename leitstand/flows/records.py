@@ -1,6 +1,8 @@
 """Integrations and data objects as analysis records (`Snapshot.integrations`, data_objects,
 masters): plain rows, no model instances. Registered in `FlowsConfig.ready()`."""
 
+from django.db.models import Q
+
 from leitstand.analysis import snapshot as snap
 from leitstand.core.language import in_reader_language
 from leitstand.core.queries import (
@@ -43,13 +45,19 @@ if (
     raise ImportError("integration_records expects the four numbers together, links last")
 
 
-def integration_records(organisation: Organisation) -> tuple[snap.Integration, ...]:
+def integration_records(
+    organisation: Organisation, touching: int | None = None
+) -> tuple[snap.Integration, ...]:
+    """The organisation's integrations (or those into and out of the system `touching`)."""
+    flows = Integration.objects.for_org(organisation)
+    left_ids = None
+    if touching is not None:
+        flows = flows.filter(Q(source_id=touching) | Q(target_id=touching))
+        left_ids = list(flows.values_list("pk", flat=True))
     carried = many_to_many_ids(
-        Integration.data_objects.through, "integration", "dataobject", organisation
+        Integration.data_objects.through, "integration", "dataobject", organisation, left_ids
     )
-    rows = raw_rows(
-        Integration.objects.for_org(organisation).order_by("pk").values_list(*INTEGRATION_COLUMNS)
-    )
+    rows = raw_rows(flows.order_by("pk").values_list(*INTEGRATION_COLUMNS))
     number = decimal_reader()
     record, new, no_objects, at = snap.Integration, tuple.__new__, (), _NUMBERS_AT
     # tuple.__new__ with the fields in declaration order skips the records' Python-level

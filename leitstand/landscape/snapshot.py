@@ -21,6 +21,7 @@ def organisation_settings(organisation: Organisation) -> snap.OrganisationSettin
         labour_cost_per_hour=organisation.labour_cost_per_hour,
         working_days_per_year=organisation.working_days_per_year,
         productive_hours_per_fte=organisation.productive_hours_per_fte,
+        wrap_min_manual_hours=organisation.wrap_min_manual_hours,
     )
 
 

@@ -26,6 +26,12 @@ RESILIENCE_TEMPLATES = {
         "Restore %(system)s from its backup onto a test machine, note the date, the result and "
         "how many hours it took, and repeat it at least once a year."
     ),
+    "action.test_saas_export": gettext_lazy(
+        "%(system)s runs at its provider: export its data with the provider's export function "
+        "into a second copy the company keeps (not at the same provider), check that the export "
+        "is complete and can be read, note the date, and repeat it at least once a year. Ask "
+        "the provider how and how fast it restores after a failure."
+    ),
     "plan.missing": gettext_lazy("There is no emergency plan for the critical system %(system)s."),
     "plan.untested": gettext_lazy(
         "The emergency plan for %(system)s has never been tested, so nobody knows whether it works."

@@ -26,6 +26,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "labour_cost_per_hour",
             "working_days_per_year",
             "productive_hours_per_fte",
+            "wrap_min_manual_hours",
             "require_2fa",
             "created_at",
         ]

@@ -34,6 +34,7 @@ TENANCY_SHEETS: tuple[ExportSheet, ...] = (
             field("labour_cost_per_hour", _("Labour cost per hour (EUR)")),
             field("working_days_per_year", _("Working days per year")),
             field("productive_hours_per_fte", _("Productive hours per full-time employee")),
+            field("wrap_min_manual_hours", _("Manual hours a year that make a wrap pay")),
         ),
     ),
 )

@@ -25,6 +25,7 @@ class OrganisationForm(StyledForm, forms.ModelForm):
             "labour_cost_per_hour",
             "working_days_per_year",
             "productive_hours_per_fte",
+            "wrap_min_manual_hours",
             "require_2fa",
         ]
 
@@ -35,7 +36,12 @@ class OrganisationForm(StyledForm, forms.ModelForm):
         ),
         (
             _("Method defaults for euro and hour figures"),
-            ["labour_cost_per_hour", "working_days_per_year", "productive_hours_per_fte"],
+            [
+                "labour_cost_per_hour",
+                "working_days_per_year",
+                "productive_hours_per_fte",
+                "wrap_min_manual_hours",
+            ],
         ),
         (_("Security"), ["require_2fa"]),
     ]

@@ -77,6 +77,15 @@ class Organisation(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(8784)],
         help_text=_("Hours one full-time person works in a year (default 1,600)."),
     )
+    wrap_min_manual_hours = models.PositiveIntegerField(
+        _("manual hours a year that make a wrap pay"),
+        default=settings.LEITSTAND_DEFAULT_WRAP_MIN_MANUAL_HOURS,
+        validators=[MaxValueValidator(100_000)],
+        help_text=_(
+            "An API layer in front of an application is advised only where its manual "
+            "transfers add up to at least this many hours a year (default 100)."
+        ),
+    )
     require_2fa = models.BooleanField(
         _("require two-factor login"),
         default=False,

@@ -1,10 +1,15 @@
 """What an outage of each system stops and costs, and the RTO and RPO it inherits.
 
-A process needs a system when one of its steps uses it (directly), or when the system feeds,
-through active integrations, directly or through others, a system the process uses
-(upstream). A system inherits the strictest (smallest) RTO and RPO of the processes that need
-it; its outage cost per hour is the sum over those processes of
+A process needs a system when one of its steps uses it (directly), or when the system feeds a
+system the process needs through an automated integration (API, event, shared database, a file
+transfer nobody handles) that runs at least as often as the process's RTO (upstream; DOMAIN.md,
+business impact). Manual transfers (typed, copied, mailed, paper, a file a person exports) pass
+nothing on: people bridge them for a while. Requirements pass against the data flow, each
+path once (loops stop). A process without an RTO uses its maximum tolerable downtime instead;
+without either, only its own systems. A system inherits the strictest (smallest) RTO and RPO
+of the processes that need it; its outage cost per hour is the sum over those processes of
 revenue per hour x margin + people left idle x labour cost per hour + penalties per hour.
+Systems that no process needs get no RTO and cost 0, and say so.
 """
 
 from collections import deque
@@ -14,10 +19,10 @@ from typing import NamedTuple
 
 from leitstand.analysis import formulas
 from leitstand.analysis.continuity.impact import DEFAULT_OPERATING_HOURS_PER_DAY, BusinessImpact
-from leitstand.analysis.graph import FlowGraph, build_graph
 from leitstand.analysis.messages import Count, Eur, Hours, Label, Message, Percent
 from leitstand.analysis.processes.model import Process
-from leitstand.analysis.snapshot import Snapshot
+from leitstand.analysis.snapshot import Integration, Snapshot
+from leitstand.analysis.vocabulary import Frequency, Method, MethodCategory, method_category
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -113,18 +118,85 @@ def process_outage(
     )
 
 
-def upstream_paths(graph: FlowGraph, used: tuple[int, ...]) -> dict[int, tuple[int, ...]]:
+#: Calendar hours of one period: a flow that runs N times in it runs every hours / N.
+PERIOD_HOURS = {
+    Frequency.DAY: Decimal(24),
+    Frequency.WEEK: Decimal(168),
+    Frequency.MONTH: Decimal(730),
+    Frequency.YEAR: Decimal(8760),
+    Frequency.EVENT: Decimal(8760),  # N events a year
+}
+#: A shared database passes data on the moment it changes, whatever the recorded frequency.
+REAL_TIME = frozenset({Method.SHARED_DATABASE})
+
+#: Per receiving system: (sending system, hours between two runs) of the flows that feed it
+#: automatically.
+Feeders = dict[int, list[tuple[int, Decimal]]]
+
+
+def feeding_interval(flow: Integration) -> Decimal | None:
+    """Hours between two runs of a flow that feeds its target automatically; None when a
+    person carries the data (manual, or a file with minutes of work per run), which passes no
+    requirement on. A shared database feeds at once (0); events come as often as they are
+    expected (N a year). An automated flow whose number of runs is unknown counts as feeding at
+    once: unknown is not "rarely"."""
+    category = method_category(flow.method)
+    if category is MethodCategory.MANUAL:
+        return None
+    if category is MethodCategory.FILE and flow.minutes_per_run != 0:
+        return None
+    if flow.method in REAL_TIME:
+        return ZERO
+    if flow.runs_per_period is None:
+        return ZERO
+    if flow.runs_per_period <= 0:
+        return None
+    return PERIOD_HOURS[flow.frequency] / flow.runs_per_period
+
+
+def automated_feeders(snapshot: Snapshot) -> Feeders:
+    """Every system's automated feeders with the most frequent flow per sender."""
+    feeders: dict[int, dict[int, Decimal]] = {system.id: {} for system in snapshot.systems}
+    for flow in snapshot.active_integrations:
+        if flow.source_id == flow.target_id or flow.target_id not in feeders:
+            continue
+        if flow.source_id not in feeders:
+            continue
+        interval = feeding_interval(flow)
+        if interval is None:
+            continue
+        known = feeders[flow.target_id].get(flow.source_id)
+        if known is None or interval < known:
+            feeders[flow.target_id][flow.source_id] = interval
+    return {target: list(sources.items()) for target, sources in feeders.items()}
+
+
+def upstream_paths(
+    feeders: Feeders, used: tuple[int, ...], within: Decimal | None
+) -> dict[int, tuple[int, ...]]:
     """Every system a process needs, with the shortest path of systems from it to one the
-    process uses directly (breadth first against the direction of the flows)."""
-    paths = {system_id: (system_id,) for system_id in used if system_id in graph.successors}
+    process uses directly: breadth first against the direction of the automated flows that
+    run at least every `within` hours (None: only the systems the process uses)."""
+    paths = {system_id: (system_id,) for system_id in used if system_id in feeders}
+    if within is None:
+        return paths
     queue = deque(paths)
     while queue:
         current = queue.popleft()
-        for source in graph.predecessors[current]:
-            if source not in paths:
+        for source, interval in feeders[current]:
+            if interval <= within and source not in paths:
                 paths[source] = (source, *paths[current])
                 queue.append(source)
     return paths
+
+
+def inherited_within(impact: BusinessImpact) -> Decimal | None:
+    """How often a feeding flow must run for the process to need its sender: the RTO, or the
+    maximum tolerable downtime where no RTO is recorded."""
+    if impact.rto_hours is not None:
+        return impact.rto_hours
+    mtpd = impact.mtpd_hours
+    return None if mtpd is None else Decimal(mtpd)
 
 
 def _stricter(current: Requirement | None, candidate: Requirement) -> Requirement:
@@ -145,13 +217,9 @@ class Continuity:
         return {system_id: row.eur_per_hour for system_id, row in self.systems.items()}
 
 
-def gather_continuity(snapshot: Snapshot, graph: FlowGraph | None = None) -> Continuity:
+def gather_continuity(snapshot: Snapshot) -> Continuity:
     """Per process its outage cost; per system the processes it stops, RTO, RPO and cost."""
-    if graph is None:
-        graph = build_graph(
-            (system.id for system in snapshot.systems),
-            ((flow.source_id, flow.target_id) for flow in snapshot.active_integrations),
-        )
+    feeders = automated_feeders(snapshot)
     settings = snapshot.settings
     impacts = {impact.process_id: impact for impact in snapshot.business_impacts}
     outages: dict[int, ProcessOutage] = {}
@@ -169,7 +237,7 @@ def gather_continuity(snapshot: Snapshot, graph: FlowGraph | None = None) -> Con
         if impact is None:
             needed = {system_id: (system_id,) for system_id in process.system_ids}
         else:
-            needed = upstream_paths(graph, process.system_ids)
+            needed = upstream_paths(feeders, process.system_ids, inherited_within(impact))
         for system_id, path in needed.items():
             paths[system_id][process.id] = path
             if impact and impact.rto_hours is not None:
@@ -259,10 +327,16 @@ def explain_system_outage(
     for process_id, path in row.paths.items():
         if len(path) > 1:
             process = Label(next(p.name for p in snapshot.processes if p.id == process_id))
+            within = inherited_within(continuity.impacts[process_id])
             explanation.append(
                 Message(
                     "outage.via",
-                    {"process": process, "system": system, "path": path_label(snapshot, path)},
+                    {
+                        "process": process,
+                        "system": system,
+                        "rto": Hours(within or ZERO),
+                        "path": path_label(snapshot, path),
+                    },
                 )
             )
         explanation.extend(explain_process_outage(snapshot, continuity.outages[process_id]))

@@ -9,6 +9,7 @@ RESILIENCE_MESSAGE_KEYS = frozenset(
         "restore.critical",
         "restore.holds_data",
         "action.test_restore",
+        "action.test_saas_export",
         "plan.missing",
         "plan.untested",
         "plan.old",

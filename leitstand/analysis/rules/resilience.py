@@ -18,6 +18,9 @@ from leitstand.analysis.rules.common import LISTED_NAMES, more_names, names_of
 from leitstand.analysis.snapshot import SystemResilienceFacts
 from leitstand.analysis.vocabulary import Severity
 
+#: Software as a service: the provider runs the backups; the company's part is its own copy.
+SAAS = "saas"
+
 
 def _why_it_matters(facts: Facts, system_id: int) -> Message:
     critical = system_id in facts.critical_system_ids
@@ -54,7 +57,12 @@ def no_restore_test_findings(facts: Facts) -> list[Finding]:
                 severity=Severity.HIGH if critical else Severity.MEDIUM,
                 subjects=(facts.system_subjects[row.system_id],),
                 describe=stated(
-                    Message("action.test_restore", {"system": name}),
+                    Message(
+                        "action.test_saas_export"
+                        if system.hosting == SAAS
+                        else "action.test_restore",
+                        {"system": name},
+                    ),
                     _restore_problem(row, name, as_of),
                     _why_it_matters(facts, row.system_id),
                 ),

@@ -8,8 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leitstand.analysis.continuity.impact import BusinessImpact, damage_field, mtpd_hours
-from leitstand.analysis.continuity.outage import gather_continuity, process_outage, upstream_paths
-from leitstand.analysis.graph import build_graph
+from leitstand.analysis.continuity.outage import (
+    automated_feeders,
+    feeding_interval,
+    gather_continuity,
+    process_outage,
+    upstream_paths,
+)
 from leitstand.analysis.processes.model import Process, ProcessStep
 from leitstand.analysis.snapshot import Snapshot, System
 from leitstand.analysis.tests.builders import SETTINGS, flow
@@ -56,8 +61,12 @@ def test_mtpd_is_the_first_point_any_damage_is_high(cells, expected):
     assert mtpd_hours(cells) == expected
 
 
-# Systems 1..5; flows 3 -> 2 -> 1 (active), 4 -> 1 planned, 5 isolated.
-FLOWS = (flow(1, 3, 2), flow(2, 2, 1), flow(3, 4, 1, status="planned"))
+# Systems 1..5; flows 3 -> 2 -> 1 (active, by API ten times a day), 4 -> 1 planned, 5 isolated.
+FLOWS = (
+    flow(1, 3, 2, method="api"),
+    flow(2, 2, 1, method="api"),
+    flow(3, 4, 1, method="api", status="planned"),
+)
 
 
 @pytest.mark.parametrize(
@@ -98,14 +107,73 @@ def test_systems_inherit_the_strictest_rto_and_rpo(
         assert row.rto.path == path
 
 
+def feeders_of(*pairs, systems=5):
+    flows = [flow(n, s, t, method="api") for n, (s, t) in enumerate(pairs, start=1)]
+    return automated_feeders(snapshot(flows=flows, systems=systems))
+
+
 def test_the_shortest_integration_path_is_reported():
-    graph = build_graph(range(1, 6), [(3, 2), (2, 1), (3, 1), (4, 3)])
-    assert upstream_paths(graph, (1,)) == {1: (1,), 2: (2, 1), 3: (3, 1), 4: (4, 3, 1)}
+    feeders = feeders_of((3, 2), (2, 1), (3, 1), (4, 3))
+    assert upstream_paths(feeders, (1,), D(4)) == {1: (1,), 2: (2, 1), 3: (3, 1), 4: (4, 3, 1)}
 
 
 def test_loops_of_integrations_end():
-    graph = build_graph(range(1, 4), [(1, 2), (2, 1), (3, 1)])
-    assert upstream_paths(graph, (1,)) == {1: (1,), 2: (2, 1), 3: (3, 1)}
+    feeders = feeders_of((1, 2), (2, 1), (3, 1), systems=3)
+    assert upstream_paths(feeders, (1,), D(4)) == {1: (1,), 2: (2, 1), 3: (3, 1)}
+
+
+@pytest.mark.parametrize(
+    ("fields", "interval"),
+    [
+        ({"method": "api", "runs": "12"}, D(2)),  # 12 a day: every 2 hours
+        ({"method": "api", "runs": "1"}, D(24)),
+        ({"method": "api", "runs": "1", "frequency": "week"}, D(168)),
+        ({"method": "api", "runs": None}, D(0)),  # unknown is not "rarely"
+        ({"method": "event", "runs": "3"}, D(8)),  # a contact form mails 3 times a day
+        ({"method": "api", "runs": "365", "frequency": "event"}, D(24)),  # 365 events a year
+        ({"method": "shared_database", "runs": "1"}, D(0)),
+        ({"method": "file", "runs": "4", "minutes": "0"}, D(6)),  # picked up automatically
+        ({"method": "file", "runs": "4", "minutes": "10"}, None),  # a person exports it
+        ({"method": "spreadsheet", "runs": "40"}, None),
+        ({"method": "manual", "runs": "40"}, None),
+        ({"method": "email", "runs": "40"}, None),
+        ({"method": "paper", "runs": "40"}, None),
+    ],
+)
+def test_only_automated_flows_feed_a_requirement_on(fields, interval):
+    assert feeding_interval(flow(1, 1, 2, **fields)) == interval
+
+
+def test_manual_transfers_and_rare_flows_pass_no_requirement_on():
+    flows = (
+        flow(1, 2, 1, method="manual", runs="40"),  # typed in many times a day
+        flow(2, 3, 1, method="api", runs="1", frequency="week"),  # once a week
+        flow(3, 4, 1, method="api", runs="12"),  # every 2 hours
+    )
+    snap = snapshot([process(1, 1)], [impact(1, rto_hours=D(4), people_idle=2)], flows)
+    continuity = gather_continuity(snap)
+    assert continuity.systems[4].rto.path == (4, 1)
+    assert continuity.systems[4].eur_per_hour == D(90)
+    for system in (2, 3):  # no RTO, no outage cost, and they say so
+        assert continuity.systems[system].rto is None
+        assert continuity.systems[system].eur_per_hour == 0
+
+
+def test_a_longer_rto_lets_a_daily_flow_pass_the_requirement():
+    flows = (flow(1, 2, 1, method="api", runs="1"),)
+    strict = gather_continuity(snapshot([process(1, 1)], [impact(1, rto_hours=D(4))], flows))
+    relaxed = gather_continuity(snapshot([process(1, 1)], [impact(1, rto_hours=D(24))], flows))
+    assert strict.systems[2].rto is None
+    assert relaxed.systems[2].rto.path == (2, 1)
+
+
+def test_without_an_rto_the_mtpd_decides_and_without_both_only_own_systems():
+    flows = (flow(1, 2, 1, method="api", runs="1"),)
+    by_mtpd = impact(1, damage={"damage_money_24h": "high"}, people_idle=1)
+    mtpd = gather_continuity(snapshot([process(1, 1)], [by_mtpd], flows))
+    assert mtpd.systems[2].process_ids == (1,)
+    neither = gather_continuity(snapshot([process(1, 1)], [impact(1, people_idle=1)], flows))
+    assert neither.systems[2].process_ids == ()
 
 
 @pytest.mark.parametrize(
@@ -140,7 +208,7 @@ def test_outage_cost_per_hour_of_a_process(fields, impact_fields, expected):
 
 def test_a_system_costs_the_sum_of_the_processes_it_stops():
     processes = [process(1, 1), process(2, 2)]
-    impacts = [impact(1, people_idle=2), impact(2, people_idle=3)]
+    impacts = [impact(1, people_idle=2, rto_hours=D(8)), impact(2, people_idle=3, rto_hours=D(8))]
     continuity = gather_continuity(snapshot(processes, impacts, FLOWS))
     assert continuity.systems[1].eur_per_hour == D(90)  # only P1 uses 1; nothing flows up to 2
     assert continuity.systems[2].eur_per_hour == D(225)  # P2 directly, P1 through 2 -> 1

@@ -113,6 +113,10 @@ def test_the_facts_named_are_the_ones_the_rule_read():
     portfolio, snapshot = _portfolio([system], [Assessment(1, 3, 3, 3, TODAY)])
     text = describe(portfolio[1], snapshot)
     assert portfolio[1].rule.id == "replatform.ageing_hosting"
-    assert [fact.key for fact in text.facts] == ["fact.assessment", "fact.on_premises_since"]
+    assert [fact.key for fact in text.facts] == [
+        "fact.assessment",
+        "fact.on_premises_since",
+        "fact.application",
+    ]
     assert text.facts[1].params["years"].value == 11
     assert text.time.key == "time.invest"

@@ -6,7 +6,8 @@ from leitstand.tenancy.tests.factories import OrganisationFactory
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory):
-    """Critical, adequate health, file exchange only: the rules say "wrap"."""
+    """Critical, adequate health, file exchange only: the rules say "wrap" where manual
+    transfers reach the wrap threshold (100 h a year), "retain" without them."""
 
     class Meta:
         model = Assessment

@@ -95,7 +95,7 @@ def test_an_override_needs_a_reason_and_remembers_the_computed_strategy(api, org
         format="json",
     )
     assert response.status_code == 201
-    assert response.json()["computed_strategy"] == "wrap"
+    assert response.json()["computed_strategy"] == "retain"  # no manual flows: no wrap
     assert RecommendationOverride.objects.get().decided_by == editor
 
 

@@ -143,7 +143,7 @@ def test_an_override_without_a_reason_is_rejected(login, editor, org):
 
 
 def test_an_override_is_audited_and_shown_next_to_the_computed_value(login, editor, org):
-    system = AssessmentFactory(organisation=org).system  # the rules say: wrap
+    system = AssessmentFactory(organisation=org).system  # 3/3/2, no manual flows: retain
     client = login(editor)
     response = client.post(
         url("override", pk=system.pk),
@@ -151,12 +151,12 @@ def test_an_override_is_audited_and_shown_next_to_the_computed_value(login, edit
     )
     assert response.status_code == 302
     override = RecommendationOverride.objects.get(system=system)
-    assert override.computed_strategy == "wrap" and override.decided_by == editor
+    assert override.computed_strategy == "retain" and override.decided_by == editor
     entry = LogEntry.objects.get_for_object(override).get()
     assert entry.actor == editor
     html = client.get(system.get_absolute_url()).content.decode()
     assert "chosen by a person" in html and "The vendor stops the product next year." in html
-    assert "The rules say:" in html and "wrap with an API layer" in html
+    assert "The rules say:" in html and "only 0.0 h a year" in html
 
 
 def test_removing_an_override_asks_first(login, editor, org):
@@ -188,7 +188,7 @@ def test_the_portfolio_lists_every_system_with_its_recommendation(login, viewer,
     data = html.split('<script id="portfolio-data" type="application/json">')[1]
     chart = json.loads(data.split("</script>")[0])
     (point,) = chart["points"]
-    assert (point["name"], point["x"], point["y"], point["strategy"]) == ("CAS", 3, 3, "wrap")
+    assert (point["name"], point["x"], point["y"], point["strategy"]) == ("CAS", 3, 3, "retain")
     assert point["url"] == wrap.get_absolute_url()
     filtered = client.get(url("portfolio"), {"strategy": "assess"})
     assert [row.system_name for row in filtered.context["rows"]] == ["Website"]
@@ -256,8 +256,8 @@ def test_the_analysis_json_has_a_portfolio(login, viewer, org):
         "integration": 2,
         "assessed_on": timezone.localdate().isoformat(),
     }
-    assert rows["CAS"]["recommendation"]["strategy"] == "wrap"
-    assert rows["CAS"]["recommendation"]["rule"] == "wrap.not_integrable"
+    assert rows["CAS"]["recommendation"]["strategy"] == "retain"
+    assert rows["CAS"]["recommendation"]["rule"] == "retain.little_manual_work"
     assert rows["CAS"]["time"] == "invest"
     fax = rows["Fax"]["recommendation"]
     assert fax["strategy"] == "retire" and fax["overridden"] is True

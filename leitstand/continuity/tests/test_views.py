@@ -47,7 +47,9 @@ def order_intake(org):
     """Order intake typed into the ERP; the mail system feeds the ERP by an active integration."""
     erp = SystemFactory(organisation=org, name="ERP")
     mail = SystemFactory(organisation=org, name="Mail")
-    IntegrationFactory(organisation=org, source=mail, target=erp, status="active")
+    IntegrationFactory(  # the ERP reads the mailbox by API 40 times a day: it needs the mail
+        organisation=org, source=mail, target=erp, status="active", method="api", runs_per_period=40
+    )
     process = ProcessFactory(organisation=org, name="Order intake", revenue_per_run=Decimal(350))
     ProcessStepFactory(organisation=org, process=process, system=erp)
     return process

@@ -95,6 +95,8 @@ def _example(key: str) -> m.Message:
             **CONTINUITY_EXAMPLE_PARAMS,
             **REGULATION_EXAMPLE_PARAMS,
             "date": m.Day(date(2027, 6, 30)),
+            "review": m.Day(date(2027, 5, 23)),
+            "threshold": m.Hours(Decimal(100)),
         }
     )
     return m.Message(key, params)

@@ -46,6 +46,7 @@ def test_owner_changes_method_defaults(login, owner, org):
             "labour_cost_per_hour": "52.50",
             "working_days_per_year": "215",
             "productive_hours_per_fte": "1560",
+            "wrap_min_manual_hours": "80",
         },
     )
     assert response.status_code == 302
@@ -54,7 +55,8 @@ def test_owner_changes_method_defaults(login, owner, org):
         float(org.labour_cost_per_hour),
         org.working_days_per_year,
         org.productive_hours_per_fte,
-    ) == (52.5, 215, 1560)
+        org.wrap_min_manual_hours,
+    ) == (52.5, 215, 1560, 80)
 
 
 def test_negative_labour_cost_is_rejected(login, owner, org):
