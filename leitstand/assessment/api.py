@@ -7,20 +7,15 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.assessment import filters
+from leitstand.assessment import filters, services
 from leitstand.assessment.models import (
     AXIS_CHOICES,
     Assessment,
     RecommendationOverride,
     ScoreMethod,
 )
-from leitstand.assessment.recommendations import (
-    assessment_record,
-    recommendation_for,
-)
 from leitstand.assessment.scoring import fact_bounds, guided_score
-from leitstand.assessment.selectors import latest_assessment, system_facts
-from leitstand.core.audit import save_serializer
+from leitstand.assessment.selectors import system_facts
 
 AXES = tuple(AXIS_CHOICES)
 
@@ -107,16 +102,11 @@ class AssessmentViewSet(OrgModelViewSet):
     serializer_class = AssessmentSerializer
     filterset_class = filters.AssessmentFilter
 
+    save_service = staticmethod(services.record_assessment)
+    delete_service = staticmethod(services.delete_assessment)
+
     def get_queryset(self):
         return super().get_queryset().select_related("assessed_by")
-
-    def perform_create(self, serializer) -> None:
-        save_serializer(
-            serializer,
-            self.request.user,
-            organisation=self.request.org,
-            assessed_by=self.request.user,
-        )
 
 
 class OverrideViewSet(OrgModelViewSet):
@@ -124,27 +114,8 @@ class OverrideViewSet(OrgModelViewSet):
     serializer_class = OverrideSerializer
     filterset_class = filters.OverrideFilter
 
+    save_service = staticmethod(services.override_recommendation)
+    delete_service = staticmethod(services.remove_override)
+
     def get_queryset(self):
         return super().get_queryset().select_related("decided_by")
-
-    def _computed(self, serializer) -> str:
-        system = serializer.validated_data.get("system") or serializer.instance.system
-        latest = assessment_record(latest_assessment(system))
-        return recommendation_for(system, latest, None)[0].computed_strategy or ""
-
-    def perform_create(self, serializer) -> None:
-        save_serializer(
-            serializer,
-            self.request.user,
-            organisation=self.request.org,
-            decided_by=self.request.user,
-            computed_strategy=self._computed(serializer),
-        )
-
-    def perform_update(self, serializer) -> None:
-        save_serializer(
-            serializer,
-            self.request.user,
-            decided_by=self.request.user,
-            computed_strategy=self._computed(serializer),
-        )

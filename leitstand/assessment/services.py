@@ -1,14 +1,19 @@
-"""Writes of the assessment app; each leaves one audit entry (django-auditlog) with its actor."""
+"""The one write path of assessments and overrides: the pages, the API and the demo call these
+(the import writes its batch with record_imported_assessments, checked by the same model
+rules). Each leaves one audit entry (django-auditlog) with its actor."""
 
-from leitstand.assessment.forms import AssessmentForm, OverrideForm
 from leitstand.assessment.models import Assessment, RecommendationOverride
-from leitstand.core.audit import delete_object, save_form
+from leitstand.assessment.recommendations import assessment_record, recommendation_for
+from leitstand.assessment.selectors import latest_assessment
+from leitstand.core.audit import delete_object, save_values
 
 
-def record_assessment(form: AssessmentForm, user) -> Assessment:
-    """Save a validated assessment as a new dated entry of the system's history."""
-    form.instance.assessed_by = user
-    return save_form(form, user)
+def record_assessment(assessment: Assessment, values: dict, *, actor) -> Assessment:
+    """Save an assessment as a dated entry of the system's history; a new one is by the actor
+    unless `values` name who assessed it."""
+    if assessment.pk is None:
+        values = {"assessed_by": actor, **values}
+    return save_values(assessment, values, actor)
 
 
 def record_imported_assessments(assessments: list[Assessment], user) -> list[Assessment]:
@@ -22,17 +27,25 @@ def record_imported_assessments(assessments: list[Assessment], user) -> list[Ass
 
 
 def override_recommendation(
-    form: OverrideForm, user, computed_strategy: str | None
+    override: RecommendationOverride, values: dict, *, actor
 ) -> RecommendationOverride:
-    """Set (or change) the system's override; keeps the computed strategy it departs from."""
-    form.instance.decided_by = user
-    form.instance.computed_strategy = computed_strategy or ""
-    return save_form(form, user)
+    """Set (or change) the system's override, decided by the actor unless `values` say who;
+    it keeps the strategy computed from the latest assessment, the one it departs from."""
+    system = values.get("system") or override.system
+    computed, _snapshot = recommendation_for(
+        system, assessment_record(latest_assessment(system)), None
+    )
+    values = {
+        "decided_by": actor,
+        **values,
+        "computed_strategy": computed.computed_strategy or "",
+    }
+    return save_values(override, values, actor)
 
 
-def remove_override(override: RecommendationOverride, user) -> None:
-    delete_object(override, user)
+def remove_override(override: RecommendationOverride, *, actor) -> None:
+    delete_object(override, actor)
 
 
-def delete_assessment(assessment: Assessment, user) -> None:
-    delete_object(assessment, user)
+def delete_assessment(assessment: Assessment, *, actor) -> None:
+    delete_object(assessment, actor)

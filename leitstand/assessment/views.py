@@ -26,6 +26,7 @@ from leitstand.assessment.selectors import (
     latest_assessment,
     system_facts,
 )
+from leitstand.core.audit import form_values
 from leitstand.inventory.models import System
 from leitstand.landscape.cache import request_analysis
 from leitstand.tenancy.access import get_for_org, org_view
@@ -93,7 +94,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "assessment/_preview.html", _preview(request, system, form, context))
     if form.is_valid():
-        services.record_assessment(form, request.user)
+        services.record_assessment(form.instance, form_values(form), actor=request.user)
         messages.success(request, _("Assessment of “%(name)s” saved.") % {"name": system.name})
         return redirect(system.get_absolute_url())
     context["submitted"] = True
@@ -116,7 +117,7 @@ def assessment_history(request: HttpRequest, pk: int) -> HttpResponse:
 def assessment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_for_org(Assessment.objects.select_related("system"), request.org, pk)
     if request.method == "POST":
-        services.delete_assessment(assessment, request.user)
+        services.delete_assessment(assessment, actor=request.user)
         messages.success(request, _("Deleted “%(name)s”.") % {"name": assessment})
         return redirect("assessment:history", org=request.org.slug, pk=assessment.system_id)
     return render(request, "assessment/assessment_delete.html", {"object": assessment})
@@ -132,7 +133,7 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=existing, organisation=request.org, system=system
     )
     if request.method == "POST" and form.is_valid():
-        services.override_recommendation(form, request.user, computed.computed_strategy)
+        services.override_recommendation(form.instance, form_values(form), actor=request.user)
         messages.success(request, _("Override of “%(name)s” saved.") % {"name": system.name})
         return redirect(system.get_absolute_url())
     context = {
@@ -149,7 +150,7 @@ def override_remove(request: HttpRequest, pk: int) -> HttpResponse:
     system = _system(request, pk)
     existing = current_override(system)
     if request.method == "POST" and existing is not None:
-        services.remove_override(existing, request.user)
+        services.remove_override(existing, actor=request.user)
         messages.success(
             request,
             _("The override of “%(name)s” is removed; the computed recommendation applies again.")

@@ -6,16 +6,15 @@ computed from them the same way the form computes it.
 
 from datetime import date
 
+from leitstand.assessment import services
 from leitstand.assessment.models import (
     AXIS_CHOICES,
     Assessment,
     RecommendationOverride,
     ScoreMethod,
 )
-from leitstand.assessment.recommendations import assessment_record, recommendation_for
 from leitstand.assessment.scoring import fact_bounds, guided_score
-from leitstand.assessment.selectors import latest_assessment, system_facts
-from leitstand.core.demo import saved
+from leitstand.assessment.selectors import system_facts
 from leitstand.inventory.models import System
 from leitstand.tenancy.models import Membership, Organisation, Role
 
@@ -32,32 +31,15 @@ def _assess(system: System, day: date, record: dict, assessor) -> None:
         else:
             fields[axis] = given
             fields[f"{axis}_method"] = ScoreMethod.DIRECT
-    saved(
-        Assessment(
-            organisation=system.organisation,
-            system=system,
-            assessed_on=day,
-            notes=record.get("notes", ""),
-            assessed_by=assessor,
-            **fields,
-        )
-    )
+    fields.update(assessed_on=day, notes=record.get("notes", ""), assessed_by=assessor)
+    assessment = Assessment(organisation=system.organisation, system=system)
+    services.record_assessment(assessment, fields, actor=None)
 
 
 def _override(system: System, strategy: str, reason: str, assessor) -> None:
-    computed, _snapshot = recommendation_for(
-        system, assessment_record(latest_assessment(system)), None
-    )
-    saved(
-        RecommendationOverride(
-            organisation=system.organisation,
-            system=system,
-            strategy=strategy,
-            reason=reason,
-            computed_strategy=computed.computed_strategy or "",
-            decided_by=assessor,
-        )
-    )
+    override = RecommendationOverride(organisation=system.organisation, system=system)
+    values = {"strategy": strategy, "reason": reason, "decided_by": assessor}
+    services.override_recommendation(override, values, actor=None)
 
 
 def load_demo(organisation: Organisation, data: dict) -> None:
