@@ -17,7 +17,7 @@ ORG = "/o/muster-logistik"
 def test_facts_then_matching_then_plan(live_server, page, demo, sign_in, shot, tmp_path):
     sign_in(page, User.objects.get(email="demo@example.com"))
     page.goto(f"{live_server.url}{ORG}/")
-    page.locator("#roadmap-menu").click()
+    page.locator("#planning-menu").click()
     page.get_by_role("link", name="Funding", exact=True).click()
     expect(page.locator("h1")).to_have_text("Funding")
     expect(page.locator("#sme-class")).to_have_text("Medium-sized enterprise")

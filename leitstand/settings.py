@@ -191,7 +191,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Leitstand <leitstand@localho
 # Languages: German and English, chosen in the header; default from the browser.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "leitstand" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "leitstand" / "locale",
+    # "Sie" instead of django-allauth's "du" on the login and account pages
+    BASE_DIR / "leitstand" / "accounts" / "allauth_locale",
+]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
 USE_TZ = True

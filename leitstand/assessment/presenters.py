@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from leitstand.analysis.modernisation import Strategy
+from leitstand.analysis.modernisation import RULES, Strategy
 from leitstand.analysis.portfolio import Recommendation, describe
 from leitstand.analysis.snapshot import Assessment, Snapshot
 from leitstand.assessment.explanations import TIME_LABELS
@@ -40,7 +40,8 @@ class RecommendationView:
     strategy: str | None
     strategy_label: str
     colour: str
-    rule: str
+    rule: str  # the rule's identifier: an anchor on the rules page, never shown
+    rule_number: int  # its place in the rule table, as the rules page numbers it
     explanation: str
     facts: tuple[str, ...]
     overridden: bool
@@ -70,6 +71,7 @@ def present(
         strategy_label=strategy_label(recommendation.strategy),
         colour=STRATEGY_COLOURS[recommendation.strategy],
         rule=recommendation.rule.id,
+        rule_number=RULES.index(recommendation.rule) + 1,
         explanation=render(text.explanation),
         facts=tuple(render(fact) for fact in text.facts),
         overridden=recommendation.overridden,

@@ -9,32 +9,46 @@ from pygal.style import Style
 
 from leitstand.core.formatting import format_eur
 
+_COMMON = {
+    "background": "transparent",
+    "plot_background": "transparent",
+    "foreground": "#212529",
+    "foreground_strong": "#212529",
+    "foreground_subtle": "#6c757d",
+    "colors": ("#0d6efd", "#198754", "#fd7e14", "#dc3545", "#6f42c1", "#20c997"),
+    "font_family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+}
 _STYLE = Style(
-    background="transparent",
-    plot_background="transparent",
-    foreground="#212529",
-    foreground_strong="#212529",
-    foreground_subtle="#6c757d",
-    colors=("#0d6efd", "#198754", "#fd7e14", "#dc3545", "#6f42c1", "#20c997"),
-    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+    **_COMMON,
     label_font_size=13,
     major_label_font_size=13,
     value_font_size=12,
     title_font_size=15,
+)
+_BAR_STYLE = Style(
+    **_COMMON,
+    label_font_size=16,
+    major_label_font_size=16,
+    value_font_size=15,
+    title_font_size=17,
 )
 
 
 def horizontal_eur_bars(
     labels: Sequence[str], values: Sequence[float], title: str = ""
 ) -> SafeString:
-    """A horizontal bar per label with its euro value printed beside it."""
+    """A horizontal bar per label with its euro value printed beside it.
+
+    Drawn narrow with large letters, so that a phone's screen (390 pixels) scales it down
+    only a little and the department names stay readable.
+    """
     chart = pygal.HorizontalBar(
-        style=_STYLE,
+        style=_BAR_STYLE,
         show_legend=False,
         print_values=True,
         value_formatter=format_eur,
         height=max(140, 44 * len(labels) + 60),
-        width=720,
+        width=440,
         margin=8,
         js=[],
         disable_xml_declaration=True,

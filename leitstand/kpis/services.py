@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from leitstand.analysis.kpis import STANDARD_DIRECTIONS, StandardKpi, baselines_from_steps
 from leitstand.core.audit import save_form
+from leitstand.kpis import sources
 from leitstand.kpis.forms import KpiForm
 from leitstand.kpis.models import Kpi
 from leitstand.processes.models import Process
@@ -64,7 +65,7 @@ def add_standard_kpis(process: Process, units: list[str], actor) -> list[Kpi]:
             data.update(
                 baseline_value=offer.baseline,
                 baseline_date=today,
-                baseline_source=_("computed from the process steps"),
+                baseline_source=_(sources.FROM_STEPS),
             )
         form = KpiForm(data, organisation=process.organisation)
         if not form.is_valid():  # built from the steps' own figures: a bug, not bad input

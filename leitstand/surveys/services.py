@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leitstand.core.audit import save_form
+from leitstand.kpis import sources
 from leitstand.kpis.models import Measurement
 from leitstand.surveys.forms import AnswerForm, SurveyForm
 from leitstand.surveys.models import Survey, SurveyAnswer, SurveyPhase, SurveyResponse
@@ -67,7 +68,7 @@ def _feed_kpi(survey: Survey, actor) -> None:
     if kpi is None or average is None:
         return
     day = survey.responses.aggregate(last=Max("submitted_on"))["last"]
-    source = _("survey “%(title)s”, %(count)s answers") % {
+    source = _(sources.FROM_SURVEY) % {
         "title": survey.title,
         "count": survey.responses.count(),
     }

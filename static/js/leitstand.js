@@ -8,3 +8,16 @@ document.addEventListener("DOMContentLoaded", () => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
 });
+
+// A wide table scrolls inside its own box instead of widening the whole page (phones).
+function wrapWideTables(root) {
+  root.querySelectorAll("main table").forEach((table) => {
+    if (table.closest(".table-responsive, .table-wrap")) return;
+    const box = document.createElement("div");
+    box.className = "table-responsive table-wrap";
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+  });
+}
+document.addEventListener("DOMContentLoaded", () => wrapWideTables(document));
+document.addEventListener("htmx:afterSettle", (event) => wrapWideTables(event.target));

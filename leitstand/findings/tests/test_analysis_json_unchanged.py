@@ -28,13 +28,15 @@ DAY = date(2026, 12, 1)
 #: PostgreSQL alike; retaken when the JSON gained `finding_groups` (issue 16) and the deadline
 #: findings and gaps of issue 15 (e-invoices, GoBD archive, NIS2); retaken for issue 20 (RTO and
 #: outage cost inherited only through automated flows often enough, wrap only with enough
-#: manual hours, kinds of system, "retain, watch", TIME class following the strategy).
+#: manual hours, kinds of system, "retain, watch", TIME class following the strategy);
+#: retaken when German hours became "h" and two capability names were no longer cut at a
+#: comma (issue 21).
 DIGESTS = {
-    "baeckerei-beispiel/de": "6f7263c43d961cb29bf5f8ffb0dc7fdb96d6e9ca0d858bc32b706967dca877aa",
+    "baeckerei-beispiel/de": "ed3984f325f63ed974f00a2089cd9ab8cd37b6f66f46c6672e8210552fa9b3da",
     "baeckerei-beispiel/en": "02cdaa8b43a422a0908fdd714eb45514730a6ed44485d72fb9c3d5a9bc89bef8",
-    "generated/de": "9c016c870c69d3fe551eb01f3727e7a041944380874296c46f4b490efd40950e",
-    "generated/en": "4f4010198fd5ad4e03842977924cf91aa8847ee7814f4e8e14158433a50da029",
-    "muster-logistik/de": "4debe10fa5c23bc4082681f87d1bb5745f3d0f84c07960392147961f79545fed",
+    "generated/de": "3a350d1ae43e11ec58ef76deea315a266868e9f609a916c421a668c4640e11bc",
+    "generated/en": "f3ede9860336bff333856b25e26f9e6c31004deaa82d7b12e2c164d97ee4adaa",
+    "muster-logistik/de": "d9861d149b57e5dc69588ffa29ed15748fcdba95a4a7a7bf3c60c5e2c4c06fe7",
     "muster-logistik/en": "ff19613665837f957b7310ce29a23c9295586e9a916fbe24177c9892175fbd77",
 }
 

@@ -28,10 +28,18 @@ class Command(BaseCommand):
         ]
         if not catalogues:
             raise CommandError("No message catalogues found.")
+        compiled = 0
         for po_path in catalogues:
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue
             catalogue = polib.pofile(str(po_path))
             catalogue.save_as_mofile(str(mo_path))
-            self.stdout.write(f"{po_path}: {catalogue.percent_translated()} % translated")
+            compiled += 1
+            # English is the source language: its catalogues stay empty on purpose.
+            if po_path.parts[-3] != "en" and catalogue.percent_translated() < 100:
+                self.stderr.write(
+                    f"{po_path}: {len(catalogue.untranslated_entries())} strings not translated"
+                )
+        if compiled and options["verbosity"] >= 1:
+            self.stdout.write(f"Translations: {compiled} catalogues compiled.")

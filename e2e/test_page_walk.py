@@ -1,0 +1,161 @@
+"""Every page of the demo company in German, at a phone's 390 and a laptop's 1366 pixels.
+
+The pages are found by walking the URL configuration (as the tenant isolation test does), with
+real objects of the demo company for the URLs' keys, so a new page is covered by itself. Each
+page must fit the screen's width (a wide table scrolls inside its own box, never the whole
+page). A full-page screenshot of each goes to e2e/screenshots/walk-<width>-<page>.png. The
+German text must not double its punctuation ("66,0 Std.." after an abbreviation).
+"""
+
+import re
+
+from django.core.exceptions import FieldError
+from django.test import Client
+from django.urls import reverse
+
+from e2e.conftest import SCREENSHOTS
+from leitstand.accounts.models import User
+from leitstand.tenancy.models import Organisation
+from tests.urlwalk import org_routes
+
+WIDTHS = (390, 1366)
+ORG = "muster-logistik"
+# filters from an object of the route's model to its organisation, tried in order
+ORGANISATION_PATHS = (
+    "organisation",
+    "process__organisation",
+    "assessment__organisation",
+    "system__organisation",
+    "initiative__organisation",
+)
+NOT_PAGES = ("/analysis.json",)
+# "66,0 Std.." or "Kosten,, ": a full stop after an abbreviation, or a list glued twice
+DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|\.\s\.(?!\.)")
+
+
+def _first_object(model, organisation):
+    for path in ORGANISATION_PATHS:
+        try:
+            return model.objects.filter(**{path: organisation}).order_by("pk").first()
+        except FieldError:
+            continue
+    return None
+
+
+def _urls(organisation) -> list[tuple[str, str]]:
+    """(name, path) of every organisation page that answers a GET with HTML."""
+    found = []
+    for route in org_routes():
+        kwargs = {"org": organisation.slug}
+        if "area" in route.params:
+            kwargs["area"] = "organisation"
+        if "pk" in route.params:
+            obj = _first_object(route.model, organisation) if route.model else None
+            if obj is None:
+                continue
+            kwargs["pk"] = obj.pk
+        found.append((route.name, reverse(route.name, kwargs=kwargs)))
+    return found
+
+
+def _is_page(client, path) -> bool:
+    """A whole HTML page, not a download, a form target taking POST only or an htmx part."""
+    response = client.get(path)
+    assert response.status_code in (200, 302, 405), f"{path}: {response.status_code}"
+    return (
+        response.status_code == 200
+        and response["Content-Type"].startswith("text/html")
+        and b"<html" in response.content[:300]
+    )
+
+
+def _pages(client, organisation) -> list[tuple[str, str]]:
+    """The pages to look at: the generic confirmation and history pages (one template for
+    every model) and a form's "new" twin of its "edit" page only once each."""
+    pages = [("organisation_list", reverse("organisation_list"))]
+    seen_generic = set()
+    urls = _urls(organisation)
+    names = {name for name, _ in urls}
+    for name, path in urls:
+        if path.endswith(NOT_PAGES):
+            continue
+        kind = name.rsplit("_", 1)[-1]
+        if kind in ("delete", "history", "remove", "revoke"):
+            if kind in seen_generic:
+                continue
+            seen_generic.add(kind)
+        if kind == "create" and name.replace("_create", "_edit") in names:
+            continue
+        if _is_page(client, path):
+            pages.append((name, path))
+    return pages
+
+
+def _overflow(page) -> int:
+    """How many pixels the page is wider than the window (0 when it fits)."""
+    return page.evaluate(
+        "() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"
+    )
+
+
+def _widest(page) -> str:
+    """The element that sticks out furthest to the right, for the failure message."""
+    return page.evaluate(
+        """() => {
+          let worst = null, right = window.innerWidth;
+          const clipped = (el) => {
+            for (let up = el.parentElement; up; up = up.parentElement) {
+              if (getComputedStyle(up).overflowX !== 'visible') return true;
+            }
+            return false;
+          };
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.right > right + 1 && clipped(el)) continue;
+            if (r.right > right + 1) { right = r.right; worst = el; }
+          }
+          if (!worst) return '';
+          const cls = typeof worst.className === 'string' ? worst.className : '';
+          return `${worst.tagName.toLowerCase()}.${String(cls).split(' ').join('.')} ` +
+                 `(right edge ${Math.round(right)} px): ${worst.textContent.trim().slice(0, 60)}`;
+        }"""
+    )
+
+
+def test_every_page_fits_phone_and_laptop(live_server, page, demo, sign_in, settings):
+    settings.LANGUAGE_CODE = "de"
+    user = User.objects.get(email="demo@example.com")
+    organisation = Organisation.objects.get(slug=ORG)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    pages = _pages(client, organisation)
+    assert len(pages) > 60, pages  # the walk found the pages, not only the cockpit
+
+    sign_in(page, user)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "de", "url": live_server.url}]
+    )
+    SCREENSHOTS.mkdir(exist_ok=True)
+    problems = []
+    seen = set()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in pages:
+            page.goto(f"{live_server.url}{path}")
+            seen.add(name)
+            if width == WIDTHS[0]:
+                for doubled in DOUBLED.finditer(page.inner_text("body")):
+                    context = doubled.string[max(0, doubled.start() - 30) : doubled.end() + 5]
+                    problems.append(f"{name} {path}: doubled punctuation in “{context}”")
+            too_wide = _overflow(page)
+            if too_wide:
+                problems.append(
+                    f"{width} px {name} {path}: {too_wide} px too wide: {_widest(page)}"
+                )
+            page.screenshot(
+                path=str(SCREENSHOTS / f"walk-{width}-{name.replace(':', '-')}.png"),
+                full_page=True,
+            )
+    assert {"cockpit:home", "findings:findings", "resilience:overview"} <= seen
+    (SCREENSHOTS / "walk-problems.txt").write_text("\n".join(problems) + "\n")
+    assert not problems, "\n".join(problems)
