@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test check bench lint format locks setup messages run clean
+.PHONY: demo stop test check bench lint format locks setup messages run clean
 
 setup: $(VENV)/.installed node_modules/.installed translations
 
@@ -13,7 +13,8 @@ $(VENV)/.installed: requirements/pip.txt requirements/base.txt requirements/dev.
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+# (setuptools warns on every editable install that a folder of the same name may shadow it)
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json .npmrc
@@ -24,13 +25,16 @@ translations: $(VENV)/.installed
 	$(BIN)/leitstand compile_translations
 
 demo: setup
-	$(BIN)/leitstand migrate --noinput -v0
-	$(BIN)/leitstand load_demo
-	$(BIN)/leitstand collectstatic --noinput -v0
+	@$(BIN)/leitstand migrate --noinput -v0
+	@$(BIN)/leitstand load_demo
+	@$(BIN)/leitstand collectstatic --noinput -v0
 	@echo ""
-	@echo "Leitstand runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	@echo ""
-	$(BIN)/gunicorn leitstand.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
+	@echo "Leitstand runs at http://127.0.0.1:$(PORT)/ – log in with the demo login above."
+	@echo "Ctrl+C or 'make stop' (in another terminal) ends it."
+	@$(BIN)/gunicorn leitstand.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --pid var/gunicorn.pid --log-level warning
+
+stop:
+	@if [ -f var/gunicorn.pid ]; then kill $$(cat var/gunicorn.pid) && echo "Leitstand stopped."; else echo "Leitstand is not running."; fi
 
 check: setup
 	$(BIN)/leitstand check

@@ -23,7 +23,9 @@ def facts(system_id: int = 1, **fields) -> SystemResilienceFacts:
     return SystemResilienceFacts(system_id=system_id, **fields)
 
 
-def tested(duration: str = "2", system_id: int = 1, **fields) -> SystemResilienceFacts:
+def facts_with_restore_test(
+    duration: str = "2", system_id: int = 1, **fields
+) -> SystemResilienceFacts:
     defaults = {
         "backup_exists": True,
         "backup_interval_hours": 1,
@@ -49,11 +51,11 @@ def findings(kind, resilience=(), impacts=None, processes=None):
 @pytest.mark.parametrize(
     ("resilience", "expected"),
     [
-        ([tested("10")], "took 10.0 h"),  # the restore is slower than the RTO
-        ([tested("4")], None),  # exactly the RTO: no gap
-        ([tested("2")], None),
-        ([tested("2", restore_tested_on=LONG_AGO)], "no successful restore test"),
-        ([tested("2", restore_test_ok=False)], "no successful restore test"),
+        ([facts_with_restore_test("10")], "took 10.0 h"),  # the restore is slower than the RTO
+        ([facts_with_restore_test("4")], None),  # exactly the RTO: no gap
+        ([facts_with_restore_test("2")], None),
+        ([facts_with_restore_test("2", restore_tested_on=LONG_AGO)], "no successful restore test"),
+        ([facts_with_restore_test("2", restore_test_ok=False)], "no successful restore test"),
         ([], "no successful restore test"),  # nothing recorded
     ],
 )
@@ -73,7 +75,9 @@ def test_rto_gap(resilience, expected):
 
 
 def test_an_upstream_system_without_restore_test_is_a_medium_rto_gap():
-    found = [f for f in findings(Kind.RTO_GAP, [tested()]) if f.subjects[0].id == 3]
+    found = [
+        f for f in findings(Kind.RTO_GAP, [facts_with_restore_test()]) if f.subjects[0].id == 3
+    ]
     assert len(found) == 1
     assert found[0].severity == "medium"
     assert "S3 → S2 → S1" in render_all(found[0].explanation)
@@ -86,10 +90,22 @@ def test_no_rto_no_rto_gap():
 @pytest.mark.parametrize(
     ("resilience", "expected", "severity"),
     [
-        ([tested(backup_interval_hours=24)], "backed up only every 24.0 h", "medium"),
-        ([tested(backup_interval_hours=4)], None, None),
-        ([tested(backup_exists=False, backup_interval_hours=None)], "has no backup", "high"),
-        ([tested(backup_interval_hours=None)], None, None),  # not known: no finding
+        (
+            [facts_with_restore_test(backup_interval_hours=24)],
+            "backed up only every 24.0 h",
+            "medium",
+        ),
+        ([facts_with_restore_test(backup_interval_hours=4)], None, None),
+        (
+            [facts_with_restore_test(backup_exists=False, backup_interval_hours=None)],
+            "has no backup",
+            "high",
+        ),
+        (
+            [facts_with_restore_test(backup_interval_hours=None)],
+            None,
+            None,
+        ),  # not known: no finding
         ([], None, None),
     ],
 )
@@ -110,9 +126,13 @@ BIG = [impact(1, people_idle=30)]  # 30 x 45 = 1,350 EUR an hour
     ("resilience", "impacts", "messages"),
     [
         ([], BIG, ["No successful restore test", "No emergency plan tested"]),
-        ([tested()], BIG, []),
-        ([tested(emergency_plan_tested_on=LONG_AGO)], BIG, ["No emergency plan tested"]),
-        ([tested(restore_test_ok=False)], BIG, ["No successful restore test"]),
+        ([facts_with_restore_test()], BIG, []),
+        (
+            [facts_with_restore_test(emergency_plan_tested_on=LONG_AGO)],
+            BIG,
+            ["No emergency plan tested"],
+        ),
+        ([facts_with_restore_test(restore_test_ok=False)], BIG, ["No successful restore test"]),
         ([], [impact(1, people_idle=20)], []),  # 900 EUR an hour: below the threshold
     ],
 )
