@@ -80,6 +80,7 @@ def findings(src: Sources) -> Chapter:
         "findings",
         _("Findings, most severe and costliest first"),
         [_("Priority"), _("Finding"), _("Subject"), _("Per year"), _("Suggested action")],
+        widths=(10, 16, 21, 11, 42),
         note=" ".join(
             filter(
                 None,
@@ -94,7 +95,7 @@ def findings(src: Sources) -> Chapter:
         table.add(
             d.text(SEVERITIES[finding.severity.value]),
             d.text(KINDS.get(finding.kind, finding.kind)),
-            d.text(", ".join(s.name for s in finding.subjects[:3])),
+            d.text(finding.subjects[0].name if finding.subjects else ""),
             d.eur(finding.eur_per_year),
             d.text(render(finding.action) if finding.action else ""),
         )
@@ -190,7 +191,7 @@ def next_steps(src: Sources) -> Chapter:
     for finding in src.analysis.findings[:5]:
         first.add(
             d.text(KINDS.get(finding.kind, finding.kind)),
-            d.text(", ".join(s.name for s in finding.subjects[:3])),
+            d.text(finding.subjects[0].name if finding.subjects else ""),
             d.text(render(finding.action) if finding.action else ""),
         )
     chapter.tables.append(first)
@@ -218,6 +219,7 @@ def appendix(src: Sources) -> Chapter:
             _("End of support"),
         ],
         pdf_limit=FULL_LIST_LIMIT,
+        widths=(27, 13, 20, 16, 12, 12),
     )
     for system in systems:
         inventory.add(
@@ -235,6 +237,7 @@ def appendix(src: Sources) -> Chapter:
         [_("From"), _("To"), _("Method"), _("Frequency"), _("Hours per year")],
         note=_("Every active data flow between two systems: who sends what to whom, and how."),
         pdf_limit=FULL_LIST_LIMIT,
+        widths=(28, 28, 15, 15, 14),
     )
     for flow in snapshot.active_integrations:
         flows.add(

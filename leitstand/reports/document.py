@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 
 class Unit(StrEnum):
@@ -36,6 +37,18 @@ class Cell:
 
 def text(value: object) -> Cell:
     return Cell("" if value is None else str(value))
+
+
+NAMES_IN_A_CELL = 8
+
+
+def names(values, limit: int = NAMES_IN_A_CELL) -> Cell:
+    """Names joined by commas; past `limit` the rest is counted ("… and 240 more")."""
+    values = list(values)
+    shown = ", ".join(values[:limit])
+    if len(values) > limit:
+        shown += " " + _("… and %(n)s more") % {"n": len(values) - limit}
+    return Cell(shown)
 
 
 def eur(value: Decimal | None) -> Cell:
@@ -72,6 +85,9 @@ class Figure:
     how: str = ""
 
 
+LONG_TABLE_ROWS = 40
+
+
 @dataclass
 class Table:
     key: str  # also the xlsx sheet's base name
@@ -81,10 +97,17 @@ class Table:
     note: str = ""  # how the figures are computed, or why rows are left out
     empty: str = ""  # what to say when there are no rows
     pdf_limit: int | None = None  # the PDF lists this many rows at most; the xlsx all
+    widths: tuple[int, ...] = ()  # percent per column for long tables (fixed layout)
 
     @property
     def shown_rows(self) -> list[list[Cell]]:
         return self.rows if self.pdf_limit is None else self.rows[: self.pdf_limit]
+
+    @property
+    def long(self) -> bool:
+        """Long tables get a fixed layout: measuring every cell to size the columns would take
+        most of the rendering time (WeasyPrint's automatic table layout)."""
+        return len(self.shown_rows) > LONG_TABLE_ROWS
 
     @property
     def left_out(self) -> int:

@@ -209,7 +209,7 @@ def people_and_vendors(src: Sources) -> Chapter:
         table.add(
             d.text(row.person.name),
             d.count(len(row.systems)),
-            d.text(", ".join(s.name for s in row.systems)),
+            d.names(s.name for s in row.systems),
         )
     chapter.tables.append(table)
     chapter.figures = [

@@ -347,7 +347,7 @@ def quick_wins(src: Sources, chapter: Chapter) -> None:
         table.add(
             d.text(capabilities[group.capability_id].name),
             d.text(names[group.keep_id].name),
-            d.text(", ".join(names[s].name for s in group.retire_ids)),
+            d.names(names[s].name for s in group.retire_ids),
             d.eur(group.licence_saving_eur),
             d.eur(group.saving_eur),
         )

@@ -75,7 +75,7 @@ def render_snapshot(snapshot: ReportSnapshot) -> ReportSnapshot:
     organisation = snapshot.organisation
     try:
         report = build_report(organisation, snapshot.kind, snapshot.language, snapshot.options)
-        report.author = snapshot.options.get("author") or snapshot.created_by_name
+        report.author = snapshot.options.get("author") or author_name(snapshot.created_by)
         _progress(snapshot, 40)
         changes = changes_since(previous_snapshot(snapshot), report)
         with translation.override(snapshot.language):
