@@ -103,6 +103,13 @@ class Assessment(TenantModel):
         related_name="+",
         verbose_name=_("assessed by"),
     )
+    assessed_by_name = models.CharField(
+        _("assessed by (as written)"),
+        max_length=254,
+        blank=True,
+        editable=False,
+        help_text=_("Who assessed, when no user of this installation is that person."),
+    )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
@@ -120,6 +127,11 @@ class Assessment(TenantModel):
 
     def get_absolute_url(self) -> str:
         return self.system.get_absolute_url()
+
+    @property
+    def assessor(self) -> str:
+        """Who assessed: the user, or the name kept as written (from an export)."""
+        return str(self.assessed_by) if self.assessed_by_id else self.assessed_by_name
 
     def clean(self) -> None:
         _same_organisation(self)
@@ -177,6 +189,13 @@ class RecommendationOverride(TenantModel):
         related_name="+",
         verbose_name=_("decided by"),
     )
+    decided_by_name = models.CharField(
+        _("decided by (as written)"),
+        max_length=254,
+        blank=True,
+        editable=False,
+        help_text=_("Who decided, when no user of this installation is that person."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -191,6 +210,11 @@ class RecommendationOverride(TenantModel):
                 violation_error_message=_("Give a reason for the override."),
             )
         ]
+
+    @property
+    def decider(self) -> str:
+        """Who decided: the user, or the name kept as written (from an export)."""
+        return str(self.decided_by) if self.decided_by_id else self.decided_by_name
 
     def __str__(self) -> str:
         return _("%(system)s: %(strategy)s") % {
