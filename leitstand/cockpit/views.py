@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from leitstand.cockpit.next_steps import next_steps
 from leitstand.cockpit.selectors import InventoryFigures, inventory_figures
 from leitstand.core.charts import horizontal_eur_bars
 from leitstand.core.extensions import cockpit_sections
@@ -27,5 +28,10 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     chart = cached_for_landscape(organisation, "cockpit.cost_chart", lambda: _cost_chart(figures))
     sections = cockpit_sections.render(request)
-    context = {"figures": figures, "cost_chart": chart, "sections": sections}
+    context = {
+        "figures": figures,
+        "cost_chart": chart,
+        "sections": sections,
+        "next_steps": next_steps(request, figures),
+    }
     return render(request, "cockpit/home.html", context)

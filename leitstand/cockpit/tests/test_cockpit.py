@@ -105,4 +105,8 @@ def test_cockpit_shows_how_department_costs_are_computed(login, viewer, landscap
 
 def test_empty_organisation_gets_a_helpful_cockpit(login, owner, org):
     content = login(owner).get(reverse("cockpit:home", kwargs={"org": org.slug})).content.decode()
-    assert "No costs recorded yet" in content
+    guided = content.split('id="guided-start"')[1]
+    for target in ("imports:start", "inventory:system_create"):
+        assert reverse(target, kwargs={"org": org.slug}) in guided
+    assert reverse("organisation_create") in guided
+    assert 'id="inventory-figures"' not in content  # no panel of zeros
