@@ -7,10 +7,13 @@ rendered by the task worker (`leitstand db_worker`) while the page shows the pro
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from leitstand.inventory.models import System
 from leitstand.reports.changes import changes_since, snapshot_figures
@@ -96,10 +99,15 @@ def render_snapshot(snapshot: ReportSnapshot) -> ReportSnapshot:
 
 
 def engagement_text(options: dict) -> str:
+    """The engagement's dates in the active language (short dates, from and until)."""
     start, end = options.get("engagement_start"), options.get("engagement_end")
     if not start and not end:
         return ""
-    return f"{start or '…'} – {end or '…'}"
+
+    def written(value: str) -> str:
+        return date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT") if value else "…"
+
+    return _("engagement %(start)s – %(end)s") % {"start": written(start), "end": written(end)}
 
 
 def create_snapshot(

@@ -54,6 +54,7 @@ def test_risk_and_consulting_reports_of_the_demo(muster, client, tmp_path):
     path = _pdf(tmp_path, consulting, "consulting.pdf")
     text = pdf_text(path)
     assert "We met the owner three times." in text and "Dr. Berta Beraterin" in text
+    assert "engagement 1 Sep 2026 \u2013 30 Nov 2026" in text
     assert "Integration map" in text and "Recommendations" not in text
     analysis = analyze(landscape_snapshot(muster))
     assert format_eur(analysis.findings[0].eur_per_year) in text
