@@ -2,7 +2,7 @@
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.kpis import filters
+from leitstand.kpis import filters, services
 from leitstand.kpis.models import Kpi, Measurement
 
 
@@ -38,9 +38,13 @@ class KpiViewSet(OrgModelViewSet):
     model = Kpi
     serializer_class = KpiSerializer
     filterset_class = filters.KpiFilter
+    save_service = staticmethod(services.save_kpi)
+    delete_service = staticmethod(services.delete_kpi)
 
 
 class MeasurementViewSet(OrgModelViewSet):
     model = Measurement
     serializer_class = MeasurementSerializer
     filterset_class = filters.MeasurementFilter
+    save_service = staticmethod(services.save_measurement)
+    delete_service = staticmethod(services.delete_measurement)

@@ -1,4 +1,5 @@
-"""The four standard KPIs a process is offered, with baselines taken from its steps."""
+"""The one write path of KPIs and their measurements (the pages, the API and the demo call
+these), and the four standard KPIs a process is offered, with baselines from its steps."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leitstand.analysis.kpis import STANDARD_DIRECTIONS, StandardKpi, baselines_from_steps
-from leitstand.core.audit import save_form
+from leitstand.core.audit import delete_object, save_values
 from leitstand.kpis import sources
-from leitstand.kpis.forms import KpiForm
-from leitstand.kpis.models import Kpi
+from leitstand.kpis.models import Kpi, Measurement
 from leitstand.processes.models import Process
 from leitstand.processes.records import process_records
 
@@ -56,7 +56,7 @@ def add_standard_kpis(process: Process, units: list[str], actor) -> list[Kpi]:
         if offer.unit.value not in units:
             continue
         data = {
-            "process": process.pk,
+            "process": process,
             "name": offer.name,
             "unit": offer.unit.value,
             "direction": STANDARD_DIRECTIONS[offer.unit].value,
@@ -67,8 +67,25 @@ def add_standard_kpis(process: Process, units: list[str], actor) -> list[Kpi]:
                 baseline_date=today,
                 baseline_source=_(sources.FROM_STEPS),
             )
-        form = KpiForm(data, organisation=process.organisation)
-        if not form.is_valid():  # built from the steps' own figures: a bug, not bad input
-            raise ValueError(f"standard KPI {offer.unit} is invalid: {form.errors.as_json()}")
-        created.append(save_form(form, actor))
+        created.append(create_kpi(process.organisation, data, actor=actor))
     return created
+
+
+def save_kpi(kpi: Kpi, values: dict, *, actor) -> Kpi:
+    return save_values(kpi, values, actor)
+
+
+def create_kpi(organisation, values: dict, *, actor) -> Kpi:
+    return save_kpi(Kpi(organisation=organisation), values, actor=actor)
+
+
+def delete_kpi(kpi: Kpi, *, actor) -> None:
+    delete_object(kpi, actor)
+
+
+def save_measurement(measurement: Measurement, values: dict, *, actor) -> Measurement:
+    return save_values(measurement, values, actor)
+
+
+def delete_measurement(measurement: Measurement, *, actor) -> None:
+    delete_object(measurement, actor)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from leitstand.core import views as generic
-from leitstand.core.audit import delete_object, save_form
+from leitstand.core.audit import form_values
 from leitstand.kpis import filters, forms, services
 from leitstand.kpis.models import Kpi, Measurement
 from leitstand.kpis.selectors import kpi_view, with_measurements
@@ -25,6 +25,8 @@ class KpiViews:
     )
     form_class = forms.KpiForm
     url_prefix = "kpis:kpi"
+    save_service = staticmethod(services.save_kpi)
+    delete_service = staticmethod(services.delete_kpi)
 
 
 class KpiList(KpiViews, generic.OrgListView):
@@ -100,7 +102,7 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.MeasurementForm(request.POST, organisation=request.org, kpi=kpi)
     if not form.is_valid():
         return render(request, "kpis/kpi_detail.html", _detail_context(kpi, form))
-    save_form(form, request.user)
+    services.save_measurement(form.instance, form_values(form), actor=request.user)
     messages.success(request, _("Measurement saved."))
     return HttpResponseRedirect(kpi.get_absolute_url() + "#measurements")
 
@@ -112,7 +114,7 @@ def measurement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=measurement, organisation=request.org, kpi=measurement.kpi
     )
     if request.method == "POST" and form.is_valid():
-        save_form(form, request.user)
+        services.save_measurement(measurement, form_values(form), actor=request.user)
         messages.success(request, _("Measurement saved."))
         return HttpResponseRedirect(measurement.kpi.get_absolute_url() + "#measurements")
     context = {"form": form, "measurement": measurement, "kpi": measurement.kpi}
@@ -124,6 +126,6 @@ def measurement_delete(request: HttpRequest, pk: int) -> HttpResponse:
     measurement = get_for_org(Measurement.objects.select_related("kpi"), request.org, pk)
     if request.method != "POST":
         return render(request, "core/confirm_delete.html", {"object": measurement})
-    delete_object(measurement, request.user)
+    services.delete_measurement(measurement, actor=request.user)
     messages.success(request, _("Measurement deleted."))
     return HttpResponseRedirect(measurement.kpi.get_absolute_url() + "#measurements")

@@ -22,11 +22,6 @@ from leitstand.surveys.models import (
 QUESTION_FIELDS = [f"question_{n}" for n in range(1, MAX_QUESTIONS + 1)]
 
 
-def default_key(text: str) -> str:
-    """The key of a default question whose text was kept (in either language), else ''."""
-    return next((key for key, text_ in DEFAULT_QUESTIONS.items() if is_default(text, text_)), "")
-
-
 class SurveyForm(OrgModelForm):
     unique_name_field = None
 
@@ -74,22 +69,6 @@ class SurveyForm(OrgModelForm):
     def clean_free_text_question(self) -> str:
         text = self.cleaned_data.get("free_text_question", "").strip()
         return "" if is_default(text, DEFAULT_FREE_TEXT) else text
-
-    def save_questions(self, survey: Survey) -> None:
-        """Replace the questions (only while nobody has answered: answers refer to them)."""
-        if self.locked:
-            return
-        survey.questions.all().delete()
-        SurveyQuestion.objects.bulk_create(
-            SurveyQuestion(
-                organisation=survey.organisation,
-                survey=survey,
-                position=position,
-                key=default_key(text),
-                text="" if default_key(text) else text,
-            )
-            for position, text in enumerate(self.question_texts(), start=1)
-        )
 
 
 SCALE = [(str(n), str(n)) for n in range(LOWEST, HIGHEST + 1)]

@@ -42,6 +42,11 @@ def is_default(text: str, default: str) -> bool:
     return text.strip() in (default, gettext(default))
 
 
+def default_key(text: str) -> str:
+    """The key of a default question whose text was kept (in either language), else ''."""
+    return next((key for key, text_ in DEFAULT_QUESTIONS.items() if is_default(text, text_)), "")
+
+
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 6
 LOWEST, HIGHEST = 1, 5

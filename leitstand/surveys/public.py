@@ -68,7 +68,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "surveys/answer.html", {"survey": survey, "form": form})
     if _throttled(request, survey):
         return render(request, "surveys/throttled.html", status=429)
-    record_answer(survey, form)
+    record_answer(survey, form.scores(), form.cleaned_data["free_text"])
     response = render(request, "surveys/thanks.html", {"already": False})
     response.set_signed_cookie(
         _cookie_name(survey),

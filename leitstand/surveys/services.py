@@ -1,4 +1,5 @@
-"""Saving an anonymous answer, closing a survey, and its average as a KPI figure."""
+"""The one write path of surveys (pages and demo call these): saving a survey with its
+questions, an anonymous answer, closing a survey, and its average as a KPI figure."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -8,31 +9,56 @@ from django.db.models import Avg, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.core.audit import save_form
+from leitstand.core.audit import save_values
 from leitstand.kpis import sources
 from leitstand.kpis.models import Measurement
-from leitstand.surveys.forms import AnswerForm, SurveyForm
-from leitstand.surveys.models import Survey, SurveyAnswer, SurveyPhase, SurveyResponse
+from leitstand.surveys.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyPhase,
+    SurveyQuestion,
+    SurveyResponse,
+    default_key,
+)
 
 #: Below this many answers nothing is shown: no single answer may be identifiable.
 MIN_ANSWERS_SHOWN = 3
 
 
 @transaction.atomic
-def save_survey(form: SurveyForm, actor) -> Survey:
-    survey = save_form(form, actor)
-    form.save_questions(survey)
+def save_survey(survey: Survey, values: dict, questions: list[str] | None, *, actor) -> Survey:
+    """Save the survey; `questions` (texts, a default one by its text) replace its questions
+    while nobody has answered (answers refer to them), None keeps them."""
+    locked = survey.pk is not None and survey.responses.exists()
+    survey = save_values(survey, values, actor)
+    if questions is not None and not locked:
+        survey.questions.all().delete()
+        SurveyQuestion.objects.bulk_create(
+            SurveyQuestion(
+                organisation=survey.organisation,
+                survey=survey,
+                position=position,
+                key=default_key(text),
+                text="" if default_key(text) else text,
+            )
+            for position, text in enumerate(questions, start=1)
+        )
     return survey
 
 
 @transaction.atomic
-def record_answer(survey: Survey, form: AnswerForm) -> SurveyResponse:
+def record_answer(
+    survey: Survey,
+    scores: list[tuple[SurveyQuestion, int]],
+    free_text: str,
+    submitted_on=None,
+) -> SurveyResponse:
     """Store the scores and the free text with the day only: no name, address or time."""
     response = SurveyResponse.objects.create(
         organisation_id=survey.organisation_id,
         survey=survey,
-        submitted_on=timezone.localdate(),
-        free_text=form.cleaned_data["free_text"].strip(),
+        submitted_on=submitted_on or timezone.localdate(),
+        free_text=free_text.strip(),
     )
     SurveyAnswer.objects.bulk_create(
         SurveyAnswer(
@@ -41,7 +67,7 @@ def record_answer(survey: Survey, form: AnswerForm) -> SurveyResponse:
             question=question,
             score=score,
         )
-        for question, score in form.scores()
+        for question, score in scores
     )
     return response
 

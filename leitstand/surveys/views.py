@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leitstand.core.audit import delete_object
+from leitstand.core.audit import delete_object, form_values
 from leitstand.processes.models import Process
 from leitstand.processes.views import first_error_gets_focus
 from leitstand.surveys import services
@@ -39,7 +39,9 @@ def survey_create(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, organisation=request.org, process=process, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        survey = services.save_survey(form, request.user)
+        survey = services.save_survey(
+            form.instance, form_values(form), form.question_texts(), actor=request.user
+        )
         messages.success(request, _("Survey created. Share its link with the people involved."))
         return HttpResponseRedirect(survey.get_absolute_url())
     return _form_page(request, process, form)
@@ -55,7 +57,7 @@ def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=survey, organisation=request.org, process=survey.process
     )
     if request.method == "POST" and form.is_valid():
-        services.save_survey(form, request.user)
+        services.save_survey(survey, form_values(form), form.question_texts(), actor=request.user)
         messages.success(request, _("Saved “%(name)s”.") % {"name": survey.title})
         return HttpResponseRedirect(survey.get_absolute_url())
     return _form_page(request, survey.process, form, survey)

@@ -1,7 +1,8 @@
 """Loads the demo's KPIs with their baselines and measurements (`<organisation-slug>.yaml`
 beside this file). A KPI without a baseline gets it later, from the survey before the change."""
 
-from leitstand.core.demo import saved, with_decimals
+from leitstand.core.demo import with_decimals
+from leitstand.kpis import services
 from leitstand.kpis.models import Kpi, Measurement
 from leitstand.processes.models import Process
 from leitstand.tenancy.models import Organisation
@@ -18,16 +19,8 @@ def load_demo(organisation: Organisation, data: dict) -> None:
             fields["baseline_value"] = baseline["value"]
             fields["baseline_date"] = baseline["date"]
             fields["baseline_source"] = baseline["source"]
-        kpi = saved(
-            Kpi(
-                organisation=organisation,
-                process=processes[fields.pop("process")],
-                **with_decimals(Kpi, fields),
-            )
-        )
+        fields["process"] = processes[fields.pop("process")]
+        kpi = services.create_kpi(organisation, with_decimals(Kpi, fields), actor=None)
         for measurement in measurements:
-            saved(
-                Measurement(
-                    organisation=organisation, kpi=kpi, **with_decimals(Measurement, measurement)
-                )
-            )
+            values = {"kpi": kpi, **with_decimals(Measurement, measurement)}
+            services.save_measurement(Measurement(organisation=organisation), values, actor=None)
