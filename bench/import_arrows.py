@@ -1,5 +1,5 @@
 """Counts the imports that run back up the layering (docs/ARCHITECTURE.md), and the import
-cycles, with grimp – the graph import-linter checks. Late imports inside functions count.
+cycles, with grimp (the graph import-linter checks). Late imports inside functions count.
 
     .venv/bin/python -m bench.import_arrows            # this checkout
     PYTHONPATH=/path/to/other/checkout .venv/bin/python -m bench.import_arrows
@@ -42,7 +42,7 @@ def _parts(module: str) -> list[str]:
 
 
 def _half(module: str) -> str | None:
-    """"lower" or "upper" for a module inside a domain app, by its module or package name."""
+    """Whether a module inside a domain app is its "lower" or "upper" half, else None."""
     parts = _parts(module)[1:]
     for part in parts:
         if part in UPPER:
