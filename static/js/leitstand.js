@@ -21,3 +21,21 @@ function wrapWideTables(root) {
 }
 document.addEventListener("DOMContentLoaded", () => wrapWideTables(document));
 document.addEventListener("htmx:afterSettle", (event) => wrapWideTables(event.target));
+
+// "How it is computed" opens on click; whether formulas are shown open is remembered for
+// every page (localStorage, this browser only).
+const FORMULAS = "leitstand.formulas";
+function rememberFormulaChoice(root) {
+  let choice = null;
+  try { choice = window.localStorage.getItem(FORMULAS); } catch (error) { /* storage off */ }
+  root.querySelectorAll("details.formula").forEach((details) => {
+    if (choice) details.open = choice === "open";
+    if (details.dataset.remembered) return;
+    details.dataset.remembered = "yes";
+    details.addEventListener("toggle", () => {
+      try { window.localStorage.setItem(FORMULAS, details.open ? "open" : "closed"); } catch (error) { /* storage off */ }
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", () => rememberFormulaChoice(document));
+document.addEventListener("htmx:afterSettle", (event) => rememberFormulaChoice(event.target));
