@@ -5,7 +5,7 @@ from rest_framework import serializers
 from leitstand.analysis.continuity.impact import DAMAGE_FIELDS
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.continuity import filters
+from leitstand.continuity import filters, services
 from leitstand.continuity.models import BusinessImpact
 
 
@@ -38,6 +38,8 @@ class BusinessImpactViewSet(OrgModelViewSet):
     model = BusinessImpact
     serializer_class = BusinessImpactSerializer
     filterset_class = filters.BusinessImpactFilter
+    save_service = staticmethod(services.save_business_impact)
+    delete_service = staticmethod(services.delete_business_impact)
 
     def get_queryset(self):
         return super().get_queryset().select_related("process")

@@ -10,7 +10,8 @@ from leitstand.analysis.continuity.impact import DAMAGE_FIELDS, mtpd_hours
 from leitstand.continuity import selectors
 from leitstand.continuity.forms import BusinessImpactForm, point_labels
 from leitstand.continuity.models import BusinessImpact, mtpd_label
-from leitstand.core.audit import save_form
+from leitstand.continuity.services import save_business_impact
+from leitstand.core.audit import form_values
 from leitstand.processes.models import Process
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
@@ -45,7 +46,7 @@ def impact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=impact, organisation=request.org, process=process
     )
     if request.method == "POST" and form.is_valid():
-        save_form(form, request.user)
+        save_business_impact(impact, form_values(form), actor=request.user)
         messages.success(request, _("Saved the business impact of “%(name)s”.") % {"name": process})
         return HttpResponseRedirect(process.get_absolute_url() + "#business-impact")
     return render(

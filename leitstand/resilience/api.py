@@ -2,6 +2,7 @@
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.resilience import services
 from leitstand.resilience.filters import SystemResilienceFilter
 from leitstand.resilience.models import SystemResilience
 
@@ -40,3 +41,5 @@ class SystemResilienceViewSet(OrgModelViewSet):
     model = SystemResilience
     serializer_class = SystemResilienceSerializer
     filterset_class = SystemResilienceFilter
+    save_service = staticmethod(services.save_resilience)
+    delete_service = staticmethod(services.delete_resilience)

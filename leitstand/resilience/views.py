@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from leitstand.analysis.resilience import figures
-from leitstand.core.audit import save_form
+from leitstand.core.audit import form_values
 from leitstand.inventory.models import System
 from leitstand.landscape.cache import request_analysis
 from leitstand.resilience import selectors
 from leitstand.resilience.forms import SystemResilienceForm
 from leitstand.resilience.models import SystemResilience
+from leitstand.resilience.services import save_resilience
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 
@@ -39,7 +40,7 @@ def facts_edit(request: HttpRequest, pk: int) -> HttpResponse:
         validation_url=request.path,
     )
     if request.method == "POST" and not request.htmx and form.is_valid():
-        save_form(form, request.user)
+        save_resilience(instance, form_values(form), actor=request.user)
         messages.success(request, _("Saved the resilience facts of “%(name)s”.") % {"name": system})
         return redirect(system.get_absolute_url() + "#resilience-panel")
     if request.htmx:

@@ -6,6 +6,7 @@ Each impact names its process; the damage table lists, per category, the rating 
 
 from leitstand.analysis.continuity.impact import DAMAGE_POINTS_HOURS, damage_field
 from leitstand.continuity.models import BusinessImpact
+from leitstand.continuity.services import save_business_impact
 from leitstand.processes.models import Process
 from leitstand.tenancy.models import Organisation
 
@@ -17,8 +18,5 @@ def load_demo(organisation: Organisation, data: dict) -> None:
         for category, ratings in fields.pop("damage", {}).items():
             for hours, rating in zip(DAMAGE_POINTS_HOURS, ratings, strict=True):
                 fields[damage_field(category, hours)] = rating
-        impact = BusinessImpact(
-            organisation=organisation, process=processes[fields.pop("process")], **fields
-        )
-        impact.full_clean()
-        impact.save()
+        impact = BusinessImpact(organisation=organisation, process=processes[fields.pop("process")])
+        save_business_impact(impact, fields, actor=None)

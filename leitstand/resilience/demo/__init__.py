@@ -1,9 +1,10 @@
 """Loads the demo's resilience facts per system (`<organisation-slug>.yaml` beside this file):
 backups, restore tests, updates, second factor, emergency plans; people by name."""
 
-from leitstand.core.demo import saved, with_decimals
+from leitstand.core.demo import with_decimals
 from leitstand.inventory.models import Person, System
 from leitstand.resilience.models import SystemResilience
+from leitstand.resilience.services import save_resilience
 from leitstand.tenancy.models import Organisation
 
 
@@ -13,11 +14,7 @@ def load_demo(organisation: Organisation, data: dict) -> None:
     for system_name, record in data.get("systems", {}).items():
         fields = with_decimals(SystemResilience, record)
         responsible = fields.pop("backup_responsible", None)
-        saved(
-            SystemResilience(
-                organisation=organisation,
-                system=systems[system_name],
-                backup_responsible=people.get(responsible),
-                **fields,
-            )
+        facts = SystemResilience(organisation=organisation, system=systems[system_name])
+        save_resilience(
+            facts, {**fields, "backup_responsible": people.get(responsible)}, actor=None
         )
