@@ -11,9 +11,10 @@ class ReportsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
-        from leitstand.reports.models import ReportSettings, ReportSnapshot
+        from leitstand.reports.models import Letterhead, ReportSettings, ReportSnapshot
 
         auditlog.register(ReportSettings, exclude_fields=AUDIT_EXCLUDED_FIELDS)
+        auditlog.register(Letterhead, exclude_fields=[*AUDIT_EXCLUDED_FIELDS, "logo"])
         auditlog.register(
             ReportSnapshot,
             exclude_fields=[*AUDIT_EXCLUDED_FIELDS, "pdf", "xlsx", "figures", "progress"],

@@ -1,5 +1,8 @@
+import io
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from leitstand.reports.chapters import CONSULTING_CHAPTERS
 from leitstand.reports.models import ReportKind, ReportLanguage
@@ -80,3 +83,30 @@ def initial_from(settings_row, language: str) -> dict:
     for key, text in (settings_row.texts or {}).items():
         initial[f"text_{key}"] = text
     return initial
+
+
+LOGO_MAX_BYTES = 512 * 1024
+LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+class LogoForm(forms.Form):
+    logo = forms.FileField(
+        label=_("Logo for the reports' cover"),
+        help_text=_("PNG or JPEG, at most 512 KB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+
+    def clean_logo(self):
+        upload = self.cleaned_data["logo"]
+        if upload.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError(_("The logo is larger than 512 KB."))
+        data = upload.read()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+                kind = image.format
+        except (OSError, SyntaxError, ValueError) as error:
+            raise forms.ValidationError(_("This file is not a PNG or JPEG picture.")) from error
+        if kind not in LOGO_TYPES:
+            raise forms.ValidationError(_("This file is not a PNG or JPEG picture."))
+        return data, LOGO_TYPES[kind]

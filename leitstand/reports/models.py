@@ -2,6 +2,8 @@
 figures) with its PDF and xlsx, so a later report can say what changed since; and the settings
 a consultant keeps for the next report (chapters, own text per chapter, engagement dates)."""
 
+import base64
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -107,3 +109,25 @@ class ReportSettings(TenantModel):
 
     def __str__(self) -> str:
         return str(self.get_kind_display())
+
+
+class Letterhead(TenantModel):
+    """The organisation's logo on the cover of its reports (PNG or JPEG, checked on upload)."""
+
+    logo = models.BinaryField(_("logo"), editable=False)
+    content_type = models.CharField(max_length=20)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report logo")
+        verbose_name_plural = _("report logos")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="reports_one_letterhead")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("report logo"))
+
+    @property
+    def data_uri(self) -> str:
+        return f"data:{self.content_type};base64,{base64.b64encode(bytes(self.logo)).decode()}"

@@ -38,6 +38,7 @@ RUNNING = (
     InitiativeStatus.DONE,
 )
 SUPPORT_HORIZON_MONTHS = 12
+KPI_CHARTS = 6  # before/after charts in the PDF; the table lists every KPI
 
 
 def landscape(src: Sources) -> Chapter:
@@ -466,7 +467,9 @@ def kpis_chapter(src: Sources, statuses=RUNNING) -> Chapter:
     )
     for initiative in initiatives_for_plan(src.organisation).filter(status__in=statuses):
         for kpi in with_measurements(initiative.kpis.all()):
-            view = kpi_view(kpi, chart=False)
+            view = kpi_view(kpi, chart=len(chapter.charts) < KPI_CHARTS)
+            if view.chart:
+                chapter.charts.append(view.chart)
             table.add(
                 d.text(initiative.name),
                 d.text(kpi.name),

@@ -19,7 +19,13 @@ from leitstand.inventory.models import System
 from leitstand.reports.changes import changes_since, snapshot_figures
 from leitstand.reports.document import Report
 from leitstand.reports.kinds import BUILDERS
-from leitstand.reports.models import ReportKind, ReportSettings, ReportSnapshot, ReportStatus
+from leitstand.reports.models import (
+    Letterhead,
+    ReportKind,
+    ReportSettings,
+    ReportSnapshot,
+    ReportStatus,
+)
 from leitstand.reports.render import render_pdf, render_xlsx
 from leitstand.reports.sources import sources_for
 from leitstand.tenancy.models import Organisation
@@ -82,7 +88,11 @@ def render_snapshot(snapshot: ReportSnapshot) -> ReportSnapshot:
         _progress(snapshot, 40)
         changes = changes_since(previous_snapshot(snapshot), report)
         with translation.override(snapshot.language):
-            pdf = render_pdf(report, changes, {"engagement": engagement_text(snapshot.options)})
+            extra = {
+                "engagement": engagement_text(snapshot.options),
+                "logo_uri": logo_uri(organisation),
+            }
+            pdf = render_pdf(report, changes, extra)
             _progress(snapshot, 80)
             xlsx = render_xlsx(report, changes)
     except Exception as error:  # kept on the snapshot: the page shows it failed, the log why
@@ -162,6 +172,25 @@ def save_settings(organisation: Organisation, kind: str, options: dict) -> Repor
     row.author = options.get("author", "")
     row.save()
     return row
+
+
+def logo_uri(organisation: Organisation) -> str:
+    letterhead = Letterhead.objects.for_org(organisation).first()
+    return letterhead.data_uri if letterhead else ""
+
+
+def save_logo(organisation: Organisation, data: bytes, content_type: str) -> Letterhead:
+    letterhead = Letterhead.objects.for_org(organisation).first() or Letterhead(
+        organisation=organisation
+    )
+    letterhead.logo, letterhead.content_type = data, content_type
+    letterhead.save()
+    return letterhead
+
+
+def remove_logo(organisation: Organisation) -> None:
+    for letterhead in Letterhead.objects.for_org(organisation):
+        letterhead.delete()
 
 
 def delete_snapshot(snapshot: ReportSnapshot) -> None:

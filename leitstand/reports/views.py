@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from leitstand.reports import services
-from leitstand.reports.forms import ConsultingForm, GenerateForm, initial_from
+from leitstand.reports.forms import ConsultingForm, GenerateForm, LogoForm, initial_from
 from leitstand.reports.models import ReportKind, ReportSettings, ReportSnapshot, ReportStatus
 from leitstand.reports.tasks import enqueue_render
 from leitstand.tenancy.access import get_for_org, org_view
@@ -57,6 +57,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form,
+        "logo_form": LogoForm(),
+        "logo_uri": services.logo_uri(request.org),
         "snapshots": snapshots,
         "pending": any(s.pending for s in snapshots),
         "inline_limit": services.inline_limit(),
@@ -83,6 +85,24 @@ def consulting(request: HttpRequest) -> HttpResponse:
         _announce(request, snapshot)
         return redirect("reports:list", org=request.org.slug)
     return render(request, "reports/consulting.html", {"form": form, "saved": row})
+
+
+@org_view(Role.EDITOR)
+@require_POST
+def logo(request: HttpRequest) -> HttpResponse:
+    """Upload the logo for the reports' cover, or remove it."""
+    if "remove" in request.POST:
+        services.remove_logo(request.org)
+        messages.success(request, _("The logo is removed."))
+        return redirect("reports:list", org=request.org.slug)
+    form = LogoForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.save_logo(request.org, *form.cleaned_data["logo"])
+        messages.success(request, _("The logo is saved; the next reports carry it."))
+    else:
+        for error in form.errors.get("logo", []):
+            messages.error(request, error)
+    return redirect("reports:list", org=request.org.slug)
 
 
 @org_view(model=ReportSnapshot)
