@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import relations, serializers
 
+from leitstand.core.names import name_taken, name_taken_message
 from leitstand.tenancy.models import TenantModel
 
 RELATED_IDS = "_related_ids"
@@ -78,16 +79,9 @@ class OrgModelSerializer(serializers.ModelSerializer):
         self.check_unique(field, value)
 
     def check_unique(self, field: str, value: str) -> None:
-        model = self.Meta.model
-        duplicates = model.objects.filter(
-            organisation=self.organisation, **{f"{field}__iexact": value.strip()}
-        )
-        if self.instance is not None:
-            duplicates = duplicates.exclude(pk=self.instance.pk)
-        if duplicates.exists():
-            raise serializers.ValidationError(
-                {field: _("“%(name)s” already exists in this organisation.") % {"name": value}}
-            )
+        exclude = self.instance.pk if self.instance is not None else None
+        if name_taken(self.Meta.model, self.organisation, field, value, exclude):
+            raise serializers.ValidationError({field: name_taken_message(value)})
 
     def _run_model_clean(self, attrs: dict) -> None:
         model = self.Meta.model

@@ -3,8 +3,8 @@ case-insensitive unique names, and field-by-field validation while typing (HTMX)
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
-from django.utils.translation import gettext as _
 
+from leitstand.core.names import name_taken, name_taken_message
 from leitstand.core.widgets import FastSelect
 from leitstand.tenancy.models import Organisation, TenantModel
 
@@ -76,14 +76,8 @@ class OrgModelForm(forms.ModelForm):
         cleaned = super().clean()
         field = self.unique_name_field
         value = cleaned.get(field) if field else None
-        if value:
-            duplicates = self._meta.model.objects.filter(
-                organisation=self.organisation, **{f"{field}__iexact": value.strip()}
-            )
-            if self.instance.pk:
-                duplicates = duplicates.exclude(pk=self.instance.pk)
-            if duplicates.exists():
-                self.add_error(
-                    field, _("“%(name)s” already exists in this organisation.") % {"name": value}
-                )
+        if value and name_taken(
+            self._meta.model, self.organisation, field, value, self.instance.pk
+        ):
+            self.add_error(field, name_taken_message(value))
         return cleaned

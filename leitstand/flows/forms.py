@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.core.forms import OrgModelForm
 from leitstand.core.language import name_field
+from leitstand.core.names import name_taken, name_taken_message
 from leitstand.flows.models import DataObject, Integration
 
 
@@ -69,11 +70,8 @@ class DataObjectForm(OrgModelForm):
         cleaned = super().clean()
         if not cleaned.get("name_de") and not cleaned.get("name_en"):
             raise forms.ValidationError(_("Give the data object a name in at least one language."))
-        others = DataObject.objects.for_org(self.organisation).exclude(pk=self.instance.pk)
         for field in ("name_de", "name_en"):
             value = cleaned.get(field)
-            if value and others.filter(**{f"{field}__iexact": value}).exists():
-                self.add_error(
-                    field, _("“%(name)s” already exists in this organisation.") % {"name": value}
-                )
+            if value and name_taken(DataObject, self.organisation, field, value, self.instance.pk):
+                self.add_error(field, name_taken_message(value))
         return cleaned
