@@ -17,6 +17,7 @@ from leitstand.analysis.names import SimilarNames
 from leitstand.analysis.overlaps import OverlapGroup, overlapping_system_ids
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.processes.facts import ProcessFacts
+from leitstand.analysis.quick_wins import QuickWins, quick_wins
 from leitstand.analysis.rules import RULES
 from leitstand.analysis.snapshot import Snapshot
 
@@ -68,6 +69,11 @@ class Analysis:
     @cached_property
     def recommendation_by_system(self) -> dict[int, Recommendation]:
         return {recommendation.system.id: recommendation for recommendation in self.portfolio}
+
+    @cached_property
+    def quick_wins(self) -> QuickWins:
+        """Retiring overlapping tools: licences that end, transfers that disappear."""
+        return quick_wins(self.snapshot, self.portfolio, self.facts.figures)
 
     @property
     def processes(self) -> ProcessFacts:

@@ -1,9 +1,12 @@
 """Systems in operation that share a capability, and what consolidating them could save.
 
 Per capability with two or more systems: the group, whether the overlap is inside one
-department or across departments, which system to keep (centrally managed first, then the
-most users, then the most departments) and the saving: the annual cost of the others plus
-the manual effort of the flows between members, which disappears with them.
+department or across departments, which system to keep (an office or collaboration suite the
+company already licenses first, as DOMAIN.md's first home for an overlapping tool; then
+centrally managed, the most users, the most departments) and the saving: the annual cost of
+the ones to retire plus the manual effort of the flows between them and the other members,
+which disappears with them. Infrastructure and devices in a group are never retired for the
+overlap (they are kept or replaced on their own merits).
 """
 
 from collections import defaultdict
@@ -15,6 +18,9 @@ from leitstand.analysis.costs import IntegrationFigures
 from leitstand.analysis.snapshot import Snapshot, System
 
 ZERO = Decimal(0)
+SUITE = "suite"
+#: Kinds that are kept or replaced, never retired because another system shares a capability.
+NEVER_RETIRED_FOR_OVERLAP = frozenset({"infrastructure", "device"})
 
 
 @dataclass(frozen=True)
@@ -27,11 +33,9 @@ class OverlapGroup:
     licence_saving_eur: Decimal
     manual_saving_eur: Decimal
     cost_unknown_ids: tuple[int, ...]  # systems to retire whose annual cost is unknown
-    flow_ids: tuple[int, ...]  # active flows between members
-
-    @property
-    def retire_ids(self) -> tuple[int, ...]:
-        return tuple(system_id for system_id in self.system_ids if system_id != self.keep_id)
+    flow_ids: tuple[int, ...]  # active flows between a system to retire and another member
+    retire_ids: tuple[int, ...] = ()  # members other than the kept one, infrastructure aside
+    home_id: int | None = None  # the kept system where it is a licensed suite
 
     @property
     def saving_eur(self) -> Decimal:
@@ -43,8 +47,10 @@ class OverlapGroup:
 
 
 def keep_priority(system: System) -> tuple:
-    """The system most worth keeping sorts first."""
+    """The system most worth keeping sorts first: a suite the company licenses is the first
+    home, then centrally managed systems."""
     return (
+        system.kind != SUITE,
         system.centrally_managed is not True,  # managed first; unknown and shadow IT after
         -(system.user_count or 0),
         -len(system.department_ids),
@@ -65,11 +71,14 @@ def _departments(members: list[System]) -> tuple[tuple[int, ...], tuple[int, ...
 def _group(
     capability_id: int,
     members: list[System],
-    flow_ids: list[int],
+    flows: list[tuple[int, int, int]],
     figures: dict[int, IntegrationFigures],
 ) -> OverlapGroup:
     ordered = sorted(members, key=keep_priority)
-    keep, retire = ordered[0], ordered[1:]
+    keep = ordered[0]
+    retire = [s for s in ordered[1:] if s.kind not in NEVER_RETIRED_FOR_OVERLAP]
+    retired = {system.id for system in retire}
+    flow_ids = [pk for pk, source, target in flows if source in retired or target in retired]
     manual = sum((figures[flow_id].total_eur or ZERO for flow_id in flow_ids), ZERO)
     known_costs = [system.annual_cost for system in retire if system.annual_cost is not None]
     within, departments = _departments(members)
@@ -83,22 +92,27 @@ def _group(
         manual_saving_eur=manual,
         cost_unknown_ids=tuple(system.id for system in retire if system.annual_cost is None),
         flow_ids=tuple(sorted(flow_ids)),
+        retire_ids=tuple(system.id for system in retire),
+        home_id=keep.id if keep.kind == SUITE else None,
     )
 
 
-def _flows_within_capabilities(snapshot: Snapshot) -> dict[int, list[int]]:
-    """Active flows per capability that both of their systems (in operation) share."""
+def _flows_within_capabilities(snapshot: Snapshot) -> dict[int, list[tuple[int, int, int]]]:
+    """Active flows (id, source, target) per capability both their systems (in operation)
+    share."""
     capabilities = {
         system.id: frozenset(system.capability_ids) for system in snapshot.systems_in_operation
     }
     none: frozenset[int] = frozenset()
-    flows: dict[int, list[int]] = defaultdict(list)
+    flows: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for integration in snapshot.active_integrations:
         shared = capabilities.get(integration.source_id, none) & capabilities.get(
             integration.target_id, none
         )
         for capability_id in shared:
-            flows[capability_id].append(integration.id)
+            flows[capability_id].append(
+                (integration.id, integration.source_id, integration.target_id)
+            )
     return flows
 
 
@@ -120,4 +134,11 @@ def overlap_groups(
 
 
 def overlapping_system_ids(groups: tuple[OverlapGroup, ...]) -> frozenset[int]:
-    return frozenset(system_id for group in groups for system_id in group.system_ids)
+    """The overlapping tools: every member but a suite that is their home (it covers the
+    capability as part of what it is licensed for, it is not a tool too many)."""
+    return frozenset(
+        system_id
+        for group in groups
+        for system_id in group.system_ids
+        if system_id != group.home_id
+    )

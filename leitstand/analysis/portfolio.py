@@ -101,7 +101,7 @@ def overlap_roles(groups: Iterable[OverlapGroup]) -> dict[int, tuple[Overlap, Ov
     roles: dict[int, tuple[Overlap, OverlapGroup]] = {}
     for group in groups:
         for system_id in group.system_ids:
-            role = Overlap.KEEP if system_id == group.keep_id else Overlap.RETIRE
+            role = Overlap.RETIRE if system_id in group.retire_ids else Overlap.KEEP
             if system_id not in roles or role is Overlap.KEEP:
                 roles[system_id] = (role, group)
     return roles

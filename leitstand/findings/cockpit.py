@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from leitstand.core.extensions import Panel
 from leitstand.core.presenters import present_finding
 from leitstand.core.wording import render_all
+from leitstand.findings.serialize import quick_wins_lines
 from leitstand.landscape.cache import request_analysis
 from leitstand.roadmap.groups import finding_groups
 
@@ -28,5 +29,7 @@ def findings_section(request: HttpRequest) -> Panel:
             "group_count": len(groups),
             "gap_count": len(analysis.data_gaps),
             "integrations": len(analysis.snapshot.integrations),
+            "quick_wins": analysis.quick_wins,
+            "quick_wins_explanation": quick_wins_lines(analysis),
         },
     )

@@ -111,6 +111,27 @@ LANDSCAPE_TEMPLATES = {
         "%(count)s systems have no recorded data flows: %(systems)s.",
         "plural_n",
     ),
+    "quick_wins.total": ngettext_lazy(
+        "Retiring %(count)s overlapping tool, with no new technology, ends %(cash)s a year of "
+        "licences (cash) and %(hours)s a year of manual transfers, worth %(capacity)s at "
+        "%(rate)s per hour (capacity: worth it when the time goes to other work): %(total)s a "
+        "year together.",
+        "Retiring %(count)s overlapping tools, with no new technology, ends %(cash)s a year of "
+        "licences (cash) and %(hours)s a year of manual transfers, worth %(capacity)s at "
+        "%(rate)s per hour (capacity: worth it when the time goes to other work): %(total)s a "
+        "year together.",
+        "plural_n",
+    ),
+    "quick_wins.none": gettext_lazy(
+        "No overlapping tool to retire: the inventory alone shows no quick win yet."
+    ),
+    "quick_wins.item": gettext_lazy(
+        "%(system)s: its users and data move to %(keep)s; licence %(licence)s + %(hours)s of "
+        "transfers that disappear (%(manual)s) = %(saving)s a year."
+    ),
+    "quick_wins.cost_unknown": gettext_lazy(
+        "The annual cost of %(system)s is not recorded, so its licence counts 0."
+    ),
     "action.check_isolated": gettext_lazy(
         "Check whether they really exchange no data. Record their flows if they do; if nobody "
         "needs a system, consider retiring it."

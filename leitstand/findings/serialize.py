@@ -9,6 +9,7 @@ from decimal import Decimal
 from leitstand.analysis import Analysis
 from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
+from leitstand.analysis.quick_wins import explain_quick_wins
 from leitstand.assessment.serialize import portfolio_as_json
 from leitstand.core.wording import render, render_all
 from leitstand.roadmap.groups import finding_groups_as_json
@@ -88,6 +89,39 @@ def _overlaps(analysis: Analysis) -> list[dict]:
         }
         for group in analysis.overlaps
     ]
+
+
+def quick_wins_lines(analysis: Analysis) -> list[str]:
+    """The quick wins' explanation, one rendered line per message."""
+    return [render(line) for line in explain_quick_wins(analysis.snapshot, analysis.quick_wins)]
+
+
+def _quick_wins(analysis: Analysis) -> dict:
+    """Retiring overlapping tools (no new technology): the list and the total, cash and
+    capacity apart."""
+    wins = analysis.quick_wins
+    names = analysis.snapshot.system_by_id
+    return {
+        "list": [
+            {
+                "retire": names[win.system_id].name,
+                "move_to": names[win.keep_id].name,
+                "capability": analysis.snapshot.capability_by_id[win.capability_id].name,
+                "licence_eur_per_year": eur(win.licence_eur),
+                "licence_cost_known": win.cost_known,
+                "transfers_ending": len(win.flow_ids),
+                "hours_per_year": hours(win.hours),
+                "hours_eur_per_year": eur(win.hours_eur),
+                "saving_eur_per_year": eur(win.saving_eur),
+            }
+            for win in wins.wins
+        ],
+        "cash_eur_per_year": eur(wins.cash_eur),
+        "hours_per_year": hours(wins.hours),
+        "capacity_eur_per_year": eur(wins.capacity_eur),
+        "total": eur(wins.total_eur),
+        "explanation": render_all(explain_quick_wins(analysis.snapshot, wins)),
+    }
 
 
 def _dependencies(analysis: Analysis) -> dict:
@@ -214,6 +248,7 @@ def analysis_as_json(analysis: Analysis) -> dict:
         "integration_figures": _integration_figures(analysis),
         "overlaps": _overlaps(analysis),
         "overlapping_systems": len(analysis.overlapping_system_ids),
+        "quick_wins": _quick_wins(analysis),
         "similar_names": [
             {
                 "systems": [snapshot.system_by_id[s].name for s in pair.system_ids],

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from leitstand.core.language import is_german
 from leitstand.core.presenters import present_gap
 from leitstand.core.wording import render_all
-from leitstand.findings.serialize import analysis_as_json
+from leitstand.findings.serialize import analysis_as_json, quick_wins_lines
 from leitstand.landscape.cache import request_analysis
 from leitstand.roadmap.worklist import worklist_context, worklist_csv
 from leitstand.tenancy.access import org_view
@@ -39,5 +39,7 @@ def findings(request: HttpRequest) -> HttpResponse:
         "gaps": [present_gap(gap, request.org.slug) for gap in analysis.data_gaps[:200]],
         "gap_count": len(analysis.data_gaps),
         "overlapping_systems": len(analysis.overlapping_system_ids),
+        "quick_wins": analysis.quick_wins,
+        "quick_wins_explanation": quick_wins_lines(analysis),
     }
     return render(request, "findings/findings.html", context)

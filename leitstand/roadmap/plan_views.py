@@ -51,6 +51,22 @@ def _years(cases, today) -> list[int]:
     return list(range(first, min(last, first + 5) + 1))
 
 
+def _quick_win_rows(analysis) -> list[dict]:
+    """The analysis's quick wins (leitstand.analysis.quick_wins) as table rows."""
+    names = analysis.snapshot.system_by_id
+    return [
+        {
+            "retire": names[win.system_id].name,
+            "move_to": names[win.keep_id].name,
+            "licence": win.licence_eur,
+            "hours": win.hours,
+            "hours_eur": win.hours_eur,
+            "saving": win.saving_eur,
+        }
+        for win in analysis.quick_wins.wins
+    ]
+
+
 @org_view()
 def roadmap(request: HttpRequest) -> HttpResponse:
     analysis = request_analysis(request)
@@ -94,6 +110,8 @@ def roadmap(request: HttpRequest) -> HttpResponse:
         "today": today,
         "sections": roadmap_sections.render(request, initiatives),
         "stopped": [c for c in cases if c.initiative.status in NOT_PLANNED],
+        "quick_wins": analysis.quick_wins,
+        "quick_win_rows": _quick_win_rows(analysis),
     }
     return render(request, "roadmap/roadmap.html", context)
 

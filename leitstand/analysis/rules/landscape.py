@@ -49,17 +49,20 @@ def overlap_findings(facts: Facts) -> list[Finding]:
                 },
             ),
             _overlap_scope(facts, group),
-            Message(
-                "overlap.saving",
-                {
-                    "keep": keep,
-                    "retire": retire,
-                    "licence": Eur(group.licence_saving_eur),
-                    "manual": Eur(group.manual_saving_eur),
-                    "saving": Eur(group.saving_eur),
-                },
-            ),
         ]
+        if group.retire_ids:
+            explanation.append(
+                Message(
+                    "overlap.saving",
+                    {
+                        "keep": keep,
+                        "retire": retire,
+                        "licence": Eur(group.licence_saving_eur),
+                        "manual": Eur(group.manual_saving_eur),
+                        "saving": Eur(group.saving_eur),
+                    },
+                )
+            )
         if group.cost_unknown_ids:
             unknown = Labels(names_of(facts, group.cost_unknown_ids))
             explanation.append(Message("overlap.cost_unknown", {"systems": unknown}))

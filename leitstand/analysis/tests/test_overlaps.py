@@ -72,3 +72,22 @@ def test_similar_names_are_a_second_signal():
 def test_common_words_alone_do_not_make_names_similar():
     systems = tuple(System(i, f"System {i}") for i in range(1, 60))
     assert similar_system_names(systems) == ()
+
+
+def test_a_licensed_suite_is_the_first_home_and_infrastructure_is_never_retired_for_overlap():
+    suite = System(1, "Microsoft 365", kind="suite", capability_ids=(1,), user_count=35)
+    nas = System(2, "NAS", kind="infrastructure", capability_ids=(1,), user_count=40)
+    dropbox = System(
+        3,
+        "Dropbox",
+        capability_ids=(1,),
+        user_count=4,
+        annual_cost=Decimal(720),
+        centrally_managed=False,
+    )
+    snapshot = landscape([suite, nas, dropbox], [flow(1, 3, 2, runs="1", minutes="6")])
+    (group,) = overlap_groups(snapshot, _figures(snapshot))
+    assert group.keep_id == 1  # not the NAS with more users: Dropbox goes to the suite
+    assert group.retire_ids == (3,)
+    assert group.licence_saving_eur == 720
+    assert group.flow_ids == (1,)  # Dropbox -> NAS disappears with Dropbox

@@ -1,5 +1,7 @@
 """Golden test: the real analysis of the loaded demo tells the seed's story (DOMAIN.md)."""
 
+from decimal import Decimal
+
 import pytest
 
 from leitstand.analysis import analyze
@@ -10,6 +12,7 @@ from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 
 pytestmark = pytest.mark.django_db
+M365 = "Microsoft 365 Business Standard"
 
 
 @pytest.fixture
@@ -36,10 +39,40 @@ def test_seven_tools_overlap_in_three_capabilities(demo):
             "HubSpot CRM (Free)",
             "Kundenliste.xlsx",
         },
-        "Project and task management": {"Trello", "Airtable"},
-        "File storage and sharing": {"Dropbox", "Synology NAS (Netzlaufwerk)"},
+        "Project and task management": {"Trello", "Airtable", M365},
+        "File storage and sharing": {"Dropbox", "Synology NAS (Netzlaufwerk)", M365},
     }
+    # The suite is the home of the overlapping tools, not one of the seven.
     assert len(demo.overlapping_system_ids) == 7
+    keep = {names[g.keep_id] for g in demo.overlaps}
+    assert keep == {"CAS genesisWorld", M365}
+    retire = {names[s] for g in demo.overlaps for s in g.retire_ids}
+    assert retire == {"HubSpot CRM (Free)", "Kundenliste.xlsx", "Trello", "Airtable", "Dropbox"}
+
+
+def test_the_quick_wins_of_the_inventory_alone(demo):
+    """Licences that end (cash) and transfers that disappear (capacity), by the formulas:
+    Dropbox 720 + Airtable 864 + Trello 300 = 1,884 cash (recorded licence costs; the free CRM
+    and the spreadsheet cost nothing). HubSpot -> CAS: 10 a week x 48 = 480 runs x 6 min / 60
+    = 48 h + 480 x 3 % x 10 min / 60 = 2.4 h -> 50.4 h; customer list -> CAS: 5 x 48 = 240 x
+    5 / 60 = 20 h + 240 x 3 % x 10 / 60 = 1.2 h -> 21.2 h; 71.6 h x 45 = 3,222 capacity."""
+    names = {s.id: s.name for s in demo.snapshot.systems}
+    wins = demo.quick_wins
+    assert {names[w.system_id]: names[w.keep_id] for w in wins.wins} == {
+        "HubSpot CRM (Free)": "CAS genesisWorld",
+        "Kundenliste.xlsx": "CAS genesisWorld",
+        "Airtable": M365,
+        "Dropbox": M365,
+        "Trello": M365,
+    }
+    assert wins.cash_eur == 1884
+    assert wins.hours == Decimal("71.6")
+    assert wins.capacity_eur == 3222
+    assert wins.total_eur == 5106
+    data = analysis_as_json(demo)["quick_wins"]
+    assert data["total"] == 5106.0
+    assert data["list"][0]["retire"] == "HubSpot CRM (Free)"
+    assert "(cash)" in data["explanation"] and "(capacity" in data["explanation"]
 
 
 def test_manual_transfers_add_up_to_about_three_working_years(demo):

@@ -65,7 +65,7 @@ def _example(key: str) -> m.Message:
             for name in (
                 *("rate", "eur", "licence", "manual", "saving", "revenue"),
                 *("investment", "running", "labour", "errors"),
-                *("cost", "cost_total"),
+                *("cost", "cost_total", "cash", "capacity"),
             )
         }
     )

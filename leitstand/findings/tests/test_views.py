@@ -127,3 +127,20 @@ def test_a_finding_with_many_subjects_links_the_first_nine_and_counts_all(login,
         system = System.objects.get(organisation=org, name=link.name)
         assert link.url == system.get_absolute_url()
     assert "12 in all" in page.content.decode()
+
+
+def test_the_quick_win_total_stands_on_findings_cockpit_and_roadmap(login, viewer, org):
+    _landscape(org)  # CAS and HubSpot overlap; the factory's CAS is kept, HubSpot's licence ends
+    client = login(viewer)
+    data = client.get(reverse("findings:analysis_json", kwargs={"org": "acme"})).json()
+    total = data["quick_wins"]["total"]
+    assert (
+        total
+        == data["quick_wins"]["cash_eur_per_year"] + data["quick_wins"]["capacity_eur_per_year"]
+    )
+    assert [row["retire"] for row in data["quick_wins"]["list"]] == data["overlaps"][0]["retire"]
+    shown = f"€{total:,.0f}"
+    for name in ("findings:findings", "cockpit:home", "roadmap:roadmap"):
+        html = client.get(reverse(name, kwargs={"org": "acme"})).content.decode()
+        assert shown in html, name
+        assert "quick-win" in html, name
