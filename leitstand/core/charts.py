@@ -35,20 +35,21 @@ _BAR_STYLE = Style(
 
 
 def horizontal_eur_bars(
-    labels: Sequence[str], values: Sequence[float], title: str = ""
+    labels: Sequence[str], values: Sequence[float], title: str = "", for_print: bool = False
 ) -> SafeString:
     """A horizontal bar per label with its euro value printed beside it.
 
     Drawn narrow with large letters, so that a phone's screen (390 pixels) scales it down
-    only a little and the department names stay readable.
+    only a little and the department names stay readable; `for_print` draws it as wide as an
+    A4 page's text with the usual letters, for long labels (flows "A → B") in a PDF.
     """
     chart = pygal.HorizontalBar(
-        style=_BAR_STYLE,
+        style=_STYLE if for_print else _BAR_STYLE,
         show_legend=False,
         print_values=True,
         value_formatter=format_eur,
         height=max(140, 44 * len(labels) + 60),
-        width=440,
+        width=720 if for_print else 440,
         margin=8,
         js=[],
         disable_xml_declaration=True,

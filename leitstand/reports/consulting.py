@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from leitstand.assessment.presenters import strategy_label
 from leitstand.core.wording import KINDS, SEVERITIES, render
+from leitstand.flows.models import Integration
+from leitstand.inventory.models import System as SystemModel
 from leitstand.reports import document as d
 from leitstand.reports import sections
 from leitstand.reports.chapters import CONSULTING_CHAPTERS
@@ -224,7 +226,7 @@ def appendix(src: Sources) -> Chapter:
     for system in systems:
         inventory.add(
             d.text(system.name),
-            d.text(system.kind),
+            d.choice(SystemModel, "kind", system.kind),
             d.text(", ".join(departments[i].name for i in system.department_ids)),
             d.text(people.get(system.owner_id, "")),
             d.eur(system.annual_cost),
@@ -243,8 +245,8 @@ def appendix(src: Sources) -> Chapter:
         flows.add(
             d.text(names[flow.source_id].name),
             d.text(names[flow.target_id].name),
-            d.text(flow.method),
-            d.text(flow.frequency),
+            d.choice(Integration, "method", flow.method),
+            d.choice(Integration, "frequency", flow.frequency),
             d.hours(src.analysis.figures[flow.id].total_hours),
         )
     chapter.tables += [inventory, flows]

@@ -14,6 +14,8 @@ from enum import StrEnum
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from leitstand.core.choices import choice_label
+
 
 class Unit(StrEnum):
     TEXT = "text"
@@ -173,3 +175,8 @@ class Report:
 
     def tables(self) -> list[Table]:
         return [table for chapter in self.chapters for table in chapter.tables]
+
+
+def choice(model, field_name: str, value) -> Cell:
+    """A stored choice (a flow's method, a system's kind) by its label in the reader's language."""
+    return Cell(choice_label(model._meta.get_field(field_name), value) if value else "")

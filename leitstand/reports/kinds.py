@@ -3,18 +3,12 @@
 from collections.abc import Callable
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from leitstand.reports import consulting, risk, sections
 from leitstand.reports.chapters import CHAPTER_KEYS
 from leitstand.reports.document import Report
+from leitstand.reports.models import ReportKind
 from leitstand.reports.sources import Sources
-
-KIND_LABELS = {
-    "summary": gettext_lazy("Management summary"),
-    "consulting": gettext_lazy("Consulting report"),
-    "risk": gettext_lazy("Risk report"),
-}
 
 
 def build_summary(src: Sources, options: dict) -> Report:
@@ -67,7 +61,7 @@ def build_consulting(src: Sources, options: dict) -> Report:
 def _report(src: Sources, kind: str) -> Report:
     return Report(
         kind=kind,
-        title=str(KIND_LABELS[kind]),
+        title=str(ReportKind(kind).label),
         organisation=src.organisation.name,
         language=src.language,
         as_of=src.today,

@@ -17,6 +17,7 @@ from leitstand.core.charts import horizontal_eur_bars
 from leitstand.core.dates import add_months
 from leitstand.core.formatting import format_eur, format_hours, format_number
 from leitstand.core.wording import render_all
+from leitstand.flows.models import Integration
 from leitstand.funding import selectors as funding
 from leitstand.funding.presenters import match_view
 from leitstand.kpis.selectors import kpi_view, with_measurements
@@ -147,7 +148,7 @@ def time_and_money(src: Sources) -> Chapter:
         table.add(
             d.text(names[flow.source_id].name),
             d.text(names[flow.target_id].name),
-            d.text(flow.method),
+            d.choice(Integration, "method", flow.method),
             d.hours(figures.total_hours),
             d.eur(figures.total_eur),
         )
@@ -158,7 +159,9 @@ def time_and_money(src: Sources) -> Chapter:
             shorten(f"{names[f.source_id].name} → {names[f.target_id].name}") for _x, f in top
         ]
         chapter.charts.append(
-            horizontal_eur_bars(labels[::-1], [float(x.total_eur) for x, _f in top][::-1])
+            horizontal_eur_bars(
+                labels[::-1], [float(x.total_eur) for x, _f in top][::-1], for_print=True
+            )
         )
     return chapter
 
