@@ -112,12 +112,17 @@ FORM_RENDERER = "leitstand.core.forms.FormRenderer"
 # Database: embedded SQLite under var/ unless DATABASE_URL names another (PostgreSQL).
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'leitstand.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+SQLITE_BUSY_TIMEOUT_MS = env_int("LEITSTAND_SQLITE_BUSY_TIMEOUT_MS", 20000, minimum=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets gunicorn workers read while one writes; IMMEDIATE avoids lock upgrades.
+        # A writer waits up to LEITSTAND_SQLITE_BUSY_TIMEOUT_MS for the lock (large imports
+        # write in short batches, leitstand/imports/staging.py); past it the request gets
+        # 503 with Retry-After (leitstand.core.operations.server_error), never 500.
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS};"
         ),
         "transaction_mode": "IMMEDIATE",
     }

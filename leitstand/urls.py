@@ -47,3 +47,6 @@ urlpatterns = [
     path("readyz", operations.readyz, name="readyz"),
     path("metrics", operations.metrics, name="metrics"),
 ]
+
+# A write that could not get SQLite's lock answers 503 with Retry-After instead of 500.
+handler500 = operations.server_error

@@ -11,11 +11,15 @@
 
 import hmac
 import ipaddress
+import sys
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_prometheus.exports import ExportToDjangoView
@@ -110,3 +114,35 @@ def metrics(request):
             content_type="text/plain; charset=utf-8",
         )
     return ExportToDjangoView(request)
+
+
+#: Seconds a client is asked to wait when the database was busy.
+BUSY_RETRY_AFTER = 5
+_BUSY_MESSAGES = ("database is locked", "database table is locked", "database is busy")
+
+
+def database_busy(exc: BaseException | None) -> bool:
+    """SQLite could not get its lock within the busy timeout (nothing was written)."""
+    while exc is not None:
+        if isinstance(exc, OperationalError) and any(
+            text in str(exc).lower() for text in _BUSY_MESSAGES
+        ):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: a busy database is "try again shortly" (503, Retry-After), not a fault;
+    everything else is Django's own 500 page."""
+    if not database_busy(sys.exc_info()[1]):
+        return defaults.server_error(request, *args, **kwargs)
+    message = _(
+        "The database is busy with another change. Nothing was saved; please try again in a "
+        "few seconds."
+    )
+    headers = {"Retry-After": str(BUSY_RETRY_AFTER)}
+    if request.path.startswith("/api/") or "json" in request.headers.get("Accept", ""):
+        body = {"detail": message, "retry_after": BUSY_RETRY_AFTER}
+        return JsonResponse(body, status=503, headers=headers)
+    return HttpResponse(loader.render_to_string("503.html"), status=503, headers=headers)

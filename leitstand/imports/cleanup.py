@@ -8,7 +8,8 @@ Such files are removed once they are older than a grace period, so an import sti
 in another process keeps its file. Previews nobody imported for a long time (drafts) are
 removed with their files as well. An import record is never "running": it is a draft until
 the one transaction that writes the import marks it done, so a killed import stays a draft
-(or, from the command line, leaves no record at all).
+(or, from the command line, leaves no record at all). The staged rows of a large import
+killed midway (leitstand/imports/staging.py) are removed here too.
 """
 
 import logging
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
+from leitstand.imports import staging
 from leitstand.imports.models import ImportRun
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ DRAFTS_KEPT = timedelta(days=30)
 class Cleaned:
     orphans: list[Path]
     drafts: int
+    staged: int = 0
 
 
 def uploads_folder() -> Path:
@@ -74,11 +77,12 @@ def clean_up(
             run.file.delete(save=False)
             run.delete()
             drafts += 1
+    staged = staging.discard_abandoned(older_than)
     orphans = orphan_uploads(older_than)
     for path in orphans:
         path.unlink(missing_ok=True)
         _remove_empty_parents(path.parent)
-    return Cleaned(orphans, drafts)
+    return Cleaned(orphans, drafts, staged)
 
 
 def _remove_empty_parents(folder: Path) -> None:

@@ -5,18 +5,19 @@ import gc
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from auditlog.models import LogEntry
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from prometheus_client import Histogram
 
 from leitstand.core.queries import refresh_statistics
-from leitstand.imports import memory
+from leitstand.imports import memory, staging
 from leitstand.imports.decisions import Decisions
 from leitstand.imports.headers import (
     HeaderGuess,
@@ -29,6 +30,7 @@ from leitstand.imports.headers import (
 from leitstand.imports.models import ImportRun
 from leitstand.imports.planning import ImportPlan, plan_import
 from leitstand.imports.reader import FileProblem, Sheet, check_size, file_kind, read_sheets
+from leitstand.imports.rows import CREATE
 from leitstand.imports.scores import SCALES
 from leitstand.imports.targets import SYSTEMS, TARGETS, ImportTarget, target_for
 from leitstand.imports.writer import write_plan
@@ -369,36 +371,102 @@ class OpenQuestions(FileProblem):
 
 
 def commit_run(run: ImportRun, actor, require_decisions: bool = False) -> ImportPlan:
-    """Write the import in one transaction with one audit entry; all or nothing. With
-    `require_decisions` (the pages), nothing is written while a proposed merge of names or
-    the scale of a score column is undecided; elsewhere merges stay apart and such scores
-    empty."""
+    """Write the import, all or nothing, with one audit entry. With `require_decisions` (the
+    pages), nothing is written while a proposed merge of names or the scale of a score column
+    is undecided; elsewhere merges stay apart and such scores empty.
+
+    A list longer than `staging.BATCH_ROWS` rows, outside a caller's transaction, is planned
+    without writing and written in batches through a staging organisation
+    (leitstand/imports/staging.py), so other writers are never held up for long; a shorter
+    one (or one inside the caller's transaction, like the command line's whole workbook) is
+    written in one transaction."""
     started = time.perf_counter()
-    with collector_paused(), transaction.atomic():
-        locked = ImportRun.objects.select_for_update().get(pk=run.pk)
-        if locked.is_done:
-            raise FileProblem(_("This file has already been imported."))
-        sheets = sheets_of(run)
-        plan = plan_run(run, sheets)
-        if require_decisions and (plan.undecided_merges or plan.unclear_scales):
-            raise OpenQuestions(_("Decide the open questions in step 2 first."))
-        write_plan(run.organisation, plan, actor, run.original_name)
-        bump_landscape(run.organisation)  # bulk writes send no signals
-        counts = plan.counts
-        run.status = ImportRun.Status.DONE
-        run.committed_at = timezone.now()
-        run.created_count = counts["create"]
-        run.updated_count = counts["update"]
-        run.unchanged_count = counts["unchanged"]
-        run.skipped_count = counts["skip"]
-        run.report = report_of(plan)
-        run.save()
-        log_import(run, actor)
-        memory.remember(run, headers_of(sheet_of(run, sheets), run.header_row or 0))
-    written = counts["create"] + counts["update"]
-    refresh_statistics(target_for(run.target).model, written)
+    sheets = sheets_of(run)
+    large = len(sheet_of(run, sheets).rows) > staging.BATCH_ROWS
+    if large and not transaction.get_connection().in_atomic_block:
+        plan = _commit_staged(run, actor, require_decisions, sheets)
+    else:
+        plan = _commit_in_one_transaction(run, actor, require_decisions, sheets)
+    counts = plan.counts
+    refresh_statistics(target_for(run.target).model, counts["create"] + counts["update"])
     import_duration.labels(run.target).observe(time.perf_counter() - started)
     return plan
+
+
+def _check_open_questions(plan: ImportPlan, require_decisions: bool) -> None:
+    if require_decisions and (plan.undecided_merges or plan.unclear_scales):
+        raise OpenQuestions(_("Decide the open questions in step 2 first."))
+
+
+def _lock_draft(run: ImportRun) -> None:
+    locked = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if locked.is_done:
+        raise FileProblem(_("This file has already been imported."))
+
+
+def _commit_in_one_transaction(run, actor, require_decisions, sheets) -> ImportPlan:
+    with collector_paused(), transaction.atomic():
+        _lock_draft(run)
+        plan = plan_run(run, sheets)
+        _check_open_questions(plan, require_decisions)
+        write_plan(run.organisation, plan, actor, run.original_name)
+        _finish(run, plan, actor, sheets)
+    return plan
+
+
+def _commit_staged(run, actor, require_decisions, sheets) -> ImportPlan:
+    if ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.DONE).exists():
+        raise FileProblem(_("This file has already been imported."))
+    with collector_paused():
+        plan = plan_run(run, sheets)  # reads only: writers go on meanwhile
+    _check_open_questions(plan, require_decisions)
+    creating = [row for row in plan.rows if row.action == CREATE]
+    new_references = plan.new
+    hidden = staging.create_staging(run)
+    try:
+        with collector_paused():
+            for start in range(0, len(creating), staging.BATCH_ROWS):
+                batch = replace(
+                    plan, rows=creating[start : start + staging.BATCH_ROWS], new=new_references
+                )
+                with transaction.atomic():  # a short write, then others get their turn
+                    write_plan(hidden, batch, actor, run.original_name)
+                new_references = {}
+            rest = replace(plan, rows=[row for row in plan.rows if row.action != CREATE])
+            rest.new = new_references
+            with transaction.atomic():  # the switch-over: everything appears at once
+                _lock_draft(run)
+                write_plan(run.organisation, rest, actor, run.original_name)
+                staging.move_rows(hidden, run.organisation)
+                _finish(run, plan, actor, sheets)
+    except IntegrityError as exc:
+        staging.discard(hidden)
+        raise FileProblem(
+            _(
+                "While the import was being written, someone entered rows that clash with it "
+                "(the same name, for example). Nothing was imported; start the import again."
+            )
+        ) from exc
+    except BaseException:
+        staging.discard(hidden)
+        raise
+    return plan
+
+
+def _finish(run: ImportRun, plan: ImportPlan, actor, sheets) -> None:
+    """Inside the import's (last) transaction: the record is done, with its audit entry."""
+    bump_landscape(run.organisation)  # bulk writes send no signals
+    counts = plan.counts
+    run.status = ImportRun.Status.DONE
+    run.committed_at = timezone.now()
+    run.created_count = counts["create"]
+    run.updated_count = counts["update"]
+    run.unchanged_count = counts["unchanged"]
+    run.skipped_count = counts["skip"]
+    run.report = report_of(plan)
+    run.save()
+    log_import(run, actor)
+    memory.remember(run, headers_of(sheet_of(run, sheets), run.header_row or 0))
 
 
 def log_import(run: ImportRun, actor) -> LogEntry:

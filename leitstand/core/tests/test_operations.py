@@ -199,3 +199,46 @@ def test_an_unknown_log_format_stops_start_up():
     )
     assert done.returncode != 0
     assert "LOG_FORMAT" in done.stderr
+
+
+def _locked(*args, **kwargs):
+    raise OperationalError("database is locked")
+
+
+@pytest.mark.django_db
+def test_a_write_that_cannot_get_the_lock_gets_503_with_retry_after(org, editor, monkeypatch):
+    """The landscape stamp (written after every unsafe request) meets a locked database."""
+    from leitstand.api.tokens import create_token
+
+    _token, secret = create_token(organisation=org, user=editor, name="t")
+    monkeypatch.setattr("leitstand.tenancy.stamps.bump_landscape_by_slug", _locked)
+    client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    response = client.post(
+        f"/api/v1/o/{org.slug}/systems/", {"name": "CRM"}, content_type="application/json"
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "try again" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_page_that_cannot_get_the_lock_gets_the_busy_page(org, editor, monkeypatch):
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    monkeypatch.setattr("leitstand.tenancy.stamps.bump_landscape_by_slug", _locked)
+    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Gerade beschäftigt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_other_errors_stay_500(org, editor, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("no such table: inventory_system")
+
+    monkeypatch.setattr("leitstand.tenancy.stamps.bump_landscape_by_slug", broken)
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM"})
+    assert response.status_code == 500
