@@ -15,6 +15,8 @@ from leitstand.reports.document import Cell, Report, Unit
 from leitstand.reports.templatetags.reports import cell_text
 
 SHEET_NAME_LENGTH = 31  # Excel's limit
+#: As the analysis's JSON rounds them: hours to a tenth, euros and the rest to cents.
+DECIMAL_PLACES = {Unit.HOURS: 1, Unit.NUMBER: 0}
 
 
 def report_html(report: Report, changes: dict | None = None, extra: dict | None = None) -> str:
@@ -51,12 +53,16 @@ def _write_cell(sheet, row: int, column: int, cell: Cell, formats: _Formats) -> 
     elif cell.unit == Unit.DATE:
         sheet.write_datetime(row, column, value, formats.by_unit[Unit.DATE])
     else:
-        sheet.write_number(row, column, float(value), formats.by_unit[cell.unit])
+        places = DECIMAL_PLACES.get(cell.unit, 2)
+        sheet.write_number(row, column, round(float(value), places), formats.by_unit[cell.unit])
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip() or "Sheet"
-    name = cleaned[:SHEET_NAME_LENGTH]
+    cleaned = " ".join("".join(" " if ch in "[]:*?/\\" else ch for ch in title).split())
+    cleaned = cleaned or "Sheet"
+    name = cleaned
+    if len(name) > SHEET_NAME_LENGTH:  # cut at a word, and say so
+        name = name[: SHEET_NAME_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,:;-") + "…"
     number = 2
     while name.lower() in used:
         suffix = f" ({number})"
