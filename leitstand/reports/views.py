@@ -13,6 +13,7 @@ from leitstand.reports.models import ReportKind, ReportSettings, ReportSnapshot,
 from leitstand.reports.tasks import enqueue_render
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
+from leitstand.tenancy.stamps import landscape_token
 
 LIST_LIMIT = 100
 CONTENT_TYPES = {
@@ -61,6 +62,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "logo_uri": services.logo_uri(request.org),
         "snapshots": snapshots,
         "pending": any(s.pending for s in snapshots),
+        "current_stamp": str(landscape_token(request.org)),
         "inline_limit": services.inline_limit(),
     }
     return render(request, "reports/list.html", context)

@@ -53,6 +53,8 @@ def test_second_report_says_what_changed_since_the_first(login, owner, org, tmp_
     SystemFactory(organisation=org, name="CRM", annual_cost=1000)
     _make(client, org)
     SystemFactory(organisation=org, name="Shop", annual_cost=500)
+    page = client.get(reverse("reports:list", kwargs={"org": org.slug})).content.decode()
+    assert "the data has changed since" in page  # the first report's data stamp is old now
     _make(client, org)
     latest = ReportSnapshot.objects.for_org(org).first()
     path = tmp_path / "r.pdf"
