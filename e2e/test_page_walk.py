@@ -4,10 +4,12 @@ The pages are found by walking the URL configuration (as the tenant isolation te
 real objects of the demo company for the URLs' keys, so a new page is covered by itself. Each
 page must fit the screen's width (a wide table scrolls inside its own box, never the whole
 page). A full-page screenshot of each goes to e2e/screenshots/walk-<width>-<page>.png. The
-German text must not double its punctuation ("66,0 Std.." after an abbreviation).
+German text must not double its punctuation ("66,0 Std.." after an abbreviation), and axe-core
+(npm, node_modules/axe-core) finds no serious or critical accessibility violation.
 """
 
 import re
+from pathlib import Path
 
 from django.core.exceptions import FieldError
 from django.test import Client
@@ -19,6 +21,11 @@ from leitstand.tenancy.models import Organisation
 from tests.urlwalk import org_routes
 
 WIDTHS = (390, 1366)
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  .map((v) => `${v.impact} ${v.id}: ${v.help}: ${v.nodes.slice(0, 3)
+    .map((n) => n.target.join(' ')).join(' | ')}`)"""
 ORG = "muster-logistik"
 # filters from an object of the route's model to its organisation, tried in order
 ORGANISATION_PATHS = (
@@ -122,7 +129,9 @@ def _widest(page) -> str:
     )
 
 
-def test_every_page_fits_phone_and_laptop(live_server, page, demo, sign_in, settings):
+def test_every_page_fits_phone_and_laptop_and_passes_axe(
+    live_server, page, demo, sign_in, settings
+):
     settings.LANGUAGE_CODE = "de"
     user = User.objects.get(email="demo@example.com")
     organisation = Organisation.objects.get(slug=ORG)
@@ -136,6 +145,7 @@ def test_every_page_fits_phone_and_laptop(live_server, page, demo, sign_in, sett
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "de", "url": live_server.url}]
     )
     SCREENSHOTS.mkdir(exist_ok=True)
+    axe_source = AXE.read_text(encoding="utf-8")
     problems = []
     seen = set()
     for width in WIDTHS:
@@ -152,6 +162,10 @@ def test_every_page_fits_phone_and_laptop(live_server, page, demo, sign_in, sett
                 problems.append(
                     f"{width} px {name} {path}: {too_wide} px too wide: {_widest(page)}"
                 )
+            if width == WIDTHS[-1]:  # accessibility once per page (axe-core from npm)
+                page.evaluate(axe_source)  # through the debugger: the page's CSP stays on
+                for violation in page.evaluate(AXE_RUN):
+                    problems.append(f"{name} {path}: {violation}")
             page.screenshot(
                 path=str(SCREENSHOTS / f"walk-{width}-{name.replace(':', '-')}.png"),
                 full_page=True,

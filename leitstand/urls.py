@@ -34,7 +34,7 @@ org_patterns = [
 
 urlpatterns = [
     path("", tenancy_views.home, name="home"),
-    path("organisations/", tenancy_views.organisation_list, name="organisation_list"),
+    path("organisations/", onboarding_views.client_overview, name="organisation_list"),
     path("organisations/new/", onboarding_views.organisation_create, name="organisation_create"),
     path("invite/<str:token>/", tenancy_views.invitation, name="invitation"),
     path("s/<str:token>/", survey_public.answer, name="survey_answer"),

@@ -37,7 +37,7 @@ _BAR_STYLE = Style(
 def horizontal_eur_bars(
     labels: Sequence[str], values: Sequence[float], title: str = "", for_print: bool = False
 ) -> SafeString:
-    """A horizontal bar per label with its euro value printed beside it.
+    """A horizontal bar per label (the figures are in the table that goes with it).
 
     Drawn narrow with large letters, so that a phone's screen (390 pixels) scales it down
     only a little and the department names stay readable; `for_print` draws it as wide as an
@@ -46,7 +46,7 @@ def horizontal_eur_bars(
     chart = pygal.HorizontalBar(
         style=_STYLE if for_print else _BAR_STYLE,
         show_legend=False,
-        print_values=True,
+        print_values=False,  # the table beside the chart has the figures; small bars had no room
         value_formatter=format_eur,
         height=max(140, 44 * len(labels) + 60),
         width=720 if for_print else 440,

@@ -35,16 +35,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("organisation_list")
 
 
-@login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
-    return render(request, "tenancy/organisation_list.html", {"memberships": memberships})
-
-
 @org_view(Role.OWNER)
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, instance=request.org)
