@@ -10,12 +10,8 @@ from leitstand.core.extensions import process_panels
 from leitstand.processes import filters, forms, services
 from leitstand.processes.diagram import BY_DEPARTMENT, BY_SYSTEM, build_diagram
 from leitstand.processes.models import Process
-from leitstand.processes.selectors import (
-    organisation_processes,
-    process_page,
-    unneeded_rows,
-    with_figures,
-)
+from leitstand.processes.presenters import process_page
+from leitstand.processes.selectors import organisation_processes, unneeded_rows, with_figures
 from leitstand.tenancy.access import org_view
 
 
