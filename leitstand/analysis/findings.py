@@ -35,6 +35,7 @@ class Kind(StrEnum):
     E_INVOICING = "e_invoicing"
     ARCHIVING = "archiving"
     NIS2 = "nis2"
+    CHECK_TOP_UNMET = "check_top_unmet"
 
 
 class Subject(NamedTuple):

@@ -164,6 +164,7 @@ class CompanyCheck(NamedTuple):
     id: int
     checked_on: date
     answers: tuple[CheckAnswer, ...] = ()
+    top_unmet: tuple[str, ...] = ()  # TOP requirements not met ("01", "05", ...), scored
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 
 from django.http import HttpRequest
 
+from leitstand.analysis.findings import Kind
 from leitstand.core.extensions import Panel
 from leitstand.core.presenters import present_finding
 from leitstand.core.wording import render_all
@@ -29,6 +30,11 @@ def findings_section(request: HttpRequest) -> Panel:
             "group_count": len(groups),
             "gap_count": len(analysis.data_gaps),
             "integrations": len(analysis.snapshot.integrations),
+            "check_top": [
+                present_finding(finding, request.org.slug)
+                for finding in analysis.findings
+                if finding.kind == Kind.CHECK_TOP_UNMET
+            ],
             "quick_wins": analysis.quick_wins,
             "quick_wins_explanation": quick_wins_lines(analysis),
         },

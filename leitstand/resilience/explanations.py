@@ -32,6 +32,22 @@ RESILIENCE_TEMPLATES = {
         "is complete and can be read, note the date, and repeat it at least once a year. Ask "
         "the provider how and how fast it restores after a failure."
     ),
+    "check_top.summary": gettext_lazy(
+        "The company check of %(date)s found TOP requirement %(number)s not met: it counts -3 "
+        "points and marks the result red whatever the other answers."
+    ),
+    "check_top.01": gettext_lazy(
+        "01: the management carries the overall responsibility for information security."
+    ),
+    "check_top.05": gettext_lazy("05: all staff are trained to use IT safely."),
+    "check_top.11": gettext_lazy("11: backups run often enough to keep the business going."),
+    "check_top.15": gettext_lazy("15: updates are installed promptly."),
+    "check_top.20": gettext_lazy("20: office macros are switched off by default."),
+    "check_top.other": gettext_lazy("Requirement %(number)s is a TOP requirement."),
+    "action.meet_check_top": gettext_lazy(
+        "Meet TOP requirement %(number)s first: the company check's recommendation for it "
+        "says how; then repeat the check."
+    ),
     "plan.missing": gettext_lazy("There is no emergency plan for the critical system %(system)s."),
     "plan.untested": gettext_lazy(
         "The emergency plan for %(system)s has never been tested, so nobody knows whether it works."
@@ -131,6 +147,7 @@ RESILIENCE_KINDS = {
     "single_person_dependency": gettext_lazy("Single-person dependency"),
     "vendor_concentration": gettext_lazy("Vendor concentration"),
     "personal_data_outside_eu": gettext_lazy("Personal data outside the EU"),
+    "check_top_unmet": gettext_lazy("Company check: TOP requirement not met"),
 }
 
 RESILIENCE_GAP_FIELDS = {

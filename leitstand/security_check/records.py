@@ -30,7 +30,15 @@ def company_check_record(organisation: Organisation) -> snap.CompanyCheck | None
     answers = tuple(
         snap.CheckAnswer(number, item, value) for _pk, _day, number, item, value in rows if number
     )
-    return snap.CompanyCheck(id=rows[0][0], checked_on=rows[0][1], answers=answers)
+    result = score_check(
+        load_catalogue(), nested_answers((a.requirement, a.item, a.value) for a in answers)
+    )
+    return snap.CompanyCheck(
+        id=rows[0][0],
+        checked_on=rows[0][1],
+        answers=answers,
+        top_unmet=tuple(f"{number:02d}" for number in result.top_unmet),
+    )
 
 
 def company_check_as_json(record: snap.CompanyCheck | None) -> dict | None:

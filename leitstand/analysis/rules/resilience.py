@@ -313,7 +313,38 @@ def resilience_gaps(facts: Facts) -> list[DataGap]:
     return gaps
 
 
+#: The five TOP requirements of the company check (DIN SPEC 27076 style) with their own text.
+CHECK_TOP_NUMBERS = frozenset({"01", "05", "11", "15", "20"})
+
+
+def company_check_top_findings(facts: Facts) -> list[Finding]:
+    """Each TOP requirement the latest company check found unmet: a high finding (DOMAIN.md:
+    unmet TOP requirements are findings of the analysis and stand on the cockpit)."""
+    check = facts.snapshot.company_check
+    if check is None:
+        return []
+    organisation = Subject("organisation", 0, facts.snapshot.settings.name)
+    found = []
+    for number in check.top_unmet:
+        params = {"number": Label(number), "date": Day(check.checked_on)}
+        what = f"check_top.{number}" if number in CHECK_TOP_NUMBERS else "check_top.other"
+        found.append(
+            Finding(
+                kind=Kind.CHECK_TOP_UNMET,
+                severity=Severity.HIGH,
+                subjects=(Subject("check_requirement", int(number), f"TOP {number}"), organisation),
+                describe=stated(
+                    Message("action.meet_check_top", params),
+                    Message("check_top.summary", params),
+                    Message(what, params),
+                ),
+            )
+        )
+    return found
+
+
 RESILIENCE_RULES = (
+    company_check_top_findings,
     no_restore_test_findings,
     no_emergency_plan_findings,
     missing_two_factor_findings,

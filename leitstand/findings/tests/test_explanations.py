@@ -47,6 +47,7 @@ def _example(key: str) -> m.Message:
                 "scenario",
                 "person",
                 "vendor",
+                "number",
             )
         }
     )

@@ -301,3 +301,30 @@ def test_another_organisations_check_is_404(login, owner, org, other_org):
     )
     assert response.status_code == 404
     assert Answer.objects.count() == 0
+
+
+def test_a_negative_score_says_how_its_percent_is_computed_and_a_large_company_its_scope(
+    login, viewer, org
+):
+    org.employees = 60
+    org.save()
+    none_met = {number: "not_met" for number in ALL_MET}  # -15 points
+    check = import_check(org, {"answers": none_met})
+    html = login(viewer).get(url("result", org, pk=check.pk)).content.decode()
+    assert 'id="percent-clamped"' in html and "below zero the percentage stays at 0 %" in html
+    assert 'id="scope-note"' in html and "with 60 people" in html and "IT-Grundschutz" in html
+    listing = login(viewer).get(url("list", org)).content.decode()
+    assert "(0 %: points below zero)" in listing
+
+
+def test_unmet_top_requirements_are_high_findings_on_the_cockpit(login, viewer, org):
+    from leitstand.analysis import analyze
+    from leitstand.landscape.snapshot import landscape_snapshot
+
+    import_check(org, {"answers": {**ALL_MET, "11": "not_met", "20": "not_met"}})
+    findings = [f for f in analyze(landscape_snapshot(org)).findings if f.kind == "check_top_unmet"]
+    assert [f.subjects[0].name for f in findings] == ["TOP 11", "TOP 20"]
+    assert {f.severity for f in findings} == {"high"}
+    html = login(viewer).get(reverse("cockpit:home", kwargs={"org": org.slug})).content.decode()
+    block = html.split('id="check-top-unmet"')[1].split("</div>")[0]
+    assert "11: backups run often enough" in block and "20: office macros" in block
