@@ -11,4 +11,4 @@ def render_pdf(request: HttpRequest, plan: FundingPlan, context: dict) -> bytes:
     html = render_to_string(
         "funding/report.html", {**context, "org": plan.organisation}, request=request
     )
-    return html_to_pdf(html, request.build_absolute_uri("/"))
+    return html_to_pdf(html, request.build_absolute_uri("/"), tagged=True)

@@ -11,4 +11,4 @@ def render_pdf(request: HttpRequest, context: dict) -> bytes:
     context["org"] = context["assessment"].organisation
     context["radar_uri"] = svg_data_uri(context["radar"])
     html = render_to_string("maturity/report.html", context, request=request)
-    return html_to_pdf(html, request.build_absolute_uri("/"))
+    return html_to_pdf(html, request.build_absolute_uri("/"), tagged=True)

@@ -18,4 +18,4 @@ def render_pdf(
     context["chart_uri"] = svg_data_uri(context["area_chart"])
     context["comparison"] = comparison
     html = render_to_string("security_check/report.html", context, request=request)
-    return html_to_pdf(html, request.build_absolute_uri("/"))
+    return html_to_pdf(html, request.build_absolute_uri("/"), tagged=True)
