@@ -132,3 +132,32 @@ def test_large_organisation_is_queued_then_rendered_by_the_worker(
         callback()
     snapshot.refresh_from_db()
     assert snapshot.status == ReportStatus.DONE and bytes(snapshot.pdf).startswith(b"%PDF")
+
+
+def test_a_report_that_fails_is_kept_as_failed_with_a_message(login, owner, org, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("font missing")
+
+    monkeypatch.setattr("leitstand.reports.services.render_pdf", broken)
+    response = _make(login(owner), org)
+    snapshot = ReportSnapshot.objects.for_org(org).get()
+    assert snapshot.status == ReportStatus.FAILED and snapshot.error == "font missing"
+    page = login(owner).get(response["Location"]).content.decode()
+    assert "The report could not be written." in page
+    url = reverse("reports:pdf", kwargs={"org": org.slug, "pk": snapshot.pk})
+    assert login(owner).get(url).status_code == 404
+
+
+def test_consulting_form_refuses_an_engagement_that_ends_before_it_starts(login, owner, org):
+    response = login(owner).post(
+        reverse("reports:consulting", kwargs={"org": org.slug}),
+        {
+            "language": "de",
+            "chapters": ["situation"],
+            "engagement_start": "2026-11-30",
+            "engagement_end": "2026-09-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "The engagement cannot end before it starts." in response.content.decode()
+    assert not ReportSnapshot.objects.for_org(org).exists()
