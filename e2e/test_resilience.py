@@ -31,7 +31,7 @@ def test_editor_enforces_two_factor_and_the_light_turns_green(
     shot("resilience-overview")
 
     page.get_by_label("only with problems").check()
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Apply").click()
     expect(page.locator("#resilience-table")).to_contain_text(PORTAL)
 
     page.goto(f"{live_server.url}{ORG}/systems/{portal.pk}/")

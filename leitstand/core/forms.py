@@ -1,9 +1,13 @@
 """Form base for tenant-owned objects: choices limited to the organisation, Bootstrap widgets,
 case-insensitive unique names, and field-by-field validation while typing (HTMX)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils import formats
 
+from leitstand.core.language import is_german
 from leitstand.core.names import name_taken, name_taken_message
 from leitstand.core.widgets import FastSelect
 from leitstand.tenancy.models import Organisation, TenantModel
@@ -23,6 +27,47 @@ def css_class_for(widget: forms.Widget) -> str:
     if isinstance(widget, forms.Select):
         return "form-select"
     return "form-control"
+
+
+class LocalNumberInput(forms.TextInput):
+    """A number as people write it in their language: 8.500.000,00 in German, 8,500,000.00 in
+    English (a browser's number field shows neither the grouping nor, everywhere, the comma)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return formats.number_format(value, use_l10n=True, force_grouping=True)
+        return super().format_value(value)
+
+
+def local_number_text(value):
+    """What a person typed, as Python reads a number: German "8.500.000,00" and "12,5",
+    English "8,500,000.00"; a single dot before other than three digits is a decimal point in
+    either language ("12.5")."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if is_german():
+        if "," in text:
+            return text.replace(".", "").replace(",", ".")
+        _whole, dot, decimals = text.rpartition(".")
+        if dot and text.count(".") == 1 and len(decimals) != 3:
+            return text
+        return text.replace(".", "")
+    return text.replace(",", "")
+
+
+def localize_numbers(form: forms.BaseForm) -> None:
+    """Decimal and integer fields of `form` show and read numbers in the user's language."""
+    for field in form.fields.values():
+        if not isinstance(field, forms.DecimalField | forms.IntegerField):
+            continue
+        attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+        field.widget = LocalNumberInput(attrs)
+        original = field.to_python
+        field.to_python = lambda value, _original=original: _original(local_number_text(value))
 
 
 def style_widget(widget: forms.Widget) -> None:
@@ -48,6 +93,7 @@ class OrgModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.instance.organisation = organisation
+        localize_numbers(self)
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and issubclass(queryset.model, TenantModel):
