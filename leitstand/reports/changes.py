@@ -5,13 +5,18 @@
 
 from decimal import Decimal
 
-from leitstand.reports.document import Cell, Report, Unit
+from leitstand.reports.document import Cell, Report, Unit, names
 from leitstand.reports.templatetags.reports import cell_text
 
 
 def snapshot_figures(report: Report) -> dict:
     """What a snapshot keeps of a report to compare a later one with."""
-    return {"values": report.figures(), "labels": report.figure_labels(), "units": report.units()}
+    return {
+        "values": report.figures(),
+        "labels": report.figure_labels(),
+        "units": report.units(),
+        "systems": list(report.system_names),
+    }
 
 
 def changes_since(previous, report: Report) -> dict | None:
@@ -44,7 +49,15 @@ def changes_since(previous, report: Report) -> dict | None:
                 "delta_text": sign + cell_text(Cell(abs(now - then), unit)),
             }
         )
+    earlier = (previous.figures or {}).get("systems")
+    now_names = set(report.system_names)
+    added = sorted(now_names - set(earlier)) if earlier is not None else []
+    removed = sorted(set(earlier) - now_names) if earlier is not None else []
     return {
+        "added": names(added) if added else None,
+        "added_count": len(added),
+        "removed": names(removed) if removed else None,
+        "removed_count": len(removed),
         "previous_at": previous.created_at,
         "previous_by": previous.created_by_name or "–",
         "rows": rows,

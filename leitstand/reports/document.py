@@ -157,6 +157,7 @@ class Report:
     assumptions: list[Assumption] = field(default_factory=list)
     subtitle: str = ""
     author: str = ""
+    system_names: tuple[str, ...] = ()  # systems in use, for "added and removed since"
 
     def figures(self) -> dict[str, float]:
         """Every key figure as a number, by key: what a snapshot keeps for "changed since"."""

@@ -66,6 +66,7 @@ def _report(src: Sources, kind: str) -> Report:
         language=src.language,
         as_of=src.today,
         assumptions=sections.assumptions(src),
+        system_names=tuple(sorted({system.name for system in src.systems_in_use})),
     )
 
 

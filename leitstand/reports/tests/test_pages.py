@@ -64,6 +64,7 @@ def test_second_report_says_what_changed_since_the_first(login, owner, org, tmp_
     assert "Systems in use 1 2 +2" not in text
     assert "Systems in use 1 2 +1" in text
     assert "Recurring IT cost per year €1,000 €1,500 +€500" in text
+    assert "1 system in use since then: Shop" in text
 
 
 def test_first_report_has_no_change_section(login, owner, org, tmp_path):
