@@ -245,6 +245,7 @@ FACT_KEYS = frozenset(
         "fact.phase_out",
         "fact.support_past",
         "fact.support_soon",
+        "fact.support_within_24",
         "fact.overlap",
         "fact.on_premises_since",
         "fact.differentiating",

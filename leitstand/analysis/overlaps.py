@@ -5,8 +5,8 @@ department or across departments, which system to keep (an office or collaborati
 company already licenses first, as DOMAIN.md's first home for an overlapping tool; then
 centrally managed, the most users, the most departments) and the saving: the annual cost of
 the ones to retire plus the manual effort of the flows between them and the other members,
-which disappears with them. Infrastructure and devices in a group are never retired for the
-overlap (they are kept or replaced on their own merits).
+which disappears with them. Infrastructure, devices and authority portals in a group are never
+retired for the overlap (they are kept or replaced on their own merits).
 """
 
 from collections import defaultdict
@@ -19,8 +19,9 @@ from leitstand.analysis.snapshot import Snapshot, System
 
 ZERO = Decimal(0)
 SUITE = "suite"
-#: Kinds that are kept or replaced, never retired because another system shares a capability.
-NEVER_RETIRED_FOR_OVERLAP = frozenset({"infrastructure", "device"})
+#: Kinds that are kept or replaced, never retired because another system shares a capability:
+#: infrastructure and devices, and a public authority's portal (ELSTER is not the company's).
+NEVER_RETIRED_FOR_OVERLAP = frozenset({"infrastructure", "device", "authority_portal"})
 
 
 @dataclass(frozen=True)

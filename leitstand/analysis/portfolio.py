@@ -30,8 +30,11 @@ from leitstand.analysis.overlaps import OverlapGroup
 from leitstand.analysis.snapshot import Assessment, Override, Snapshot, System
 from leitstand.analysis.vocabulary import MethodCategory
 
-#: On the company's own premises for this many years: hardware and operating system are due.
+#: Hardware on the company's own premises this many years old is due (its age as recorded in
+#: the resilience facts; when the software was introduced says nothing about the server).
 AGEING_YEARS = 8
+#: Vendor support ending within this many months is cited first.
+SUPPORT_CITED_MONTHS = 24
 ON_PREMISES = "on_premises"
 #: A system kept while in weak shape is looked at again after this many months.
 REVIEW_MONTHS = 6
@@ -89,10 +92,11 @@ def whole_years(since: date, today: date) -> int:
     return today.year - since.year - ((today.month, today.day) < (since.month, since.day))
 
 
-def ageing_on_premises(system: System, today: date) -> bool:
-    if system.hosting != ON_PREMISES or system.introduced_on is None:
+def ageing_on_premises(system: System, today: date, hardware_since: date | None = None) -> bool:
+    """On own premises on hardware at least AGEING_YEARS old; unknown hardware age: no."""
+    if system.hosting != ON_PREMISES or hardware_since is None:
         return False
-    return whole_years(system.introduced_on, today) >= AGEING_YEARS
+    return whole_years(hardware_since, today) >= AGEING_YEARS
 
 
 def overlap_roles(groups: Iterable[OverlapGroup]) -> dict[int, tuple[Overlap, OverlapGroup]]:
@@ -175,6 +179,7 @@ def recommend_portfolio(
     manual = manual_hours_by_system(snapshot, figures)
     threshold = Decimal(snapshot.settings.wrap_min_manual_hours)
     in_processes = process_system_ids(snapshot)
+    hardware = {r.system_id: r.hardware_since for r in snapshot.resilience if r.hardware_since}
     assessments = {assessment.system_id: assessment for assessment in snapshot.assessments}
     overrides = {override.system_id: override for override in snapshot.overrides}
     roles = overlap_roles(overlaps)
@@ -196,7 +201,7 @@ def recommend_portfolio(
             lifecycle=system.lifecycle,
             support=support,
             overlap=role,
-            ageing_on_premises=ageing_on_premises(system, today),
+            ageing_on_premises=ageing_on_premises(system, today, hardware.get(system.id)),
             capabilities=capability_mix(system, differentiating),
             kind=system.kind,
             manual_work=manual.get(system.id, ZERO) >= threshold,
@@ -233,10 +238,11 @@ def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
         params["capability"] = Label(snapshot.capability_by_id[group.capability_id].name)
     if system.end_of_support is not None:
         params["date"] = Day(system.end_of_support)
-    if system.introduced_on is not None:
-        today = snapshot.as_of or date.today()
-        params["year"] = Label(str(system.introduced_on.year))
-        params["years"] = Count(whole_years(system.introduced_on, today))
+    today = snapshot.as_of or date.today()
+    since = next((r.hardware_since for r in snapshot.resilience if r.system_id == system.id), None)
+    if since is not None:
+        params["year"] = Label(str(since.year))
+        params["years"] = Count(whole_years(since, today))
     names = [snapshot.capability_by_id[c] for c in system.capability_ids]
     params["capabilities"] = Labels(tuple(c.name for c in names if c.differentiating))
     params["hours"] = Hours(recommendation.manual_hours)
@@ -261,6 +267,7 @@ MESSAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "fact.health_capped": ("health",),
     "fact.support_past": ("date",),
     "fact.support_soon": ("date",),
+    "fact.support_within_24": ("date",),
     "fact.overlap": ("keep", "capability"),
     "fact.on_premises_since": ("year", "years"),
     "fact.differentiating": ("capabilities",),
@@ -312,6 +319,13 @@ def _assessment_facts(recommendation: Recommendation, params: dict) -> list[Mess
     return facts
 
 
+def support_within(system: System, snapshot: Snapshot) -> bool:
+    """Vendor support ends from today on within SUPPORT_CITED_MONTHS."""
+    end = system.end_of_support
+    today = snapshot.as_of or date.today()
+    return end is not None and today <= end < months_after(today, SUPPORT_CITED_MONTHS)
+
+
 def describe(recommendation: Recommendation, snapshot: Snapshot) -> Description:
     """The facts the fired rule read, its explanation and the TIME class, as messages."""
     params = _params(recommendation, snapshot)
@@ -323,6 +337,8 @@ def describe(recommendation: Recommendation, snapshot: Snapshot) -> Description:
     )
     if recommendation.rule.id == "retain.watch":
         facts.append(Message("fact.review", params))
+    if "support" not in read and support_within(recommendation.system, snapshot):
+        facts.insert(0, Message("fact.support_within_24", params))  # the date that matters
     time = recommendation.time
     time_key = f"time.{time}"
     if time is not None and time is not scored_time_class(inputs):

@@ -148,6 +148,7 @@ class SystemResilienceFacts(NamedTuple):
     emergency_plan: bool | None = None
     emergency_plan_tested_on: date | None = None
     notes: str = ""
+    hardware_since: date | None = None  # when the hardware it runs on was bought
 
 
 class CheckAnswer(NamedTuple):

@@ -79,9 +79,9 @@ TEMPLATES = {
         "look again if the manual work grows."
     ),
     "rule.replatform.ageing_hosting": _(
-        "The application still does its job, but it has run on the company's own premises "
-        "since %(year)s: move it to current infrastructure (a new server, hosting or the "
-        "cloud) without changing the application."
+        "The application still does its job, but the hardware it runs on at the company's own "
+        "premises dates from %(year)s: move it to current infrastructure (a new server, "
+        "hosting or the cloud) without changing the application."
     ),
     "rule.retain.default": _(
         "In good shape for what it is used for: keep and maintain it, and assess it again "
@@ -137,7 +137,12 @@ TEMPLATES = {
         "The analysis found that %(keep)s also covers “%(capability)s” and is the one to keep."
     ),
     "fact.on_premises_since": _(
-        "It runs on the company's own premises, since %(year)s (%(years)s years)."
+        "It runs on the company's own premises on hardware from %(year)s (%(years)s years old, "
+        "as recorded in its resilience facts)."
+    ),
+    "fact.support_within_24": _(
+        "Vendor support ends on %(date)s, within 24 months: whatever is done now has to "
+        "reckon with that date."
     ),
     "fact.differentiating": _("Differentiating capability: %(capabilities)s."),
     "fact.application": _("It is a business application."),
@@ -167,7 +172,7 @@ FIELD_LABELS = {
     "lifecycle": _("lifecycle"),
     "support": _("vendor support"),
     "overlap": _("overlap"),
-    "ageing_on_premises": _("on own premises for %(years)s years or more"),
+    "ageing_on_premises": _("on own premises on hardware %(years)s years old or more"),
     "capabilities": _("capabilities"),
     "kind": _("kind"),
     "assessed": _("assessed"),

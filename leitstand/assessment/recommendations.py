@@ -20,6 +20,7 @@ from leitstand.inventory.records import system_records
 from leitstand.landscape.snapshot import organisation_settings
 from leitstand.processes.models import ProcessStep
 from leitstand.processes.records import process_records
+from leitstand.resilience.records import resilience_records
 
 
 def assessment_record(assessment: Assessment | None) -> snap.Assessment | None:
@@ -60,6 +61,7 @@ def neighbourhood_snapshot(
         systems=system_records(organisation, sorted(neighbours | {system.pk})),
         integrations=flows,
         processes=process_records(organisation, process_ids) if process_ids else (),
+        resilience=resilience_records(organisation, [system.pk]),
         capabilities=tuple(snap.Capability(c.pk, c.name, c.differentiating) for c in capabilities),
         assessments=(assessment,) if assessment else (),
         overrides=(override,) if override else (),

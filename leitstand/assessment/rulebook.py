@@ -22,7 +22,7 @@ def placeholders() -> dict[str, str]:
         "capability": _("the capability"),
         "capabilities": _("its differentiating capabilities"),
         "date": _("the end of support"),
-        "year": _("the year it was introduced"),
+        "year": _("the year its hardware was bought"),
         "integration": _("its integration capability"),
         "criticality": _("its business criticality"),
         "health": _("its technical health"),

@@ -31,6 +31,7 @@ class SystemResilienceSerializer(OrgModelSerializer):
             "updates_behind",
             "emergency_plan",
             "emergency_plan_tested_on",
+            "hardware_since",
             "notes",
             "updated_at",
         ]

@@ -31,11 +31,13 @@ class SystemResilienceForm(OrgModelForm):
             "updates_behind",
             "emergency_plan",
             "emergency_plan_tested_on",
+            "hardware_since",
             "notes",
         ]
         widgets = {
             "restore_tested_on": forms.DateInput(),
             "emergency_plan_tested_on": forms.DateInput(),
+            "hardware_since": forms.DateInput(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -49,7 +51,10 @@ class SystemResilienceForm(OrgModelForm):
             _("Last restore test"),
             ["restore_tested_on", "restore_test_ok", "restore_duration_hours"],
         ),
-        (_("Login and updates"), ["two_factor", "internet_facing", "updates_by", "updates_behind"]),
+        (
+            _("Login, updates and hardware"),
+            ["two_factor", "internet_facing", "updates_by", "updates_behind", "hardware_since"],
+        ),
         (_("Emergency plan"), ["emergency_plan", "emergency_plan_tested_on"]),
         (_("Notes"), ["notes"]),
     ]

@@ -116,6 +116,15 @@ class SystemResilience(TenantModel):
     emergency_plan_tested_on = models.DateField(
         _("emergency plan last tested"), null=True, blank=True
     )
+    hardware_since = models.DateField(
+        _("hardware in service since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the server or device it runs on was bought; the advice reads the age of the "
+            "hardware only from here, not from when the software was introduced."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

@@ -28,6 +28,7 @@ COLUMNS = record_columns(
         "emergency_plan": "emergency_plan",
         "emergency_plan_tested_on": "emergency_plan_tested_on",
         "notes": "notes",
+        "hardware_since": "hardware_since",
     },
 )
 DURATION = column_position(SystemResilienceFacts, "restore_duration_hours")  # read as text

@@ -11,7 +11,13 @@ from leitstand.analysis.portfolio import (
     describe,
     support_status,
 )
-from leitstand.analysis.snapshot import Assessment, Capability, Override, System
+from leitstand.analysis.snapshot import (
+    Assessment,
+    Capability,
+    Override,
+    System,
+    SystemResilienceFacts,
+)
 from leitstand.analysis.tests.builders import landscape
 
 TODAY = date(2026, 11, 23)
@@ -39,12 +45,13 @@ def test_support_bands_match_the_inventory_badge():
     assert a_year_after(date(2028, 2, 29)) == date(2029, 2, 28)
 
 
-def test_on_premises_for_eight_years_is_ageing():
-    old = System(1, "ERP", hosting="on_premises", introduced_on=date(2018, 11, 23))
-    assert ageing_on_premises(old, TODAY)
-    assert not ageing_on_premises(old._replace(introduced_on=date(2018, 11, 24)), TODAY)
-    assert not ageing_on_premises(old._replace(hosting="saas"), TODAY)
-    assert not ageing_on_premises(old._replace(introduced_on=None), TODAY)
+def test_hardware_eight_years_old_on_own_premises_is_ageing():
+    old = System(1, "ERP", hosting="on_premises", introduced_on=date(2010, 1, 1))
+    assert ageing_on_premises(old, TODAY, date(2018, 11, 23))
+    assert not ageing_on_premises(old, TODAY, date(2018, 11, 24))
+    assert not ageing_on_premises(old._replace(hosting="saas"), TODAY, date(2010, 1, 1))
+    # software introduced in 2010 says nothing about the server: no recorded age, not ageing
+    assert not ageing_on_premises(old, TODAY, None)
 
 
 def test_past_support_caps_health_at_one_and_says_so():
@@ -108,15 +115,26 @@ def test_an_unassessed_system_is_a_data_gap_to_assess_first():
     assert text.time is None
 
 
-def test_the_facts_named_are_the_ones_the_rule_read():
-    system = System(1, "LVS", hosting="on_premises", introduced_on=date(2015, 10, 1))
+def test_the_facts_named_are_the_ones_the_rule_read_and_support_within_24_months_first():
+    system = System(
+        1,
+        "LVS",
+        hosting="on_premises",
+        introduced_on=date(2015, 10, 1),
+        end_of_support=date(2028, 9, 30),
+    )
     portfolio, snapshot = _portfolio([system], [Assessment(1, 3, 3, 3, TODAY)])
+    assert portfolio[1].rule.id == "retain.default"  # hardware age not recorded
+    facts = (SystemResilienceFacts(1, hardware_since=date(2015, 10, 1)),)
+    snapshot = replace(snapshot, resilience=facts)
+    portfolio = {r.system.id: r for r in analyze(snapshot).portfolio}
     text = describe(portfolio[1], snapshot)
     assert portfolio[1].rule.id == "replatform.ageing_hosting"
     assert [fact.key for fact in text.facts] == [
+        "fact.support_within_24",
         "fact.assessment",
         "fact.on_premises_since",
         "fact.application",
     ]
-    assert text.facts[1].params["years"].value == 11
+    assert text.facts[2].params["years"].value == 11
     assert text.time.key == "time.invest"

@@ -31,14 +31,15 @@ DAY = date(2026, 12, 1)
 #: manual hours, kinds of system, "retain, watch", TIME class following the strategy);
 #: retaken when German hours became "h" and two capability names were no longer cut at a
 #: comma (issue 21); retaken for issue 20's quick wins (JSON key quick_wins) and suite-first
-#: overlap groups, and for the company check's unmet TOP requirements as high findings.
+#: overlap groups, for the company check's unmet TOP requirements as high findings, and for the
+#: hardware age read from the resilience facts (support within 24 months cited first).
 DIGESTS = {
     "baeckerei-beispiel/de": "cf6e79b0aa1a2d5e8ebe0de8101bd28ca6926bb4f910321b71bc80b69345b9b4",
     "baeckerei-beispiel/en": "f4a851b519bc034d04e2e676716906f327811613e7746290e85c86a6b4b04446",
     "generated/de": "72fd5d14ff3fef11198692f0d5ed6dacbabc05a4b74b2e0287bbe55fdaa5f031",
     "generated/en": "d5f99f5b9825198cac9d1a8b74c3228895b9a9a3984ac3e52d494517c1fee266",
-    "muster-logistik/de": "5fd7d3db1e35e12d90ebace6774c644d119cdd71adef2cd1d1eeb94d4dba03c8",
-    "muster-logistik/en": "25becf4bcb5158499463f361a961dc793581660b150d183da3bc73a67fd0314a",
+    "muster-logistik/de": "8427faefca2e1288b8b6fb9e1eb84d4a079979fd5e7678fd6df934d765d8dfcb",
+    "muster-logistik/en": "896f1862e7c517e36e49cf1bc0bd91f1375b1fe6cb0c0ea58740181f74d044e7",
 }
 
 
