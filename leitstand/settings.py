@@ -273,7 +273,7 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "leitstand.api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "leitstand.api.authentication.BearerTokenAuthentication",
@@ -350,3 +350,7 @@ TASKS = {
 # Reports of organisations with more systems than this render in the background task worker.
 LEITSTAND_REPORT_INLINE_SYSTEMS = env_int("LEITSTAND_REPORT_INLINE_SYSTEMS", 1000, minimum=0)
 LEITSTAND_IMPORT_MAX_BYTES = env_int("LEITSTAND_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
+# The largest organisation Leitstand supports (README: Size limits); imports beyond it are
+# refused before anything is written.
+LEITSTAND_MAX_SYSTEMS = env_int("LEITSTAND_MAX_SYSTEMS", 10_000, minimum=1)
+LEITSTAND_MAX_INTEGRATIONS = env_int("LEITSTAND_MAX_INTEGRATIONS", 50_000, minimum=1)

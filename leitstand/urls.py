@@ -50,3 +50,4 @@ urlpatterns = [
 
 # A write that could not get SQLite's lock answers 503 with Retry-After instead of 500.
 handler500 = operations.server_error
+handler404 = operations.page_not_found

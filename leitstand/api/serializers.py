@@ -1,6 +1,7 @@
 """Serializer base for tenant-owned objects: relations accept only the organisation's own ids."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import relations, serializers
 
@@ -55,10 +56,24 @@ class OrgRelatedField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
+class TextField(serializers.CharField):
+    """Text as the schema says: a JSON string (DRF would turn 0 or 1.5 into "0", "1.5")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class OrgModelSerializer(serializers.ModelSerializer):
     """Runs the model's own checks (clean) and the case-insensitive unique name rule."""
 
     serializer_related_field = OrgRelatedField
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextField,
+        models.TextField: TextField,
+    }
     unique_name_field: str | None = "name"
 
     @property

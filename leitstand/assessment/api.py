@@ -13,6 +13,7 @@ from leitstand.assessment.models import (
     Assessment,
     RecommendationOverride,
     ScoreMethod,
+    StrategyChoice,
 )
 from leitstand.assessment.scoring import fact_bounds, guided_score
 from leitstand.assessment.selectors import system_facts
@@ -30,9 +31,8 @@ class AssessmentSerializer(OrgModelSerializer):
         required=False,
         help_text=gettext_lazy("Answers to the guided questions: {question key: option key}."),
     )
-    assessed_by_email = serializers.EmailField(
-        source="assessed_by.email", read_only=True, allow_null=True, default=None
-    )
+    # A method field: a dotted source with a default is left out of PATCH responses.
+    assessed_by_email = serializers.SerializerMethodField()
 
     class Meta:
         model = Assessment
@@ -53,6 +53,9 @@ class AssessmentSerializer(OrgModelSerializer):
         ]
         read_only_fields = ["created_at"]
         extra_kwargs = {axis: {"required": False} for axis in AXES}
+
+    def get_assessed_by_email(self, assessment) -> str | None:
+        return assessment.assessed_by.email if assessment.assessed_by_id else None
 
     def _current(self, attrs: dict, name: str, default=None):
         if name in attrs:
@@ -78,9 +81,11 @@ class AssessmentSerializer(OrgModelSerializer):
 
 class OverrideSerializer(OrgModelSerializer):
     unique_name_field = None
-    decided_by_email = serializers.EmailField(
-        source="decided_by.email", read_only=True, allow_null=True, default=None
+    # Empty when the system had no assessment to compute a strategy from.
+    computed_strategy = serializers.ChoiceField(
+        choices=StrategyChoice.choices, allow_blank=True, read_only=True
     )
+    decided_by_email = serializers.SerializerMethodField()
 
     class Meta:
         model = RecommendationOverride
@@ -95,6 +100,9 @@ class OverrideSerializer(OrgModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["computed_strategy", "created_at", "updated_at"]
+
+    def get_decided_by_email(self, override) -> str | None:
+        return override.decided_by.email if override.decided_by_id else None
 
 
 class AssessmentViewSet(OrgModelViewSet):

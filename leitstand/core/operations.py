@@ -146,3 +146,10 @@ def server_error(request, *args, **kwargs):
         body = {"detail": message, "retry_after": BUSY_RETRY_AFTER}
         return JsonResponse(body, status=503, headers=headers)
     return HttpResponse(loader.render_to_string("503.html"), status=503, headers=headers)
+
+
+def page_not_found(request, exception=None, *args, **kwargs):
+    """handler404: the API answers in JSON like its other errors (the schema says so)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception, *args, **kwargs)

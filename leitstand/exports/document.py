@@ -133,6 +133,7 @@ NOT_IN_DOCUMENT = {
     "imports.ImportRun": "import history with the uploaded files",
     "imports.ImportMemory": "choices remembered for the next import of the same layout",
     "reports.ReportSnapshot": "rendered reports; made again from the data",
+    "reports.Letterhead": "the logo is uploaded again, where images are checked",
 }
 
 

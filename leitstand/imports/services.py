@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -382,7 +383,9 @@ def commit_run(run: ImportRun, actor, require_decisions: bool = False) -> Import
     written in one transaction."""
     started = time.perf_counter()
     sheets = sheets_of(run)
-    large = len(sheet_of(run, sheets).rows) > staging.BATCH_ROWS
+    rows = len(sheet_of(run, sheets).rows) - (run.header_row or 0) - 1
+    check_supported_size(run, rows, alone=True)  # refused before any planning
+    large = rows > staging.BATCH_ROWS
     if large and not transaction.get_connection().in_atomic_block:
         plan = _commit_staged(run, actor, require_decisions, sheets)
     else:
@@ -391,6 +394,39 @@ def commit_run(run: ImportRun, actor, require_decisions: bool = False) -> Import
     refresh_statistics(target_for(run.target).model, counts["create"] + counts["update"])
     import_duration.labels(run.target).observe(time.perf_counter() - started)
     return plan
+
+
+def supported_size(target: str) -> int | None:
+    """The most rows of the target an organisation may hold (README: Size limits)."""
+    return {
+        SYSTEMS.key: settings.LEITSTAND_MAX_SYSTEMS,
+        "integrations": settings.LEITSTAND_MAX_INTEGRATIONS,
+    }.get(target)
+
+
+def check_supported_size(run: ImportRun, new_rows: int, alone: bool = False) -> None:
+    """Refuse an import that would take the organisation past the supported size: a list
+    longer than it (`alone`, before planning), or new rows that with those already recorded
+    exceed it (after planning, before writing)."""
+    limit = supported_size(run.target)
+    if limit is None or new_rows <= 0:
+        return
+    model = target_for(run.target).model
+    existing = 0 if alone else model.objects.for_org(run.organisation).count()
+    if existing + new_rows > limit:
+        raise FileProblem(
+            _(
+                "Leitstand supports organisations of up to %(limit)s %(what)s; this import "
+                "would add up to %(new)s to the %(existing)s already recorded. Nothing was "
+                "imported. Split the organisation, or see “Size limits” in the README."
+            )
+            % {
+                "limit": f"{limit:,}",
+                "what": model._meta.verbose_name_plural,
+                "new": f"{new_rows:,}",
+                "existing": f"{existing:,}",
+            }
+        )
 
 
 def _check_open_questions(plan: ImportPlan, require_decisions: bool) -> None:
@@ -409,6 +445,7 @@ def _commit_in_one_transaction(run, actor, require_decisions, sheets) -> ImportP
         _lock_draft(run)
         plan = plan_run(run, sheets)
         _check_open_questions(plan, require_decisions)
+        check_supported_size(run, plan.count(CREATE))
         write_plan(run.organisation, plan, actor, run.original_name)
         _finish(run, plan, actor, sheets)
     return plan
@@ -420,6 +457,7 @@ def _commit_staged(run, actor, require_decisions, sheets) -> ImportPlan:
     with collector_paused():
         plan = plan_run(run, sheets)  # reads only: writers go on meanwhile
     _check_open_questions(plan, require_decisions)
+    check_supported_size(run, plan.count(CREATE))
     creating = [row for row in plan.rows if row.action == CREATE]
     new_references = plan.new
     hidden = staging.create_staging(run)

@@ -144,6 +144,7 @@ def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
         "DATABASE_URL": f"sqlite:///{database}",
         "LEITSTAND_VAR_DIR": str(tmp_path / "var"),
         "DJANGO_SETTINGS_MODULE": "leitstand.settings",
+        "LEITSTAND_MAX_SYSTEMS": "100000",  # beyond the supported size, to be slow enough
     }
     _run(["migrate", "--noinput", "-v0"], env)
     small = tmp_path / "small.csv"

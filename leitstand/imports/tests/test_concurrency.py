@@ -3,9 +3,9 @@ changing systems through a real server while a large list is imported; not one s
 and every write the server acknowledged is in the database afterwards.
 
 The list has LEITSTAND_CONCURRENCY_ROWS rows (10,000 by default, so the suite stays quick;
-`LEITSTAND_CONCURRENCY_ROWS=100000` is the size of the issue, see the closing note of
-issue 22 for its figures). On PostgreSQL the same test runs; its row locks never held
-writers up in the first place.
+`LEITSTAND_CONCURRENCY_ROWS=100000 LEITSTAND_MAX_SYSTEMS=200000` is the size of the
+issue, see the closing note of issue 22 for its figures). On PostgreSQL the same test
+runs; its row locks never held writers up in the first place.
 """
 
 import json

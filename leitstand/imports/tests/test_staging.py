@@ -12,6 +12,7 @@ from leitstand.imports import cleanup, services, staging
 from leitstand.imports.models import ImportRun
 from leitstand.imports.tests.corpus import write_german_xlsx, write_inventory_xlsx
 from leitstand.inventory.models import Department, System
+from leitstand.inventory.tests.factories import SystemFactory
 from leitstand.tenancy.models import Organisation
 
 
@@ -132,3 +133,25 @@ def test_inside_a_callers_transaction_the_import_stays_one_transaction(
     services.commit_run(run, editor)  # pytest's transaction is the caller's
     assert System.objects.for_org(org).count() == 60
     assert _no_staging_left()
+
+
+@pytest.mark.django_db
+def test_imports_beyond_the_supported_size_are_refused_before_anything_is_written(
+    org, editor, tmp_path, settings
+):
+    settings.LEITSTAND_MAX_SYSTEMS = 50
+    too_long = upload(org, write_inventory_xlsx(tmp_path / "long.xlsx", 60), editor)
+    with pytest.raises(services.FileProblem, match="up to 50 systems"):
+        services.commit_run(too_long, editor)
+    assert System.objects.count() == 0
+
+    for number in range(30):
+        SystemFactory(organisation=org, name=f"Recorded {number}")
+    more = upload(org, write_inventory_xlsx(tmp_path / "b.xlsx", 21), editor)
+    with pytest.raises(services.FileProblem, match="to the 30 already recorded"):
+        services.commit_run(more, editor)
+    assert System.objects.for_org(org).count() == 30
+    fits = write_inventory_xlsx(tmp_path / "c.xlsx", 20)
+    assert services.commit_run(upload(org, fits, editor), editor).counts["create"] == 20
+    again = services.commit_run(upload(org, fits, editor), editor)
+    assert again.counts["create"] == 0  # at the limit, updating is still fine
