@@ -56,7 +56,8 @@ def test_minutes_kpi_shows_its_improvement_in_hours_and_euros(login, viewer, org
     MeasurementFactory(organisation=org, kpi=kpi, value=Decimal("0.75"))
     html = login(viewer).get(kpi.get_absolute_url()).content.decode()
     assert "Better by 14.25 min" in html and "95%" in html
-    assert "Worth 2,090 h and €94,050 a year" in html
+    # measured 15 -> 0.75 min: 8,800 x 14.25 / 60 = 2,090 h; / 1,600 = 1.31 FTE; x 45 = 94,050
+    assert "Measured: worth 2,090 h (1.31 FTE) and €94,050 a year" in html
     assert "(15 min − 0.75 min) × 8,800 runs ÷ 60 = 2,090 h a year" in html
     assert "<svg" in html  # the before/after chart
     assert "target: 1 min" in html
@@ -126,3 +127,18 @@ def test_list_shows_baseline_latest_and_change(login, viewer, org):
     MeasurementFactory(organisation=org, kpi=kpi, value=Decimal(20))
     html = login(viewer).get(url("kpi_list")).content.decode()
     assert "Minutes per order" in html and "worse by 5 min" in html
+
+
+def test_a_measured_baseline_and_the_steps_estimate_are_both_shown_and_labelled(login, viewer, org):
+    process = ProcessFactory(organisation=org)
+    for minutes in (15, 2):  # the steps say 17 minutes; the stopwatch said 15
+        ProcessStepFactory(organisation=org, process=process, minutes_per_run=minutes)
+    kpi = KpiFactory(organisation=org, process=process)
+    MeasurementFactory(organisation=org, kpi=kpi, value=Decimal("0.75"))
+    html = login(viewer).get(kpi.get_absolute_url()).content.decode()
+    assert "Measured: worth 2,090 h (1.31 FTE) and €94,050 a year" in html
+    assert "(capacity: labour value, not cash)" in html
+    # (17 - 0.75) x 8,800 / 60 = 2,383.3 h; / 1,600 = 1.49 FTE; x 45 = 107,250
+    estimate = html.split('class="small mb-2 kpi-estimate"')[1].split("</p>")[0]
+    assert "Estimate from the process steps" in estimate
+    assert "2,383 h (1.49 FTE) and €107,250 a year" in estimate
