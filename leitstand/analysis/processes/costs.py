@@ -207,6 +207,11 @@ class ScenarioFigures(NamedTuple):
         return self.error_hours_before - self.error_hours_after
 
     @property
+    def capacity_eur(self) -> Decimal:
+        """The labour value of the hours freed (work and errors): capacity, not cash."""
+        return self.labour_eur + self.error_eur_avoided
+
+    @property
     def fte_freed(self) -> Decimal:
         """Nobody is freed by a scenario that takes more time than today."""
         return formulas.fte_for_hours(max(self.hours_freed, ZERO), self.productive_hours_per_fte)

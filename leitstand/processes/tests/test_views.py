@@ -203,6 +203,9 @@ def test_scenario_shows_saving_and_payback_side_by_side(login, editor, org):
     html = client.get(process.get_absolute_url()).content.decode()
     assert "Workflow tool" in html
     assert "€105,222" in html  # 107,250 work + 2,772 errors - 4,800 running
+    # cash and capacity apart: 107,250 + 2,772 = 110,022 capacity; 4,800 running cost is cash
+    assert "capacity €110,022 (labour value of the hours freed, not cash)" in html
+    assert "cash −€4,800 running cost" in html
     assert "Payback: €24,000 ÷ €105,222 × 12 = 2.7 months." in html
     assert "2.7 months" in html
 
