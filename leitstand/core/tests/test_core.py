@@ -63,7 +63,7 @@ def test_secret_key_is_generated_once_and_kept(monkeypatch, tmp_path):
 def test_money_and_hours_follow_the_language():
     with translation.override("de"):
         assert format_eur(Decimal("12345.6")) == "12.346\u00a0€"
-        assert format_hours(2493.3) == "2.493 h"
+        assert format_hours(2493.3) == "2.493\u00a0h"  # no line break between number and unit
     with translation.override("en"):
         assert format_eur(Decimal("12345.6")) == "€12,346"
         assert format_eur(-5) == "-€5"

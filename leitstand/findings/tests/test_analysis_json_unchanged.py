@@ -34,11 +34,11 @@ DAY = date(2026, 12, 1)
 #: overlap groups, for the company check's unmet TOP requirements as high findings, and for the
 #: hardware age read from the resilience facts (support within 24 months cited first).
 DIGESTS = {
-    "baeckerei-beispiel/de": "cf6e79b0aa1a2d5e8ebe0de8101bd28ca6926bb4f910321b71bc80b69345b9b4",
+    "baeckerei-beispiel/de": "56ba2d41b4babb057c2c449b1ac0c05e90700864f66490742c1191412aa557ab",
     "baeckerei-beispiel/en": "f4a851b519bc034d04e2e676716906f327811613e7746290e85c86a6b4b04446",
-    "generated/de": "72fd5d14ff3fef11198692f0d5ed6dacbabc05a4b74b2e0287bbe55fdaa5f031",
+    "generated/de": "603bcac54f0ade9aa435c9a93dcacf33b1909a7228c83fc4a533fe70810beeec",
     "generated/en": "d5f99f5b9825198cac9d1a8b74c3228895b9a9a3984ac3e52d494517c1fee266",
-    "muster-logistik/de": "8427faefca2e1288b8b6fb9e1eb84d4a079979fd5e7678fd6df934d765d8dfcb",
+    "muster-logistik/de": "255fdfa5fca142536b299bd205bc634b410ecddb90675f6d914bc75a970afbc9",
     "muster-logistik/en": "896f1862e7c517e36e49cf1bc0bd91f1375b1fe6cb0c0ea58740181f74d044e7",
 }
 

@@ -40,7 +40,7 @@ def test_analyze_prints_a_summary_in_german(org):
     IntegrationFactory(organisation=org)
     out = StringIO()
     call_command("analyze", "--org", "acme", "--language", "de", stdout=out)
-    assert "220 h" in out.getvalue()
+    assert "220\u00a0h" in out.getvalue()
 
 
 def test_analyze_refuses_an_unknown_organisation(db):
