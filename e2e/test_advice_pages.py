@@ -1,0 +1,38 @@
+"""Issue 20 in a real browser, on the demo company: the quick-win total on the cockpit and the
+findings page with how it is computed, the roadmap's quick-win table, and a system no process
+needs saying that it has no RTO."""
+
+from playwright.sync_api import expect
+
+from leitstand.accounts.models import User
+from leitstand.inventory.models import System
+
+ORG = "/o/muster-logistik"
+
+
+def test_quick_wins_and_outage_costs_that_tell_systems_apart(
+    live_server, page, demo, sign_in, shot
+):
+    sign_in(page, User.objects.get(email="demo@example.com"))
+    page.goto(f"{live_server.url}{ORG}/")
+    expect(page.locator("#quick-wins-total")).to_have_text("€5,106")
+    page.locator("#quick-wins").scroll_into_view_if_needed()
+    shot(page, "advice-cockpit-quick-wins")
+
+    page.goto(f"{live_server.url}{ORG}/findings/")
+    page.locator("#quick-wins summary").click()
+    expect(page.locator("#quick-wins")).to_contain_text(
+        "Dropbox: its users and data move to Microsoft 365 Business Standard"
+    )
+    shot(page, "advice-findings-quick-wins")
+
+    page.goto(f"{live_server.url}{ORG}/roadmap/")
+    expect(page.locator("#quick-win-total")).to_have_text("€5,106")
+    page.locator("#roadmap-quick-wins").scroll_into_view_if_needed()
+    shot(page, "advice-roadmap-quick-wins")
+
+    crm = System.objects.get(organisation__slug="muster-logistik", name="HubSpot CRM (Free)")
+    page.goto(f"{live_server.url}{crm.get_absolute_url()}")
+    expect(page.locator("#system-outage-explanation")).to_contain_text("So it has no RTO")
+    page.locator("#outage-panel").scroll_into_view_if_needed()
+    shot(page, "advice-system-no-rto")
