@@ -1,11 +1,13 @@
 """Import pages: upload, correct the mapping, preview the problems, commit, read the report."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -45,7 +47,13 @@ def import_home(request: HttpRequest) -> HttpResponse:
             return redirect("imports:preview", org=request.org.slug, pk=run.pk)
     runs = ImportRun.objects.for_org(request.org).select_related("created_by")
     page = Paginator(runs, 25).get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page, "runs": page.object_list}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "runs": page.object_list,
+        "max_systems": number_format(settings.LEITSTAND_MAX_SYSTEMS, force_grouping=True),
+        "max_integrations": number_format(settings.LEITSTAND_MAX_INTEGRATIONS, force_grouping=True),
+    }
     return render(request, "imports/home.html", context)
 
 
