@@ -5,16 +5,25 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo stop test check bench lint format locks setup messages run clean
+.PHONY: demo stop test check bench lint format locks setup product messages run clean
 
-setup: $(VENV)/.installed node_modules/.installed translations
+# Everything for development and tests; `make demo` installs only what the product needs.
+setup: product $(VENV)/.dev-installed
 
-$(VENV)/.installed: requirements/pip.txt requirements/base.txt requirements/dev.txt pyproject.toml
+product: $(VENV)/.installed node_modules/.installed translations
+
+# pip keeps downloaded packages in its cache (~/.cache/pip, or PIP_CACHE_DIR): a second clone
+# installs from there.
+$(VENV)/.installed: requirements/pip.txt requirements/base.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
 # (setuptools warns on every editable install that a folder of the same name may shadow it)
 	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json .npmrc
@@ -24,7 +33,7 @@ node_modules/.installed: package.json package-lock.json .npmrc
 translations: $(VENV)/.installed
 	$(BIN)/leitstand compile_translations
 
-demo: setup
+demo: product
 	@$(BIN)/leitstand migrate --noinput -v0
 	@$(BIN)/leitstand load_demo
 	@$(BIN)/leitstand collectstatic --noinput -v0

@@ -1,7 +1,9 @@
 """Runs the benchmarks in bench/ against a throwaway database under var/bench/.
 
 Each module `bench/bench_<name>.py` has `main() -> None`. They run in one process, one after
-another, so their ratios come from the same machine state.
+another, so their ratios come from the same machine state. Options (`--json`, `--quick`, ...)
+are read by the benchmarks that take them (`python -m bench http --json`); with `--json` the
+headings go to stderr, so stdout holds only the JSON.
 """
 
 import importlib
@@ -34,18 +36,19 @@ def _prepare_environment() -> None:
 
 
 def main(argv: list[str]) -> None:
-    names = argv or sorted(
+    names = [arg for arg in argv if not arg.startswith("-")] or sorted(
         module.name.removeprefix("bench_")
         for module in pkgutil.iter_modules([str(HERE)])
         if module.name.startswith("bench_")
     )
     _prepare_environment()
+    headings = sys.stderr if "--json" in argv else sys.stdout
     for name in names:
         module = importlib.import_module(f"bench.bench_{name}")
-        print(f"\n=== {name} ===", flush=True)
+        print(f"\n=== {name} ===", file=headings, flush=True)
         started = time.perf_counter()
         module.main()
-        print(f"({name} took {time.perf_counter() - started:.1f} s)", flush=True)
+        print(f"({name} took {time.perf_counter() - started:.1f} s)", file=headings, flush=True)
 
 
 if __name__ == "__main__":

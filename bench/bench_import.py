@@ -62,7 +62,7 @@ def _insert_floor_seconds(organisation) -> float:
     from leitstand.imports import bulk
     from leitstand.inventory.models import System
 
-    fields = [field for field in System._meta.concrete_fields if not field.primary_key]
+    fields = [f for f in System._meta.concrete_fields if not (f.primary_key or f.generated)]
     columns = [field.column for field in fields]
     name = columns.index("name")
     systems = System.objects.for_org(organisation)

@@ -338,6 +338,9 @@ LEITSTAND_DEFAULT_WRAP_MIN_MANUAL_HOURS = 100
 LEITSTAND_PAGE_SIZE = env_int("LEITSTAND_PAGE_SIZE", 25, minimum=5)
 # Analyses kept per worker until the landscape changes (leitstand.landscape.cache).
 LEITSTAND_ANALYSIS_CACHE_SIZE = env_int("LEITSTAND_ANALYSIS_CACHE_SIZE", 8, minimum=0)
+# ... and by size: at most this many systems plus flows in all kept analyses together (the
+# memory of an analysis grows with them, about 2.5 kB each); the latest one is always kept.
+LEITSTAND_ANALYSIS_CACHE_ROWS = env_int("LEITSTAND_ANALYSIS_CACHE_ROWS", 60_000, minimum=0)
 
 # Import: larger uploads are refused before they are parsed.
 # Background jobs (large reports): the database queue, worked by `leitstand db_worker`;

@@ -9,6 +9,7 @@ from leitstand.tenancy.models import TenantModel
 
 
 class ApiToken(TenantModel):
+    in_landscape = False  # its last use is written while the API is read
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

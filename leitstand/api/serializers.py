@@ -9,6 +9,34 @@ from leitstand.core.names import name_taken, name_taken_message
 from leitstand.tenancy.models import TenantModel
 
 RELATED_IDS = "_related_ids"
+#: Key of the serializer context that holds a bulk create's `BulkLookups`.
+BULK_LOOKUPS = "bulk_lookups"
+
+
+class BulkLookups:
+    """What the serializers of one bulk create (a list in one POST) look up once for all its
+    objects instead of once per object: the organisation's rows of a related model by id,
+    and the names taken (those in the database and those of earlier objects of the list, so
+    that a list cannot create the same name twice)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[type, dict[int, object]] = {}
+        self._names: dict[tuple, set[str]] = {}
+
+    def related(self, field: serializers.RelatedField) -> dict[int, object]:
+        """The rows a related field may name, by id (the field's queryset, read once)."""
+        model = field.queryset.model
+        rows = self._rows.get(model)
+        if rows is None:
+            rows = self._rows[model] = {obj.pk: obj for obj in field.get_queryset()}
+        return rows
+
+    def names(self, model, organisation, field: str) -> set[str]:
+        names = self._names.get((model, field))
+        if names is None:
+            taken = model.objects.filter(organisation=organisation).values_list(field, flat=True)
+            names = self._names[model, field] = {name.upper() for name in taken}
+        return names
 
 
 class OrgManyRelatedField(relations.ManyRelatedField):
@@ -53,6 +81,12 @@ class OrgRelatedField(serializers.PrimaryKeyRelatedField):
             self.fail("incorrect_type", data_type="text")
         if int(data) > 2**62:
             self.fail("does_not_exist", pk_value=data)
+        lookups = self.context.get(BULK_LOOKUPS)
+        if lookups is not None:
+            found = lookups.related(self).get(int(data))
+            if found is None:
+                self.fail("does_not_exist", pk_value=data)
+            return found
         return super().to_internal_value(data)
 
 
@@ -94,6 +128,14 @@ class OrgModelSerializer(serializers.ModelSerializer):
         self.check_unique(field, value)
 
     def check_unique(self, field: str, value: str) -> None:
+        model = self.Meta.model
+        lookups = self.context.get(BULK_LOOKUPS)
+        if lookups is not None and self.instance is None:
+            taken = lookups.names(model, self.organisation, field)
+            if value.strip().upper() in taken:
+                raise serializers.ValidationError({field: name_taken_message(value)})
+            taken.add(value.strip().upper())
+            return
         exclude = self.instance.pk if self.instance is not None else None
         if name_taken(self.Meta.model, self.organisation, field, value, exclude):
             raise serializers.ValidationError({field: name_taken_message(value)})

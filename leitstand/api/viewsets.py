@@ -2,6 +2,7 @@
 delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import F, ProtectedError, QuerySet, UniqueConstraint
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
@@ -11,8 +12,8 @@ from rest_framework.response import Response
 
 from leitstand.api.listing import list_shape
 from leitstand.api.permissions import OrganisationRole
-from leitstand.api.serializers import RELATED_IDS
-from leitstand.core.audit import delete_object, save_serializer
+from leitstand.api.serializers import BULK_LOOKUPS, RELATED_IDS, BulkLookups
+from leitstand.core.audit import delete_object, save_serializer, save_serializers, unchanged
 from leitstand.tenancy.models import Role
 
 
@@ -32,6 +33,10 @@ def stable_ordering(model) -> list:
         )
     )
     return ordering if decided else [*ordering, "pk"]
+
+
+#: Objects one POST of a list may create (all or nothing).
+BULK_LIMIT = 1000
 
 
 class OrgModelViewSet(viewsets.ModelViewSet):
@@ -77,6 +82,48 @@ class OrgModelViewSet(viewsets.ModelViewSet):
     #: actor)`, where it has them (the same functions the pages, the import and the demo call).
     save_service = None
     delete_service = None
+    #: `create(organisation, [values, ...], *, actor)`: the entity's bulk write for a list in
+    #: one POST, where it has one; else its `save_service` per object, in one transaction.
+    bulk_create_service = None
+
+    def create(self, request, *args, **kwargs):
+        """One object, or a list of up to BULK_LIMIT objects created all or nothing."""
+        if not isinstance(request.data, list):
+            return super().create(request, *args, **kwargs)
+        items = request.data
+        if not items or len(items) > BULK_LIMIT:
+            raise ValidationError(
+                {
+                    "detail": _("Send between 1 and %(limit)s objects in one list.")
+                    % {"limit": BULK_LIMIT}
+                }
+            )
+        serializer = self.get_serializer(data=items, many=True, context=self._bulk_context())
+        serializer.is_valid(raise_exception=True)
+        if self.bulk_create_service is not None:
+            objects = self.bulk_create_service(
+                request.org,
+                [dict(attrs) for attrs in serializer.validated_data],
+                actor=request.user,
+            )
+        elif self.save_service is None:
+            objects = save_serializers(serializer, request.user, organisation=request.org)
+        else:  # the entity's own write path, once per object, in one transaction
+            with transaction.atomic():
+                objects = [
+                    self.save_service(
+                        self.model(organisation=request.org), dict(attrs), actor=request.user
+                    )
+                    for attrs in serializer.validated_data
+                ]
+        attach_related_ids(self.model, objects)
+        data = self.get_serializer(objects, many=True).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    def _bulk_context(self) -> dict:
+        """Lets the serializers of a bulk create look up names and related ids once for all
+        objects, not once per object (see leitstand.api.serializers.BulkLookups)."""
+        return {**self.get_serializer_context(), BULK_LOOKUPS: BulkLookups()}
 
     def perform_create(self, serializer) -> None:
         if self.save_service is None:
@@ -86,6 +133,8 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         serializer.instance = self._save(instance, serializer)
 
     def perform_update(self, serializer) -> None:
+        if unchanged(serializer.instance, serializer.validated_data):
+            return  # nothing to write: no audit entry, the landscape stays as it is
         if self.save_service is None:
             save_serializer(serializer, self.request.user)
             return

@@ -5,16 +5,27 @@ also change many-to-many fields go through `save_form`, which folds those change
 same entry instead of leaving one entry per related field.
 """
 
-from auditlog.context import disable_auditlog, set_actor
+from functools import cache
+
+from auditlog.cid import get_cid
+from auditlog.context import auditlog_value, disable_auditlog, set_actor
+from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
+from rest_framework.serializers import ModelSerializer
 
 from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.stamps import bump_landscape
+
+JSON_CHANGES = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
 
 #: Bookkeeping fields that say nothing to a reader of the change log.
-AUDIT_EXCLUDED_FIELDS = ["id", "organisation", "created_at", "updated_at"]
+AUDIT_EXCLUDED_FIELDS = ["id", "organisation", "created_at", "updated_at", "search_text"]
 
 
 def _m2m_state(instance: models.Model, form) -> dict[str, set[str]]:
@@ -80,8 +91,13 @@ def form_values(form: ModelForm) -> dict:
 
 
 def save_form(form: ModelForm, actor) -> models.Model:
-    """Save a validated model form and leave exactly one audit entry for the change."""
+    """Save a validated model form and leave exactly one audit entry for the change.
+
+    An edit that changes nothing writes nothing: no audit entry, and the organisation's
+    landscape (and the analysis kept for it) stays as it is."""
     instance = form.instance
+    if instance.pk is not None and not form.has_changed():
+        return instance
     before = _m2m_state(instance, form)
     last_pk = _latest_entry_pk(instance)
     with transaction.atomic(), set_actor(actor):
@@ -94,14 +110,130 @@ def save_form(form: ModelForm, actor) -> models.Model:
 
 
 def save_serializer(serializer, actor, **extra) -> models.Model:
-    """The same for a validated REST API serializer: one audit entry, m2m included."""
+    """The same for a validated REST API serializer: one audit entry, m2m included; an
+    update that changes nothing writes nothing."""
     instance = serializer.instance
+    if instance is not None and not extra and unchanged(instance, serializer.validated_data):
+        return instance
     before = _m2m_state(instance, serializer) if instance is not None else {}
     last_pk = _latest_entry_pk(instance) if instance is not None else 0
     with transaction.atomic(), set_actor(actor):
         obj = serializer.save(**extra)
         _fold_m2m_changes(obj, before, _m2m_state(obj, serializer), last_pk, actor)
     return obj
+
+
+def save_serializers(serializer, actor, **extra) -> list[models.Model]:
+    """The objects of a validated list serializer (a list in one API POST), created in one
+    transaction, all or nothing, each with one audit entry as `save_serializer` leaves it.
+
+    A serializer that creates its objects itself (its own `create`) saves them one by one;
+    the others are inserted in bulk with their links and audit entries (a thousand objects
+    in well under a second instead of fifteen queries each)."""
+    child = serializer.child
+    with transaction.atomic(), set_actor(actor):
+        if type(child).create is not ModelSerializer.create:
+            objects = []
+            for attrs in serializer.validated_data:
+                obj = child.create({**attrs, **extra})
+                _fold_m2m_changes(obj, {}, _m2m_state(obj, child), 0, actor)
+                objects.append(obj)
+            return objects
+        return create_in_bulk(child.Meta.model, serializer.validated_data, actor, **extra)
+
+
+def create_in_bulk(model, validated: list[dict], actor, **extra) -> list[models.Model]:
+    """New objects of `model` from validated values (many-to-many fields included), inserted
+    in bulk in one transaction with their links and one audit entry each: the bulk write of
+    an entity's service (its rules are checked before, object by object)."""
+    with transaction.atomic():
+        return _create_in_bulk(model, validated, actor, extra)
+
+
+def _create_in_bulk(model, validated: list[dict], actor, extra: dict) -> list[models.Model]:
+    links = {field.name: field for field in model._meta.many_to_many}
+    objects = [
+        model(**{name: value for name, value in attrs.items() if name not in links}, **extra)
+        for attrs in validated
+    ]
+    model.objects.bulk_create(objects, batch_size=500)
+    for name, field in links.items():
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            (
+                through(**{f"{source}_id": obj.pk, f"{target}_id": related.pk})
+                for obj, attrs in zip(objects, validated, strict=True)
+                for related in dict.fromkeys(attrs.get(name, ()))
+            ),
+            batch_size=2000,
+        )
+    LogEntry.objects.bulk_create(
+        (
+            _creation_entry(obj, attrs, links, actor)
+            for obj, attrs in zip(objects, validated, strict=True)
+        ),
+        batch_size=500,
+    )
+    bump_landscape(extra.get("organisation") or objects[0].organisation_id)  # no signals
+    return objects
+
+
+@cache
+def _own_fields(model) -> frozenset[str]:
+    """The columns a new object has values in (not the rows of other tables that point to
+    it, which auditlog would read one query each, nor generated columns)."""
+    return frozenset(f.name for f in model._meta.concrete_fields if not f.generated)
+
+
+def _creation_entry(obj: models.Model, attrs: dict, links: dict, actor) -> LogEntry:
+    """The entry auditlog's signal would write for a new object, with its links folded in."""
+    changes = (
+        model_instance_diff(
+            None, obj, fields_to_check=_own_fields(type(obj)), use_json_for_changes=JSON_CHANGES
+        )
+        or {}
+    )
+    for name in links:
+        names = sorted(str(related) for related in attrs.get(name, ()))
+        if names:
+            changes[name] = ["", ", ".join(names)]
+    context = auditlog_value.get({})
+    return LogEntry(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_pk=str(obj.pk),
+        object_id=obj.pk,
+        object_repr=str(obj),
+        action=LogEntry.Action.CREATE,
+        changes=changes,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_email=getattr(actor, "email", None),
+        remote_addr=context.get("remote_addr"),
+        remote_port=context.get("remote_port"),
+        cid=get_cid(),
+        additional_data=obj.get_additional_data(),
+    )
+
+
+def unchanged(instance: models.Model, data: dict) -> bool:
+    """Whether every validated value equals the instance's (many-to-many: the same set)."""
+    for name, value in data.items():
+        try:
+            field = instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many:
+            current, value = {o.pk for o in getattr(instance, name).all()}, {o.pk for o in value}
+        elif not field.concrete:
+            return False
+        elif field.is_relation:
+            current = getattr(instance, field.attname)
+            value = value.pk if isinstance(value, models.Model) else value
+        else:
+            current = getattr(instance, name)
+        if current != value:
+            return False
+    return True
 
 
 def _fold_m2m_changes(obj: models.Model, before: dict, after: dict, last_pk: int, actor) -> None:

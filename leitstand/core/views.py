@@ -11,13 +11,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import ProtectedError, QuerySet
-from django.http import HttpResponse, HttpResponseRedirect
+from django.db.models.functions import Lower
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
 from leitstand.core.audit import delete_object, form_values, history_for, save_form
-from leitstand.tenancy.access import OrgViewMixin, get_for_org
+from leitstand.tenancy.access import OrgViewMixin, get_for_org, org_view
 from leitstand.tenancy.models import Role
 from leitstand.tenancy.stamps import mark_landscape_unchanged
 
@@ -113,7 +114,9 @@ class OrgFormMixin(OrgObjectMixin):
     save_service = None
 
     def form_valid(self, form) -> HttpResponse:
-        if self.save_service is not None:
+        if form.instance.pk is not None and not form.has_changed():
+            self.object = form.instance  # saved without a change: nothing is written
+        elif self.save_service is not None:
             self.object = self.save_service(
                 form.instance, form_values(form), actor=self.request.user
             )
@@ -170,3 +173,32 @@ class OrgHistoryView(OrgObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         kwargs["entries"] = history_for(self.object)[:200]
         return super().get_context_data(**kwargs)
+
+
+#: Entries a type-ahead field is offered at once (core.widgets.TypeAheadSelect).
+CHOICES_LISTED = 20
+
+
+def choices_json(model):
+    """A view for the type-ahead fields of long filter choices: the organisation's entries of
+    `model` whose label contains `q` (case-insensitive), the first CHOICES_LISTED by label:
+    `{"results": [{"id": 7, "label": "Anna Berg"}, ...], "more": true}`."""
+
+    @org_view(Role.VIEWER)
+    def view(request):
+        label = model.choice_label_field
+        rows = model.objects.for_org(request.org)
+        query = request.GET.get("q", "").strip()[:200]
+        if query:
+            rows = rows.filter(**{f"{label}__icontains": query})
+        found = list(
+            rows.order_by(Lower(label), "pk").values_list("pk", label)[: CHOICES_LISTED + 1]
+        )
+        return JsonResponse(
+            {
+                "results": [{"id": pk, "label": text} for pk, text in found[:CHOICES_LISTED]],
+                "more": len(found) > CHOICES_LISTED,
+            }
+        )
+
+    return view

@@ -5,7 +5,9 @@ from html import escape
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from leitstand.landscape.cache import cached_for_landscape
 
@@ -20,12 +22,16 @@ class FastSelect(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        return self._render(name, value, attrs, self._escaped_pairs())
+
+    def _render(self, name, value, attrs, pairs, extra_attrs=None) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
+        final_attrs.update(extra_attrs or {})
         selected = {str(item) for item in self.format_value(value)}
         options = "".join(
             f'<option value="{choice}"{" selected" if choice in selected else ""}>{label}</option>'
-            for choice, label in self._escaped_pairs()
+            for choice, label in pairs
         )
         return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308  (escaped)
 
@@ -48,6 +54,37 @@ class FastSelect(forms.Select):
         return pairs + cached_for_landscape(
             organisation, f"choices {sql} {params}", lambda: _escaped(rows)
         )
+
+
+#: A choice list longer than this becomes a type-ahead field (`TypeAheadSelect`).
+TYPEAHEAD_AFTER = 50
+
+
+class TypeAheadSelect(FastSelect):
+    """A filter's choice of a person, vendor, department ...: a <select> while the list is
+    short; beyond TYPEAHEAD_AFTER entries only "all" and the chosen entry, and
+    static/js/leitstand.js puts a search field beside it that asks the model's small JSON
+    endpoint (`choices_url_name` on the model, see leitstand.core.views.choices_json) for the
+    entries matching what is typed. A page with a thousand people then sends two options,
+    not a thousand."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        url = self._choices_url()
+        pairs = self._escaped_pairs()
+        if url is None or len(pairs) <= TYPEAHEAD_AFTER + 1:
+            return self._render(name, value, attrs, pairs)
+        selected = {str(item) for item in self.format_value(value)}
+        kept = [(choice, label) for choice, label in pairs if choice == "" or choice in selected]
+        hint = {"data-typeahead": url, "data-typeahead-hint": _("Type to search")}
+        return self._render(name, value, attrs, kept, hint)
+
+    def _choices_url(self) -> str | None:
+        queryset = getattr(self.choices, "queryset", None)
+        url_name = getattr(getattr(queryset, "model", None), "choices_url_name", None)
+        organisation = _organisation_of(queryset) if url_name else None
+        if organisation is None:
+            return None
+        return reverse(url_name, kwargs={"org": organisation.slug})
 
 
 def _escaped(pairs) -> list[tuple[str, str]]:

@@ -97,7 +97,7 @@ def _new_columns(organisation, target: ImportTarget, rows: list[RowResult], plan
     now = timezone.now()
     columns, values = [], []
     for field in target.model._meta.concrete_fields:
-        if field.primary_key:
+        if field.primary_key or field.generated:  # the database computes generated columns
             continue
         columns.append(field.column)
         if field.name in read:

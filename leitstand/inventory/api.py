@@ -92,3 +92,4 @@ class SystemViewSet(OrgModelViewSet):
     filterset_class = filters.SystemFilter
     save_service = staticmethod(services.save_system)
     delete_service = staticmethod(services.delete_system)
+    bulk_create_service = staticmethod(services.create_systems)

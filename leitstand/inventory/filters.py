@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from leitstand.core.dates import add_months
-from leitstand.core.widgets import FastSelect
+from leitstand.core.widgets import TypeAheadSelect
 from leitstand.inventory.models import (
     Capability,
     Department,
@@ -49,7 +49,7 @@ class SearchFilterSet(filters.FilterSet):
         super().__init__(*args, **kwargs)
         for declared in self.filters.values():
             if isinstance(declared, filters.ModelChoiceFilter):
-                declared.extra.setdefault("widget", FastSelect)
+                declared.extra.setdefault("widget", TypeAheadSelect)
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -190,6 +190,26 @@ class SystemFilter(SearchFilterSet):
             "lifecycle",
             "hosting",
         ]
+
+    def search(self, queryset, name, value):
+        """Name, description and version through the lower-case search column (a trigram
+        index serves it on PostgreSQL), or the vendor's name: the few matching vendors are
+        read first, so the condition stays on the systems' own indexed columns."""
+        value = value.strip().lower()
+        if not value:
+            return queryset
+        organisation = getattr(self.request, "org", None)
+        if organisation is None:
+            vendors = Q(vendor__name__icontains=value)
+        else:
+            vendors = Q(
+                vendor_id__in=list(
+                    Vendor.objects.for_org(organisation)
+                    .filter(name__icontains=value)
+                    .values_list("pk", flat=True)
+                )
+            )
+        return queryset.filter(Q(search_text__contains=value) | vendors)
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind="" if value == UNKNOWN else value)

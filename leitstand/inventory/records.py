@@ -55,6 +55,7 @@ NOT_IN_SNAPSHOT = frozenset(
         "notes",
         "created_at",
         "updated_at",
+        "search_text",  # name, description and version for the list's search
     }
 )
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from leitstand.core.audit import delete_object, save_values
+from leitstand.core.audit import create_in_bulk, delete_object, save_values
 from leitstand.inventory.models import Capability, System
 from leitstand.tenancy.models import Organisation
 
@@ -45,6 +45,12 @@ def save_system(system: System, values: dict, *, actor) -> System:
     """Apply `values` (departments and capabilities included) to a new or existing system,
     validated by the model's rules, in one transaction with one audit entry."""
     return save_values(system, values, actor)
+
+
+def create_systems(organisation: Organisation, values: list[dict], *, actor) -> list[System]:
+    """Many new systems at once (an API list), validated before, each value by value as
+    `save_system` does; inserted in bulk with one audit entry each."""
+    return create_in_bulk(System, values, actor, organisation=organisation)
 
 
 def create_system(organisation: Organisation, values: dict, *, actor) -> System:

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from leitstand.core.views import choices_json
 from leitstand.inventory import views
+from leitstand.inventory.models import Department, Person, System, Vendor
 
 app_name = "inventory"
 
@@ -19,6 +21,11 @@ def entity_urls(
 
 
 urlpatterns = [
+    # Suggestions for the type-ahead filter fields (core.widgets.TypeAheadSelect)
+    path("choices/systems/", choices_json(System), name="system_choices"),
+    path("choices/departments/", choices_json(Department), name="department_choices"),
+    path("choices/people/", choices_json(Person), name="person_choices"),
+    path("choices/vendors/", choices_json(Vendor), name="vendor_choices"),
     *entity_urls(
         "systems",
         "system",

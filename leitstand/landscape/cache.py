@@ -4,7 +4,9 @@ until the landscape changes; `request_analysis(request)` is what pages read.
 A large landscape takes up to a second to analyse, and the cockpit, a system's page, the
 findings and the resilience pages all read the same analysis; long choice lists of the filter
 forms are read on every list page. Each worker process keeps the values of the most recently
-used landscapes (`LEITSTAND_ANALYSIS_CACHE_SIZE`, 0 turns this off), keyed by:
+used landscapes (`LEITSTAND_ANALYSIS_CACHE_SIZE`, 0 turns this off), and no more than
+`LEITSTAND_ANALYSIS_CACHE_ROWS` systems plus flows in all of them together (a worker's memory
+grows with the size of the landscapes it keeps, not with their number), keyed by:
 - the organisation and its landscape stamp (`leitstand.tenancy.stamps`), read with one query
   per lookup, so a change made through any worker is seen by every other one at once;
 - the language (names of capabilities and data objects are taken in the reader's language);
@@ -24,7 +26,7 @@ from prometheus_client import Counter
 from leitstand.analysis import Analysis, analyze
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.tenancy.models import Organisation
-from leitstand.tenancy.stamps import landscape_token
+from leitstand.tenancy.stamps import landscape_pending, landscape_token
 
 T = TypeVar("T")
 
@@ -42,12 +44,52 @@ cache_lookups = Counter(
 )
 
 
+class _Flight:
+    """One computation of a value that other threads asking for it wait for."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: Any = None
+        self.failed = False
+
+
+#: Per kept landscape, the systems plus flows of the analyses kept for it.
+_weights: dict[tuple, int] = {}
+
+
+def _rows(value: Any) -> int:
+    """The size of a kept value in systems plus flows (an analysis; other values are small)."""
+    snapshot = getattr(value, "snapshot", None)
+    if snapshot is None:
+        return 0
+    return len(snapshot.systems) + len(snapshot.integrations)
+
+
+def _evict(count: int, rows: int) -> None:
+    """Forget the least recently used landscapes beyond `count` or `rows` (under the lock);
+    the most recent one stays even when it alone is larger."""
+    while len(_landscapes) > count or (len(_landscapes) > 1 and sum(_weights.values()) > rows):
+        key, _values = _landscapes.popitem(last=False)
+        _weights.pop(key, None)
+
+
+#: Computations under way, by (landscape key, name).
+_flights: dict[tuple, _Flight] = {}
+
+
 def cached_for_landscape(organisation: Organisation, name: str, compute: Callable[[], T]) -> T:
     """A value derived from the organisation's landscape (the analysis, the cockpit's
-    figures, ...), from memory, or `compute()`d and remembered under `name`."""
+    figures, ...), from memory, or `compute()`d and remembered under `name`.
+
+    Single flight: while one thread computes a value, other threads of the process asking
+    for the same value of the same landscape wait for it instead of computing it again (six
+    threads analysing the same large landscape at once would each take six times as long).
+    Other values and other organisations do not wait. If the computation fails, each
+    waiting thread computes the value itself.
+    """
     size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
-    if size <= 0:
-        return compute()
+    if size <= 0 or landscape_pending(organisation):
+        return compute()  # a change of this thread is not stamped yet: read it fresh
     key = (
         organisation.pk,
         landscape_token(organisation),
@@ -60,14 +102,34 @@ def cached_for_landscape(organisation: Organisation, name: str, compute: Callabl
             _landscapes.move_to_end(key)
             cache_lookups.labels(name, "hit").inc()
             return values[name]
+        flight = _flights.get((key, name))
+        leading = flight is None
+        if leading:
+            flight = _flights[key, name] = _Flight()
+    if not leading:
+        flight.done.wait()
+        if flight.failed:
+            return compute()
+        cache_lookups.labels(name, "hit").inc()  # computed once, for this thread too
+        return flight.value
     cache_lookups.labels(name, "miss").inc()
-    value = compute()  # outside the lock: other organisations need not wait
-    with _lock:
-        _landscapes.setdefault(key, {})[name] = value
-        _landscapes.move_to_end(key)
-        while len(_landscapes) > size:
-            _landscapes.popitem(last=False)
-    return value
+    try:
+        value = compute()  # outside the lock: other organisations need not wait
+    except BaseException:
+        flight.failed = True
+        raise
+    else:
+        flight.value = value
+        with _lock:
+            _landscapes.setdefault(key, {})[name] = value
+            _landscapes.move_to_end(key)
+            _weights[key] = _weights.get(key, 0) + _rows(value)
+            _evict(size, settings.LEITSTAND_ANALYSIS_CACHE_ROWS)
+        return value
+    finally:
+        with _lock:
+            del _flights[key, name]
+        flight.done.set()
 
 
 def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
@@ -96,3 +158,4 @@ def forget_all() -> None:
     """Empty the cache (tests; nothing in the application needs it)."""
     with _lock:
         _landscapes.clear()
+        _weights.clear()

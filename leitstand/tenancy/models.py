@@ -258,6 +258,9 @@ class TenantModel(CachedChoiceLabels, models.Model):
     )
 
     objects = TenantQuerySet.as_manager()
+    #: Whether a change of these rows changes the landscape stamp (see tenancy.stamps):
+    #: False for bookkeeping no analysis reads (an API token's last use).
+    in_landscape = True
 
     class Meta:
         abstract = True

@@ -7,6 +7,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form.filters select").forEach((select) => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
+  document.querySelectorAll("select[data-typeahead]").forEach(typeAhead);
 });
 
 // A wide table scrolls inside its own box instead of widening the whole page (phones).
@@ -39,3 +40,60 @@ function rememberFormulaChoice(root) {
 }
 document.addEventListener("DOMContentLoaded", () => rememberFormulaChoice(document));
 document.addEventListener("htmx:afterSettle", (event) => rememberFormulaChoice(event.target));
+
+// A long choice list (core.widgets.TypeAheadSelect) arrives as a select with only "all" and
+// the chosen entry. A search field takes its place; what is typed asks the JSON endpoint for
+// matching entries (shown as suggestions); picking one sets the select, which submits.
+function typeAhead(select) {
+  const input = document.createElement("input");
+  const list = document.createElement("datalist");
+  input.type = "search";
+  input.className = "form-control";
+  input.autocomplete = "off";
+  input.placeholder = select.dataset.typeaheadHint || "";
+  input.id = select.id;
+  select.id = `${select.id}-value`;
+  list.id = `${input.id}-suggestions`;
+  input.setAttribute("list", list.id);
+  const chosen = select.selectedIndex > 0 ? select.options[select.selectedIndex] : null;
+  input.value = chosen ? chosen.textContent : "";
+  select.hidden = true;
+  select.after(input, list);
+  let found = new Map();
+  let timer = null;
+  const ask = () => {
+    const url = `${select.dataset.typeahead}?q=${encodeURIComponent(input.value.trim())}`;
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : { results: [] }))
+      .then((data) => {
+        found = new Map(data.results.map((entry) => [entry.label, entry.id]));
+        list.replaceChildren(
+          ...data.results.map((entry) => {
+            const option = document.createElement("option");
+            option.value = entry.label;
+            return option;
+          }),
+        );
+      })
+      .catch(() => {});
+  };
+  const choose = (id, label) => {
+    select.replaceChildren(select.options[0]);
+    if (id !== null) select.add(new Option(label, String(id), true, true));
+    select.value = id === null ? "" : String(id);
+    select.dispatchEvent(new Event("change"));
+  };
+  input.addEventListener("focus", ask, { once: true });
+  input.addEventListener("input", () => {
+    if (found.has(input.value)) {
+      choose(found.get(input.value), input.value);
+      return;
+    }
+    if (input.value === "" && chosen) {
+      choose(null, "");
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(ask, 150);
+  });
+}

@@ -226,7 +226,7 @@ def test_a_page_that_cannot_get_the_lock_gets_the_busy_page(org, editor, monkeyp
     client = Client(raise_request_exception=False)
     client.force_login(editor)
     monkeypatch.setattr("leitstand.tenancy.stamps.bump_landscape_by_slug", _locked)
-    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM"})
+    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM", "lifecycle": "active"})
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
     assert "Gerade beschäftigt" in response.content.decode()
@@ -240,5 +240,5 @@ def test_other_errors_stay_500(org, editor, monkeypatch):
     monkeypatch.setattr("leitstand.tenancy.stamps.bump_landscape_by_slug", broken)
     client = Client(raise_request_exception=False)
     client.force_login(editor)
-    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM"})
+    response = client.post(f"/o/{org.slug}/systems/new/", {"name": "CRM", "lifecycle": "active"})
     assert response.status_code == 500

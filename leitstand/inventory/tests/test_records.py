@@ -13,7 +13,7 @@ from leitstand.inventory.records import NOT_IN_SNAPSHOT, SYSTEM_COLUMNS, SYSTEM_
 
 #: System fields nobody types in: the form and the API leave them out (the API shows the
 #: id and the two dates read-only).
-NOT_ENTERED = {"id", "organisation", "created_at", "updated_at"}
+NOT_ENTERED = {"id", "organisation", "created_at", "updated_at", "search_text"}
 
 
 def _model_fields() -> set[str]:

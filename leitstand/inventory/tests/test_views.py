@@ -43,6 +43,68 @@ def test_search_finds_by_name_description_and_vendor(login, viewer, org):
     assert names(client.get(url("system_list", org), {"q": "TOUREN"})) == ["Tourenplaner"]
 
 
+def test_search_reads_the_search_column_and_follows_edits(login, editor, org, other_org):
+    vendor = VendorFactory(organisation=org, name="Sage GmbH")
+    system = SystemFactory(organisation=org, name="Buchhaltung", version="V2024.1")
+    SystemFactory(organisation=other_org, name="Buchhaltung extern")
+    client = login(editor)
+    assert names(client.get(url("system_list", org), {"q": "v2024"})) == ["Buchhaltung"]
+    assert names(client.get(url("system_list", org), {"q": "sage"})) == []
+    System.objects.filter(pk=system.pk).update(vendor=vendor, description="Löhne und Gehälter")
+    assert names(client.get(url("system_list", org), {"q": "sage"})) == ["Buchhaltung"]
+    assert names(client.get(url("system_list", org), {"q": "und geh"})) == ["Buchhaltung"]
+    assert names(client.get(url("system_list", org), {"q": "100%"})) == []
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url("system_list", org), {"q": "buch"})
+    searched = [q["sql"] for q in captured if "search_text" in q["sql"]]
+    assert searched and not any("UPPER" in sql for sql in searched)
+
+
+def _people(org, count):
+    return [PersonFactory(organisation=org, name=f"Person {n:04d}") for n in range(count)]
+
+
+def test_a_long_owner_list_is_a_type_ahead_field(login, viewer, org):
+    people = _people(org, 60)
+    SystemFactory(organisation=org, name="ERP", owner=people[42])
+    client = login(viewer)
+    html = client.get(url("system_list", org)).content.decode()
+    owner_select = html[html.index('name="owner"') - 200 : html.index('name="owner"') + 400]
+    assert 'data-typeahead="/o/acme/choices/people/"' in owner_select
+    assert "Person 0001" not in html  # not the 60 options
+    filtered = client.get(url("system_list", org), {"owner": people[42].pk})
+    assert names(filtered) == ["ERP"]
+    html = filtered.content.decode()
+    assert f'<option value="{people[42].pk}" selected>Person 0042</option>' in html
+
+
+def test_a_short_owner_list_stays_a_select(login, viewer, org):
+    _people(org, 5)
+    html = login(viewer).get(url("system_list", org)).content.decode()
+    assert "data-typeahead" not in html
+    assert "Person 0004" in html
+
+
+def test_the_choices_endpoint_suggests_the_organisations_entries(login, viewer, org, other_org):
+    _people(org, 30)
+    PersonFactory(organisation=org, name="Anna Berg")
+    PersonFactory(organisation=other_org, name="Anna Fremd")
+    client = login(viewer)
+    found = client.get(url("person_choices", org), {"q": "anna"}).json()
+    assert [entry["label"] for entry in found["results"]] == ["Anna Berg"]
+    assert found["more"] is False
+    first = client.get(url("person_choices", org)).json()
+    assert len(first["results"]) == 20 and first["more"] is True
+    assert first["results"][0]["label"] == "Anna Berg"  # by label
+    vendors = client.get(url("vendor_choices", org), {"q": "zzz"}).json()
+    assert vendors == {"results": [], "more": False}
+
+
+def test_the_choices_endpoint_is_for_members_only(client, outsider, org):
+    client.force_login(outsider, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(url("person_choices", org)).status_code in (403, 404)
+
+
 def test_filters_combine(login, viewer, org):
     sales = DepartmentFactory(organisation=org, name="Sales")
     crm = CapabilityFactory(organisation=org)

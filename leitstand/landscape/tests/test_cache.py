@@ -1,23 +1,31 @@
 """The analysis kept between requests: never served after a change, never to another
 organisation, in the reader's language, and bounded."""
 
+import threading
+import time
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from leitstand.analysis import analyze
 from leitstand.api.tokens import create_token
+from leitstand.core.audit import history_for
 from leitstand.imports.tests.corpus import write_german_xlsx
+from leitstand.inventory import views as cache_views
+from leitstand.inventory.forms import SystemForm
 from leitstand.inventory.models import System
 from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
 from leitstand.landscape import cache
 from leitstand.landscape.cache import cached_analysis
 from leitstand.landscape.snapshot import landscape_snapshot
-from leitstand.tenancy.models import Role, TenantModel
-from leitstand.tenancy.stamps import landscape_token
+from leitstand.tenancy.models import LandscapeStamp, Role, TenantModel
+from leitstand.tenancy.stamps import landscape_pending, landscape_token
 from leitstand.tenancy.tests.factories import MembershipFactory, OrganisationFactory
 from tests.urlwalk import factories_by_model
 
@@ -45,7 +53,11 @@ def saving(data: dict) -> float:
 
 
 TENANT_MODELS = sorted(
-    (model for model in factories_by_model() if issubclass(model, TenantModel)),
+    (
+        model
+        for model in factories_by_model()
+        if issubclass(model, TenantModel) and model.in_landscape
+    ),
     key=lambda model: model.__name__,
 )
 
@@ -82,15 +94,175 @@ def test_another_organisations_change_leaves_the_stamp_alone(org, other_org):
     assert landscape_token(org) == before
 
 
-def test_unsafe_requests_to_an_organisation_change_the_stamp_reads_do_not(login, editor, org):
+def test_reads_and_writes_that_change_nothing_keep_the_stamp(login, editor, org):
     client = login(editor)
+    system = SystemFactory(organisation=org, name="ERP", kind="application")
     before = landscape_token(org)
     client.get(reverse("inventory:system_list", kwargs={"org": "acme"}))
     assert landscape_token(org) == before
-    # Even a POST that writes nothing (a form with errors): bulk writes inside a view send
-    # no signals, so every unsafe request counts as a change.
-    client.post(reverse("inventory:system_create", kwargs={"org": "acme"}), {"name": ""})
+    # a form with errors writes nothing
+    response = client.post(reverse("inventory:system_create", kwargs={"org": "acme"}), {"name": ""})
+    assert response.status_code == 200
+    assert landscape_token(org) == before
+    # an edit saved without a change writes nothing either (and leaves no audit entry)
+    entries = history_for(system).count()
+    edit = reverse("inventory:system_edit", kwargs={"org": "acme", "pk": system.pk})
+    form = SystemForm(instance=system, organisation=org)
+    unchanged = {
+        name: "" if form[name].value() is None else form[name].value() for name in form.fields
+    }
+    assert client.post(edit, unchanged).status_code == 302
+    assert landscape_token(org) == before
+    assert history_for(system).count() == entries
+    assert client.post(edit, {**unchanged, "name": "ERP 2"}).status_code == 302
     assert landscape_token(org) != before
+
+
+def _stamp_updates(captured) -> int:
+    table = LandscapeStamp._meta.db_table
+    return sum(
+        1 for query in captured if query["sql"].startswith("UPDATE") and table in query["sql"]
+    )
+
+
+def test_a_post_renews_the_stamp_once_after_its_writes(login, editor, org):
+    client = login(editor)
+    capability = CapabilityFactory(organisation=org)
+    before = landscape_token(org)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            reverse("inventory:system_create", kwargs={"org": "acme"}),
+            {
+                "name": "Shop",
+                "kind": "application",
+                "lifecycle": "active",
+                "capabilities": [capability.pk],
+            },
+        )
+    assert response.status_code == 302
+    assert _stamp_updates(captured) == 1  # a save, a link and an audit entry: one renewal
+    last_write = max(
+        index
+        for index, query in enumerate(captured)
+        if "inventory_system" in query["sql"]
+        and query["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    )
+    first_renewal = min(
+        index
+        for index, query in enumerate(captured)
+        if query["sql"].startswith("UPDATE") and LandscapeStamp._meta.db_table in query["sql"]
+    )
+    assert first_renewal > last_write
+    assert landscape_token(org) != before
+
+
+def test_a_bulk_write_in_a_view_renews_the_stamp(login, editor, org, monkeypatch):
+    """Writes that send no signals are seen on the connection."""
+    system = SystemFactory(organisation=org, annual_cost=Decimal("10"))
+    client = login(editor)
+    before = landscape_token(org)
+    original = cache_views.SystemUpdate.post
+
+    def post_with_bulk_write(self, request, *args, **kwargs):
+        System.objects.filter(pk=system.pk).update(annual_cost=Decimal("99"))
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(cache_views.SystemUpdate, "post", post_with_bulk_write)
+    client.post(reverse("inventory:system_edit", kwargs={"org": "acme", "pk": system.pk}), {})
+    assert landscape_token(org) != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_request_the_stamp_changes_once_when_the_transaction_commits():
+    org = OrganisationFactory()
+    before = landscape_token(org)
+    with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        for number in range(3):
+            SystemFactory(organisation=org, name=f"System {number}")
+        assert landscape_token(org) == before  # not before the rows are visible
+        assert landscape_pending(org)
+    assert _stamp_updates(captured) == 1
+    assert landscape_token(org) != before
+    assert not landscape_pending(org)
+    committed = landscape_token(org)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        SystemFactory(organisation=org, name="Never")
+        raise RuntimeError
+    assert landscape_token(org) == committed  # rolled back: nothing changed
+    SystemFactory(organisation=org, name="Later")  # no transaction: at once
+    assert landscape_token(org) != committed
+
+
+def test_concurrent_misses_for_one_landscape_compute_once(settings, monkeypatch):
+    """Single flight: threads asking for the same value while it is computed wait for it."""
+    settings.LEITSTAND_ANALYSIS_CACHE_SIZE = 4
+    monkeypatch.setattr(cache, "landscape_token", lambda organisation: "token")
+    monkeypatch.setattr(cache, "landscape_pending", lambda organisation: False)
+    organisation = SimpleNamespace(pk=1)
+    calls = []
+    started, release = threading.Event(), threading.Event()
+
+    def compute():
+        calls.append(threading.get_ident())
+        started.set()
+        assert release.wait(5)
+        return "analysis"
+
+    results = []
+
+    def ask():
+        results.append(cache.cached_for_landscape(organisation, "analysis", compute))
+
+    leader = threading.Thread(target=ask)
+    leader.start()
+    assert started.wait(5)
+    followers = [threading.Thread(target=ask) for _ in range(5)]
+    for thread in followers:
+        thread.start()
+    time.sleep(0.2)  # the followers now wait for the leader's computation
+    release.set()
+    for thread in (leader, *followers):
+        thread.join(5)
+    assert len(calls) == 1
+    assert results == ["analysis"] * 6
+    # another value of the same landscape is computed on its own
+    assert cache.cached_for_landscape(organisation, "other", lambda: "figures") == "figures"
+
+
+def test_waiting_threads_compute_themselves_when_the_computation_fails(settings, monkeypatch):
+    settings.LEITSTAND_ANALYSIS_CACHE_SIZE = 4
+    monkeypatch.setattr(cache, "landscape_token", lambda organisation: "token")
+    monkeypatch.setattr(cache, "landscape_pending", lambda organisation: False)
+    organisation = SimpleNamespace(pk=1)
+    started, release = threading.Event(), threading.Event()
+
+    def failing():
+        started.set()
+        release.wait(5)
+        raise ValueError("broken")
+
+    errors, results = [], []
+
+    def lead():
+        try:
+            cache.cached_for_landscape(organisation, "analysis", failing)
+        except ValueError as error:
+            errors.append(error)
+
+    leader = threading.Thread(target=lead)
+    leader.start()
+    assert started.wait(5)
+    follower = threading.Thread(
+        target=lambda: results.append(
+            cache.cached_for_landscape(organisation, "analysis", lambda: "fresh")
+        )
+    )
+    follower.start()
+    time.sleep(0.1)
+    release.set()
+    leader.join(5)
+    follower.join(5)
+    assert len(errors) == 1 and results == ["fresh"]
 
 
 def test_inline_validation_while_typing_keeps_the_stamp(login, editor, org):
@@ -220,3 +392,32 @@ def test_the_cache_keeps_the_most_recently_used_and_can_be_off(settings, org):
     analyse(organisations[0])
     assert cache.cached_count() == 0
     assert computed[-2:] == [organisations[0].pk, organisations[0].pk]
+
+
+def test_the_cache_is_bounded_by_the_size_of_the_landscapes(settings, org, other_org):
+    """Memory grows with systems and flows: large landscapes push out others sooner."""
+    SystemFactory.create_batch(3, organisation=org)
+    SystemFactory.create_batch(2, organisation=other_org)
+    settings.LEITSTAND_ANALYSIS_CACHE_SIZE = 8
+    settings.LEITSTAND_ANALYSIS_CACHE_ROWS = 4  # systems plus flows of all kept analyses
+    computed = []
+
+    def analyse(organisation):
+        def compute():
+            computed.append(organisation.pk)
+            return analyze(landscape_snapshot(organisation))
+
+        return cached_analysis(organisation, compute)
+
+    analyse(org)  # 3 rows: kept
+    analyse(org)
+    assert computed == [org.pk]
+    analyse(other_org)  # 2 more: 5 > 4, the older one goes
+    assert cache.cached_count() == 1
+    analyse(org)
+    assert computed == [org.pk, other_org.pk, org.pk]
+    settings.LEITSTAND_ANALYSIS_CACHE_ROWS = 1  # the latest stays even when larger alone
+    analyse(other_org)
+    analyse(other_org)
+    assert cache.cached_count() == 1
+    assert computed[-1] == other_org.pk and computed.count(other_org.pk) == 2
