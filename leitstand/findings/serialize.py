@@ -6,6 +6,8 @@ a hundredth; an unknown number is null. Texts are in the active language.
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from leitstand.analysis import Analysis
 from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
@@ -121,6 +123,24 @@ def _quick_wins(analysis: Analysis) -> dict:
         "capacity_eur_per_year": eur(wins.capacity_eur),
         "total": eur(wins.total_eur),
         "explanation": render_all(explain_quick_wins(analysis.snapshot, wins)),
+        # The keys the roadmap's interface names (scripts rely on them): the same total, and
+        # per tool what to do and what it frees a year.
+        "eur_per_year": eur(wins.total_eur),
+        "items": [
+            {
+                "subject": names[win.system_id].name,
+                "action": _(
+                    "Retire %(tool)s; its users and data move to %(home)s (%(capability)s)."
+                )
+                % {
+                    "tool": names[win.system_id].name,
+                    "home": names[win.keep_id].name,
+                    "capability": analysis.snapshot.capability_by_id[win.capability_id].name,
+                },
+                "eur_per_year": eur(win.saving_eur),
+            }
+            for win in wins.wins
+        ],
     }
 
 

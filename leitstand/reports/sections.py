@@ -318,22 +318,21 @@ def what_to_do(src: Sources, limit: int | None = TOP) -> Chapter:
 
 
 def quick_wins(src: Sources, chapter: Chapter) -> None:
-    """Retiring overlapping tools: licences that end (cash) and transfers that disappear
-    (capacity), from the analysis's overlap groups; no new technology needed."""
+    """The analysis's quick wins (one figure with the cockpit, the findings and the JSON):
+    retiring overlapping tools, licences that end (cash) and transfers that disappear
+    (capacity); no new technology needed."""
     names = src.analysis.snapshot.system_by_id
-    groups = [g for g in src.analysis.overlaps if g.retire_ids]
-    total = sum((g.saving_eur for g in groups), Decimal(0))
-    cash = sum((g.licence_saving_eur for g in groups), Decimal(0))
+    wins = src.analysis.quick_wins
     chapter.figures.append(
         Figure(
             "quick_wins_eur",
             _("Quick wins per year"),
-            d.eur(total),
+            d.eur(wins.total_eur),
             _(
                 "retiring overlapping tools: %(cash)s licences (cash) + %(capacity)s transfers "
                 "that disappear (capacity)"
             )
-            % {"cash": format_eur(cash), "capacity": format_eur(total - cash)},
+            % {"cash": format_eur(wins.cash_eur), "capacity": format_eur(wins.capacity_eur)},
         )
     )
     table = Table(
@@ -347,13 +346,13 @@ def quick_wins(src: Sources, chapter: Chapter) -> None:
         empty=_("No overlapping tools found."),
     )
     capabilities = src.analysis.snapshot.capability_by_id
-    for group in groups:
+    for win in wins.wins:
         table.add(
-            d.text(capabilities[group.capability_id].name),
-            d.text(names[group.keep_id].name),
-            d.names(names[s].name for s in group.retire_ids),
-            d.eur(group.licence_saving_eur),
-            d.eur(group.saving_eur),
+            d.text(capabilities[win.capability_id].name),
+            d.text(names[win.keep_id].name),
+            d.text(names[win.system_id].name),
+            d.eur(win.licence_eur),
+            d.eur(win.saving_eur),
         )
     chapter.tables.append(table)
 

@@ -32,14 +32,16 @@ DAY = date(2026, 12, 1)
 #: retaken when German hours became "h" and two capability names were no longer cut at a
 #: comma (issue 21); retaken for issue 20's quick wins (JSON key quick_wins) and suite-first
 #: overlap groups, for the company check's unmet TOP requirements as high findings, and for the
-#: hardware age read from the resilience facts (support within 24 months cited first).
+#: hardware age read from the resilience facts (support within 24 months cited first); retaken
+#: when quick_wins gained the keys issue 16 names (eur_per_year, items with subject, action,
+#: eur_per_year).
 DIGESTS = {
-    "baeckerei-beispiel/de": "56ba2d41b4babb057c2c449b1ac0c05e90700864f66490742c1191412aa557ab",
-    "baeckerei-beispiel/en": "f4a851b519bc034d04e2e676716906f327811613e7746290e85c86a6b4b04446",
-    "generated/de": "603bcac54f0ade9aa435c9a93dcacf33b1909a7228c83fc4a533fe70810beeec",
-    "generated/en": "d5f99f5b9825198cac9d1a8b74c3228895b9a9a3984ac3e52d494517c1fee266",
-    "muster-logistik/de": "255fdfa5fca142536b299bd205bc634b410ecddb90675f6d914bc75a970afbc9",
-    "muster-logistik/en": "896f1862e7c517e36e49cf1bc0bd91f1375b1fe6cb0c0ea58740181f74d044e7",
+    "baeckerei-beispiel/de": "e731b8f84aa0090ac60a816c59c8295b0f183ccad4ea259fef867a1fb8657812",
+    "baeckerei-beispiel/en": "ed64519ab67a29902c9b1fc377c5e91801b80c6e89f7789e1cb977631099da9e",
+    "generated/de": "773a16dab465b6a00100cbc183fa53d7f70341313471e41e77c0abed04c69cde",
+    "generated/en": "d20428fdd727d1f3d560770d623a08086eb2d0cbadb307e52d01064b0bb920df",
+    "muster-logistik/de": "3244d0fef0fd4464287776a7f14f416c8f381261912f0229fcfc1d93def751a9",
+    "muster-logistik/en": "3d3d270a4fbadcc56e39cf12403efc92979866db12773876187fb508270dd918",
 }
 
 

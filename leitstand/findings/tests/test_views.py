@@ -139,6 +139,12 @@ def test_the_quick_win_total_stands_on_findings_cockpit_and_roadmap(login, viewe
         == data["quick_wins"]["cash_eur_per_year"] + data["quick_wins"]["capacity_eur_per_year"]
     )
     assert [row["retire"] for row in data["quick_wins"]["list"]] == data["overlaps"][0]["retire"]
+    # The roadmap's interface (issue 16): eur_per_year and items with subject, action, figure.
+    assert data["quick_wins"]["eur_per_year"] == total
+    items = data["quick_wins"]["items"]
+    assert [item["subject"] for item in items] == data["overlaps"][0]["retire"]
+    assert sum(item["eur_per_year"] for item in items) == pytest.approx(total)
+    assert all(item["action"].startswith("Retire ") for item in items)
     shown = f"€{total:,.0f}"
     for name in ("findings:findings", "cockpit:home", "roadmap:roadmap"):
         html = client.get(reverse(name, kwargs={"org": "acme"})).content.decode()

@@ -22,7 +22,7 @@ def expected_figures(organisation, language: str) -> list[str]:
         cockpit = inventory_figures(organisation)
         totals = analysis.totals
         outage = needed_systems(Figures(analysis.snapshot, analysis.facts.continuity))[0]
-        quick_wins = sum(group.saving_eur for group in analysis.overlaps if group.retire_ids)
+        quick_wins = analysis.quick_wins.total_eur  # the figure the cockpit and the JSON show
         return [
             f"{cockpit.systems} ",
             format_eur(cockpit.annual_cost),
