@@ -116,8 +116,9 @@ def test_portfolio_matrix_opens_a_system_and_the_rules_explain_it(
 
     page.locator("#recommendation-panel summary").click()
     page.locator("#recommendation-panel").get_by_role(
-        "link", name="replatform.ageing_hosting"
+        "link", name=re.compile(r"Rule \d+ of the rule table")
     ).click()
+    expect(page).to_have_url(re.compile(r"#rule-replatform\.ageing_hosting$"))
     expect(page.locator("#rule-replatform\\.ageing_hosting")).to_contain_text("re-platform")
     shot(page, "assessment-rules")
 

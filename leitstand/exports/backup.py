@@ -177,7 +177,9 @@ def decode(field_: models.Field, value, cache: dict):
 
 
 def _columns(model) -> list[models.Field]:
-    return list(model._meta.concrete_fields)
+    """The columns a backup carries: generated columns are left out (the database computes
+    them again from the others and refuses values for them)."""
+    return [c for c in model._meta.concrete_fields if not c.generated]
 
 
 # --- what one organisation owns -------------------------------------------------------

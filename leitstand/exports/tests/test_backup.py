@@ -35,6 +35,7 @@ def _every_kind_of_row() -> None:
         RecurringPaymentFactory,
         StatementScanFactory,
     )
+    from leitstand.reports.models import Letterhead
     from leitstand.reports.tests.factories import ReportSettingsFactory, ReportSnapshotFactory
     from leitstand.roadmap.tests.factories import DroppedProposalFactory
     from leitstand.tenancy.tests.factories import InvitationFactory
@@ -54,6 +55,9 @@ def _every_kind_of_row() -> None:
     RecurringPaymentFactory(organisation=org, scan=scan, system=system)
     ReportSnapshotFactory(organisation=org, created_by=user, pdf=b"%PDF-1.7 \x00\xff binary")
     ReportSettingsFactory(organisation=org)
+    Letterhead.objects.create(
+        organisation=org, logo=b"\x89PNG\r\n\x1a\n\x00", content_type="image/png"
+    )
     LinkedEnterpriseFactory(organisation=org)
     DroppedProposalFactory(organisation=org)
     group = Group.objects.create(name="auditors")

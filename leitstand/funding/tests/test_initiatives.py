@@ -41,7 +41,7 @@ def test_new_plan_from_an_initiative_takes_the_business_case(login, editor, org,
     client = login(editor)
     url = reverse("funding:plan_create", kwargs={"org": org.slug}) + f"?initiative={initiative.pk}"
     page = client.get(url).content.decode()
-    assert 'value="Auftragsannahme"' in page and 'value="3600.00"' in page  # 80 h x 45
+    assert 'value="Auftragsannahme"' in page and 'value="3,600.00"' in page  # 80 h x 45
 
 
 def test_initiative_page_offers_a_plan_then_shows_it(login, editor, org, initiative):
