@@ -15,7 +15,7 @@ def test_quick_wins_and_outage_costs_that_tell_systems_apart(
 ):
     sign_in(page, User.objects.get(email="demo@example.com"))
     page.goto(f"{live_server.url}{ORG}/")
-    expect(page.locator("#quick-wins-total")).to_have_text("€5,106")
+    expect(page.locator("#quick-wins-total")).to_have_text("€39,275")
     page.locator("#quick-wins").scroll_into_view_if_needed()
     shot(page, "advice-cockpit-quick-wins")
 
@@ -27,7 +27,7 @@ def test_quick_wins_and_outage_costs_that_tell_systems_apart(
     shot(page, "advice-findings-quick-wins")
 
     page.goto(f"{live_server.url}{ORG}/roadmap/")
-    expect(page.locator("#quick-win-total")).to_have_text("€5,106")
+    expect(page.locator("#quick-win-total")).to_have_text("€39,275")
     page.locator("#roadmap-quick-wins").scroll_into_view_if_needed()
     shot(page, "advice-roadmap-quick-wins")
 

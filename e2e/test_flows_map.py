@@ -71,7 +71,7 @@ def test_map_shows_the_landscape_and_explains_a_clicked_system(
     page.locator("#map-open").click()
     expect(page).to_have_url(re.compile(r"/systems/\d+/$"))
     expect(page.locator("#flows-panel")).to_contain_text("Receives data from")
-    expect(page.locator("#blast-radius")).to_contain_text("6 systems depend on it")
+    expect(page.locator("#blast-radius")).to_contain_text("10 systems depend on it")
     shot(page, "system-flows-panel")
     assert errors == []
 
@@ -79,7 +79,7 @@ def test_map_shows_the_landscape_and_explains_a_clicked_system(
 def test_editor_records_a_flow_and_reads_the_findings(live_server, page, demo, sign_in, shot):
     sign_in(page, User.objects.get(email="demo@example.com"))
     page.goto(f"{live_server.url}{ORG}/")
-    expect(page.locator("#kpi-manual-hours")).to_have_text("4,862 h")
+    expect(page.locator("#kpi-manual-hours")).to_have_text("5,413 h")
     expect(page.locator("#top-findings .finding").first).to_contain_text(
         "Microsoft 365 Business Standard → ProLog ERP 9"
     )

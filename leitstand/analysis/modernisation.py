@@ -252,6 +252,7 @@ FACT_KEYS = frozenset(
         "fact.application",
         "fact.not_application",
         "fact.manual_hours",
+        "fact.consolidation_ends",
         "fact.carries_process",
         "fact.review",
     }

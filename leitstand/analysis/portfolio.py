@@ -51,6 +51,7 @@ class Recommendation(NamedTuple):
     overlap: OverlapGroup | None  # the group it overlaps in, if any
     health_capped: bool  # assessed above 1, but support has ended since
     manual_hours: Decimal = ZERO  # its active manual and file flows, in and out, a year
+    consolidated_hours: Decimal = ZERO  # those of them that end when its overlap is consolidated
 
     @property
     def computed_strategy(self) -> Strategy | None:
@@ -132,20 +133,40 @@ def review_date(system: System, today: date) -> date:
     return review
 
 
+def ends_with_consolidation(
+    source_id: int, target_id: int, roles: dict[int, tuple[Overlap, OverlapGroup]]
+) -> bool:
+    """The flow runs between two tools of one overlap and one of them is to retire into that
+    group: the transfer ends with the consolidation (the quick wins count it there)."""
+    source, target = roles.get(source_id), roles.get(target_id)
+    if source is None or target is None:
+        return False
+    return (source[0] is Overlap.RETIRE and target_id in source[1].system_ids) or (
+        target[0] is Overlap.RETIRE and source_id in target[1].system_ids
+    )
+
+
 def manual_hours_by_system(
-    snapshot: Snapshot, figures: dict[int, IntegrationFigures]
-) -> dict[int, Decimal]:
+    snapshot: Snapshot,
+    figures: dict[int, IntegrationFigures],
+    roles: dict[int, tuple[Overlap, OverlapGroup]] | None = None,
+) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
     """Per system the hours a year of its active flows (in and out) that a person carries:
-    the work a wrap would end. Flows whose hours are unknown add nothing."""
+    the work a wrap would end; and apart from them, the hours of the flows that end anyway
+    when its overlapping tools are retired (so a wrap is never justified by typing that the
+    consolidation ends). Flows whose hours are unknown add nothing."""
     hours: dict[int, Decimal] = {}
+    ending: dict[int, Decimal] = {}
+    roles = roles or {}
     automated = MethodCategory.AUTOMATED
     for flow in snapshot.active_integrations:
         row = figures.get(flow.id)
         if row is None or row.category is automated or row.total_hours is None:
             continue
+        into = ending if ends_with_consolidation(flow.source_id, flow.target_id, roles) else hours
         for system_id in {flow.source_id, flow.target_id}:
-            hours[system_id] = hours.get(system_id, ZERO) + row.total_hours
-    return hours
+            into[system_id] = into.get(system_id, ZERO) + row.total_hours
+    return hours, ending
 
 
 def process_system_ids(snapshot: Snapshot) -> frozenset[int]:
@@ -176,13 +197,13 @@ def recommend_portfolio(
     today = snapshot.as_of or date.today()
     if figures is None:
         figures = figures_by_integration(snapshot.active_integrations, snapshot.settings)
-    manual = manual_hours_by_system(snapshot, figures)
+    roles = overlap_roles(overlaps)
+    manual, ending = manual_hours_by_system(snapshot, figures, roles)
     threshold = Decimal(snapshot.settings.wrap_min_manual_hours)
     in_processes = process_system_ids(snapshot)
     hardware = {r.system_id: r.hardware_since for r in snapshot.resilience if r.hardware_since}
     assessments = {assessment.system_id: assessment for assessment in snapshot.assessments}
     overrides = {override.system_id: override for override in snapshot.overrides}
-    roles = overlap_roles(overlaps)
     differentiating = frozenset(c.id for c in snapshot.capabilities if c.differentiating)
     none = (Overlap.NONE, None)
     recommendations = []
@@ -219,6 +240,7 @@ def recommend_portfolio(
                 group,
                 capped,
                 manual.get(system.id, ZERO),
+                ending.get(system.id, ZERO),
             )
         )
     return tuple(recommendations)
@@ -246,6 +268,8 @@ def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
     names = [snapshot.capability_by_id[c] for c in system.capability_ids]
     params["capabilities"] = Labels(tuple(c.name for c in names if c.differentiating))
     params["hours"] = Hours(recommendation.manual_hours)
+    if recommendation.consolidated_hours:
+        params["ending"] = Hours(recommendation.consolidated_hours)
     params["threshold"] = Hours(Decimal(snapshot.settings.wrap_min_manual_hours))
     params["review"] = Day(review_date(system, snapshot.as_of or date.today()))
     if inputs.assessed:
@@ -280,6 +304,7 @@ MESSAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "rule.retain.watch": ("criticality", "health", "review"),
     "rule.replatform.ageing_hosting": ("year",),
     "fact.manual_hours": ("hours", "threshold"),
+    "fact.consolidation_ends": ("ending",),
     "fact.review": ("review",),
     **{f"time.{time}": (*AXES, "fit") for time in TimeClass},
     **{f"time.by_strategy.{time}": (*AXES, "fit") for time in TimeClass},
@@ -335,6 +360,9 @@ def describe(recommendation: Recommendation, snapshot: Snapshot) -> Description:
     facts.extend(
         Message(key(inputs), params) for field, key in FIELD_FACTS.items() if field in read
     )
+    uses_hours = "hours" in MESSAGE_PARAMS.get(f"rule.{recommendation.rule.id}", ())
+    if recommendation.consolidated_hours and ("manual_work" in read or uses_hours):
+        facts.append(message("fact.consolidation_ends", params))
     if recommendation.rule.id == "retain.watch":
         facts.append(Message("fact.review", params))
     if "support" not in read and support_within(recommendation.system, snapshot):

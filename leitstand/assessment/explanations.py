@@ -153,6 +153,10 @@ TEMPLATES = {
     "fact.manual_hours": _(
         "Its data is carried by hand for %(hours)s a year (an API layer pays from %(threshold)s)."
     ),
+    "fact.consolidation_ends": _(
+        "Not counted: a further %(ending)s a year of transfers with its overlapping tools, "
+        "which end when those are retired into one system."
+    ),
     "fact.carries_process": _("A step of a process uses it."),
     "fact.review": _("Look at it again by %(review)s."),
 }

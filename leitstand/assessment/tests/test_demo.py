@@ -21,7 +21,8 @@ EXPECTED = {
     "Microsoft 365 Business Standard": "retain.default",
     "DATEV Unternehmen online": "retain.default",
     "DATEV Lohn und Gehalt": "retain.default",
-    "CAS genesisWorld": "wrap.not_integrable",
+    # 385 h of typing, but 346 h end with the customer list and the free CRM: kept
+    "CAS genesisWorld": "retain.little_manual_work",
     "HubSpot CRM (Free)": "retire.overlap",
     "Kundenliste.xlsx": "retire.overlap",
     "Trello": "retire.overlap",  # Planner in Microsoft 365 is the first home
@@ -56,14 +57,15 @@ def test_every_system_gets_the_rule_the_story_needs(demo):
 def test_the_spread_uses_the_whole_spectrum(demo):
     computed = Counter(r.computed_strategy for r in demo.portfolio)
     assert computed == {
-        "retain": 10,
+        "retain": 11,
         "retire": 5,
         "replace": 3,
-        "wrap": 1,
         "replatform": 1,
         "refactor": 1,
         None: 2,
     }
+    # the wrap is a person's decision: the ERP, wrapped until its successor is chosen
+    assert Counter(r.strategy for r in demo.portfolio)["wrap"] == 1
 
 
 def test_the_erp_near_its_end_of_support_is_replaced_by_the_rules_and_wrapped_by_a_person(demo):

@@ -38,10 +38,10 @@ DAY = date(2026, 12, 1)
 DIGESTS = {
     "baeckerei-beispiel/de": "e731b8f84aa0090ac60a816c59c8295b0f183ccad4ea259fef867a1fb8657812",
     "baeckerei-beispiel/en": "ed64519ab67a29902c9b1fc377c5e91801b80c6e89f7789e1cb977631099da9e",
-    "generated/de": "773a16dab465b6a00100cbc183fa53d7f70341313471e41e77c0abed04c69cde",
-    "generated/en": "d20428fdd727d1f3d560770d623a08086eb2d0cbadb307e52d01064b0bb920df",
-    "muster-logistik/de": "3244d0fef0fd4464287776a7f14f416c8f381261912f0229fcfc1d93def751a9",
-    "muster-logistik/en": "3d3d270a4fbadcc56e39cf12403efc92979866db12773876187fb508270dd918",
+    "generated/de": "bc63deed62f9ebde9f88fbe259ffeb31b7780efe5822f0d7f53312ca32f05744",
+    "generated/en": "f9411d8350c5bd3301e4001e8cc59481de2d66eb982dffafb00e7189a8c79edf",
+    "muster-logistik/de": "5b4f5c818e2328f7152a56b4cdaa4ea5facdfd5925ec24c8237295c44cd47bdf",
+    "muster-logistik/en": "729e07b8b864fe4bea62eb734cbdee5172c078a38519086e245f4034852e53f3",
 }
 
 

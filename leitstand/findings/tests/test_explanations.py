@@ -98,6 +98,7 @@ def _example(key: str) -> m.Message:
             "date": m.Day(date(2027, 6, 30)),
             "review": m.Day(date(2027, 5, 23)),
             "threshold": m.Hours(Decimal(100)),
+            "ending": m.Hours(Decimal(346)),
         }
     )
     return m.Message(key, params)
