@@ -123,4 +123,47 @@ def test_loaded_catalogue_has_cycles_with_their_source():
     nav = catalogue.get("dynamics-nav")
     assert nav.cycle("2018").end_of_security_support == date(2028, 1, 11)
     assert nav.cycle_source.name == "Leitstand" and nav.cycle_source.verified
-    assert catalogue.get("3cx").cycle_source.verified is False
+    sfos = catalogue.get("sophos-firewall")
+    assert sfos.cycle("19.5").end_of_security_support == date(2025, 4, 30)
+    assert sfos.cycle_source.verified and sfos.cycle_source.as_of == date(2026, 12, 7)
+    assert catalogue.get("synology-dsm").cycle("6.2").unverified
+
+
+def _own_cycle_problems(own: dict, today: date) -> list[str]:
+    """What an own-cycles entry lacks: an https source, a last-verified day (not in the future),
+    a note when it names no cycle; and no unconfirmed cycle may carry a date."""
+    problems = []
+    for product_id, entry in own.items():
+        if not str(entry.get("source") or "").startswith("https://"):
+            problems.append(f"{product_id}: no source")
+        verified = entry.get("verified")
+        if not isinstance(verified, date) or verified > today:
+            problems.append(f"{product_id}: no last-verified date ({verified!r})")
+        if not entry.get("cycles") and not entry.get("note"):
+            problems.append(f"{product_id}: no cycles and no note saying why")
+        for record in entry.get("cycles") or ():
+            dated = [f for f in (*SUPPORT_FIELDS, "release") if isinstance(record.get(f), date)]
+            if record.get("unverified") and dated:
+                problems.append(f"{product_id} {record['cycle']}: unconfirmed but dated {dated}")
+    return problems
+
+
+def test_every_own_cycle_has_a_source_and_a_last_verified_date():
+    assert _own_cycle_problems(_raw("cycles.yaml"), date.today()) == []
+
+
+def test_an_own_cycle_without_source_or_verified_date_is_reported():
+    own = {
+        "no-source": {"verified": date(2026, 12, 7), "cycles": [{"cycle": "1", "eol": True}]},
+        "no-day": {"source": "https://example.org", "cycles": [{"cycle": "1", "eol": True}]},
+        "guessed": {
+            "source": "https://example.org",
+            "verified": date(2026, 12, 7),
+            "cycles": [{"cycle": "1", "eol": date(2027, 1, 1), "unverified": True}],
+        },
+    }
+    assert _own_cycle_problems(own, date(2026, 12, 7)) == [
+        "no-source: no source",
+        "no-day: no last-verified date (None)",
+        "guessed 1: unconfirmed but dated ['eol']",
+    ]
