@@ -66,8 +66,9 @@ def test_any_choice_adds_up_and_leaves_out_what_does_not_fit(facts, costs, chose
         assert not set(result.match(programme_id).conflicts) & used
 
 
-def test_muster_logistik_order_intake_plan():
-    """60 people in Saxony, order-intake automation: Saxon grant, BAFA, KfW LevelUp."""
+def test_a_saxon_medium_company_order_intake_plan():
+    """Muster Logistik's size (56.5 FTE) placed in Saxony, with 83,000 EUR of order-intake
+    costs: Saxon grant, BAFA, KfW LevelUp (the demo itself is in NW: funding/tests/test_demo.py)."""
     facts = company(
         "medium",
         state="SN",

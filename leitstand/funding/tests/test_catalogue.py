@@ -1,7 +1,12 @@
 """The catalogue file loads, every message key has a template in both languages, and a broken
 catalogue names all its mistakes."""
 
+import re
+from collections import Counter
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from leitstand.analysis.funding.catalogue import CatalogueError, parse_catalogue
@@ -23,8 +28,24 @@ def test_templates_are_translated_to_german():
     assert not [key for key in english if german[key] == english[key]]
 
 
-def test_the_shipped_catalogue_loads():
-    assert len(catalogue().programmes) >= 25
+def test_the_shipped_catalogue_loads_and_docs_funding_md_counts_it():
+    """docs/funding.md states how many programmes the file holds (commit 410d5df said 32; the
+    file has always held 31): this keeps the stated figures equal to the file."""
+    programmes = catalogue().programmes
+    status = Counter(programme.status for programme in programmes)
+    docs = (Path(settings.BASE_DIR) / "docs" / "funding.md").read_text(encoding="utf-8")
+    stated = re.search(
+        r"`programmes`: (\d+) programmes \((\d+) open, (\d+) paused, (\d+) ended, (\d+) replaced",
+        docs,
+    )
+    assert stated, "docs/funding.md no longer states the count"
+    assert [int(n) for n in stated.groups()] == [
+        len(programmes),
+        status["open"],
+        status["paused"],
+        status["ended"],
+        status["successor"],
+    ]
 
 
 def test_a_broken_catalogue_names_every_problem():
