@@ -102,7 +102,16 @@ def plan_view(figures: PlanFigures, today: date) -> dict:
             }
         )
     grant_only = sum((x.grant_eur for x in figures.lines if x.loan_eur == 0), Decimal(0))
+    amounts = [
+        *figures.costs.values(),
+        *figures.funded_by_category.values(),
+        *(amount for x in figures.lines for amount in (x.grant_eur, x.loan_eur)),
+        figures.grants_eur,
+        figures.own_share_eur,
+    ]
     return {
+        # whole euros, unless an amount has cents: rounded halves would not add up
+        "cents": 2 if any(amount != amount.to_integral() for amount in amounts) else 0,
         "categories": [
             {
                 "key": c,

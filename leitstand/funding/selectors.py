@@ -158,5 +158,24 @@ def initiative_milestones(plan: FundingPlan) -> list[tuple[date, str]]:
     return [(m.due_on, m.name) for m in plan.initiative.milestones.order_by("due_on", "pk")]
 
 
+def timeline_milestones(plan: FundingPlan) -> dict[str, list[tuple[date | str, str]]]:
+    """The plan's and its initiative's milestones in date order (undated last), split at the
+    project start: a roadmap's pilot often comes before the funded project, and an annex that
+    lists it between start and end reads as if the project had begun before the application."""
+    rows = sorted(
+        milestones(plan) + initiative_milestones(plan),
+        key=lambda row: (row[0] == "", str(row[0])),
+    )
+    start = plan.project_start
+
+    def before(when) -> bool:
+        return bool(start and when and when < start)
+
+    return {
+        "before_start": [row for row in rows if before(row[0])],
+        "during": [row for row in rows if not before(row[0])],
+    }
+
+
 def plan_for_initiative(initiative: Initiative) -> FundingPlan | None:
     return FundingPlan.objects.filter(initiative=initiative).first()

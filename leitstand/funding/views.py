@@ -160,10 +160,7 @@ def plan_context(plan: FundingPlan) -> dict:
         "chosen": chosen,
         "suggested": not plan.chosen_programmes,
         "plan": presenters.plan_view(figures, today),
-        "milestones": sorted(
-            selectors.milestones(plan) + selectors.initiative_milestones(plan),
-            key=lambda row: (row[0] == "", str(row[0])),
-        ),
+        "milestones": selectors.timeline_milestones(plan),
         "goals": [line.strip() for line in plan.goals.splitlines() if line.strip()]
         + selectors.kpi_goals(plan),
         "business_case": selectors.business_case_view(plan),

@@ -82,24 +82,25 @@ def _sheet_plan(workbook, plan: FundingPlan, context: dict) -> None:
 def _sheet_timeline(workbook, plan: FundingPlan, context: dict) -> None:
     sheet = workbook.add_worksheet(_("Timeline")[:31])
     bold = workbook.add_format({"bold": True})
+    milestones = context["milestones"]
+    before_start = [
+        (_("%(milestone)s (before the project start)") % {"milestone": what}, when)
+        for when, what in milestones["before_start"]
+    ]
     rows = [
+        *before_start,
         (_("Apply by"), plan.apply_by),
         (_("Approval expected"), plan.approval_expected),
         (_("Project start"), plan.project_start),
+        *[(what, when) for when, what in milestones["during"]],
         (_("Project end"), plan.project_end),
         (_("Proof of use due"), plan.proof_of_use_due),
     ]
     sheet.write_string(0, 0, _("Step"), bold)
     sheet.write_string(0, 1, _("Date"), bold)
-    row = 0
-    for label, value in rows:
-        row += 1
+    for row, (label, value) in enumerate(rows, start=1):
         sheet.write_string(row, 0, label)
         sheet.write_string(row, 1, value.isoformat() if value else "")
-    for when, what in context["milestones"]:
-        row += 1
-        sheet.write_string(row, 0, what)
-        sheet.write_string(row, 1, when.isoformat() if when else "")
     sheet.set_column(0, 0, 50)
     sheet.set_column(1, 1, 14)
 

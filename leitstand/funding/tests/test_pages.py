@@ -183,3 +183,48 @@ def test_pdf_annex_in_german_and_english(login, viewer, saxon):
 def test_outsider_cannot_see_another_organisations_plan(login, outsider, saxon):
     plan = FundingPlanFactory(organisation=saxon)
     assert login(outsider).get(url("plan_detail", saxon, pk=plan.pk)).status_code == 404
+
+
+def test_milestones_before_the_project_start_come_first_and_are_marked(login, viewer, saxon):
+    """A roadmap's pilot often precedes the funded project; between start and end it would
+    read as if the project had begun before the application."""
+    plan = FundingPlanFactory(
+        organisation=saxon,
+        apply_by=date(2027, 1, 15),
+        project_start=date(2027, 2, 15),
+        project_end=date(2027, 6, 30),
+        milestones="2027-03-31 Go-live\n2026-05-08 Pilot with 5 customers",
+    )
+    page = login(viewer).get(url("plan_detail", saxon, pk=plan.pk)).content.decode()
+    timeline = page[page.index('id="timeline"') :]
+    pilot, apply_by = timeline.index("Pilot with 5 customers"), timeline.index("Apply by")
+    start, go_live = timeline.index("Project start"), timeline.index("Go-live")
+    assert pilot < apply_by < start < go_live
+    assert "(before the project start)" in timeline[pilot:apply_by]
+    response = login(viewer).get(url("plan_xlsx", saxon, pk=plan.pk) + "?lang=de")
+    workbook = CalamineWorkbook.from_filelike(__import__("io").BytesIO(response.content))
+    steps = [row[0] for row in workbook.get_sheet_by_name("Zeitplan").to_python()]
+    assert steps[1:5] == [
+        "Pilot with 5 customers (vor Projektbeginn)",
+        "Antrag bis",
+        "Bewilligung erwartet",
+        "Projektbeginn",
+    ]
+
+
+def test_a_plan_with_cents_shows_cents_so_its_figures_add_up(login, viewer, saxon):
+    """A 3 % grant share of a 9,150 loan is 274.50; in whole euros the grant shares and the
+    own share would both round up and add up to one euro more than the costs."""
+    plan = FundingPlanFactory(
+        organisation=saxon,
+        cost_software_licences=Decimal(9150),
+        cost_implementation=Decimal(0),
+        cost_training=Decimal(0),
+        cost_internal_staff=Decimal(0),
+        chosen_programmes=["kfw-511-levelup"],
+    )
+    page = login(viewer).get(url("plan_detail", saxon, pk=plan.pk)).content.decode()
+    assert "€274.50" in page and "€8,875.50" in page
+    whole = FundingPlanFactory(organisation=saxon)
+    page = login(viewer).get(url("plan_detail", saxon, pk=whole.pk)).content.decode()
+    assert 'id="plan-total">€79,500<' in page  # whole euros when every amount is whole
