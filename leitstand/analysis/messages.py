@@ -124,6 +124,7 @@ MESSAGE_KEYS = (
             "quick_wins.none",
             "quick_wins.item",
             "quick_wins.cost_unknown",
+            "quick_wins.more",
             "totals.manual",
             "totals.incomplete",
             "gap.runs_per_period",

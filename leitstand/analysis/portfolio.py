@@ -261,7 +261,8 @@ def _params(recommendation: Recommendation, snapshot: Snapshot) -> dict:
     if system.end_of_support is not None:
         params["date"] = Day(system.end_of_support)
     today = snapshot.as_of or date.today()
-    since = next((r.hardware_since for r in snapshot.resilience if r.system_id == system.id), None)
+    resilience = snapshot.resilience_by_system.get(system.id)
+    since = resilience.hardware_since if resilience is not None else None
     if since is not None:
         params["year"] = Label(str(since.year))
         params["years"] = Count(whole_years(since, today))

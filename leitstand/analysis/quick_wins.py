@@ -67,14 +67,19 @@ def quick_wins(
         and r.strategy == Strategy.RETIRE
         and r.system.in_operation
     }
+    touching: dict[int, list] = {system_id: [] for system_id in retiring}
+    for flow in snapshot.active_integrations:  # once, in the snapshot's order
+        for end in {flow.source_id, flow.target_id}:
+            if end in touching:
+                touching[end].append(flow)
     counted: set[int] = set()
     wins = []
     for system_id, recommendation in retiring.items():
         group = recommendation.overlap
         members = set(group.system_ids)
         flow_ids, hours = [], ZERO
-        for flow in snapshot.active_integrations:
-            if flow.id in counted or system_id not in (flow.source_id, flow.target_id):
+        for flow in touching[system_id]:
+            if flow.id in counted:
                 continue
             other = flow.target_id if flow.source_id == system_id else flow.source_id
             row = figures.get(flow.id)
@@ -110,9 +115,11 @@ def quick_wins(
     )
 
 
-def explain_quick_wins(snapshot: Snapshot, wins: QuickWins) -> list[Message]:
+def explain_quick_wins(
+    snapshot: Snapshot, wins: QuickWins, limit: int | None = None
+) -> list[Message]:
     """The total with cash and capacity apart, then each tool: where its users go, the licence
-    that ends and the transfers that disappear."""
+    that ends and the transfers that disappear (the `limit` largest, and how many more)."""
     if not wins.wins:
         return [Message("quick_wins.none")]
     names = snapshot.system_by_id
@@ -129,7 +136,8 @@ def explain_quick_wins(snapshot: Snapshot, wins: QuickWins) -> list[Message]:
             },
         )
     ]
-    for win in wins.wins:
+    shown = wins.wins if limit is None else wins.wins[:limit]
+    for win in shown:
         explanation.append(
             Message(
                 "quick_wins.item",
@@ -147,4 +155,8 @@ def explain_quick_wins(snapshot: Snapshot, wins: QuickWins) -> list[Message]:
             explanation.append(
                 Message("quick_wins.cost_unknown", {"system": Label(names[win.system_id].name)})
             )
+    if len(shown) < len(wins.wins):
+        explanation.append(
+            Message("quick_wins.more", {"count": Count(len(wins.wins) - len(shown))})
+        )
     return explanation

@@ -205,6 +205,10 @@ class Snapshot:
         return {data_object.id: data_object for data_object in self.data_objects}
 
     @cached_property
+    def process_by_id(self) -> dict[int, Process]:
+        return {process.id: process for process in self.processes}
+
+    @cached_property
     def integration_by_id(self) -> dict[int, Integration]:
         return {integration.id: integration for integration in self.integrations}
 

@@ -80,7 +80,7 @@ class SystemView:
 
 
 def _names(figures: Figures) -> dict[int, str]:
-    return {process.id: process.name for process in figures.snapshot.processes}
+    return {pid: process.name for pid, process in figures.snapshot.process_by_id.items()}
 
 
 def _requirement(figures: Figures, requirement: Requirement | None) -> RequirementView | None:
@@ -122,14 +122,19 @@ def system_view(figures: Figures, system_id: int) -> SystemView:
     )
 
 
-def needed_systems(figures: Figures) -> list[SystemView]:
-    """Systems some process needs, the costliest outage first."""
+def needed_system_ids(figures: Figures) -> list[int]:
+    """Systems some process needs, the costliest outage first (cheap: no explanation)."""
     systems = figures.snapshot.system_by_id
     rows = sorted(
         (row for row in figures.continuity.systems.values() if row.paths),
         key=lambda row: (*row.rank_key, systems[row.system_id].name.lower()),
     )
-    return [system_view(figures, row.system_id) for row in rows]
+    return [row.system_id for row in rows]
+
+
+def needed_systems(figures: Figures) -> list[SystemView]:
+    """Systems some process needs, the costliest outage first, each explained."""
+    return [system_view(figures, system_id) for system_id in needed_system_ids(figures)]
 
 
 def what_could_stop_us(figures: Figures) -> list[SystemView]:

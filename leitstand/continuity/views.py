@@ -2,6 +2,7 @@
 process (with the MTPD derived as the user rates), all under /o/<org>/continuity/."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,18 +17,26 @@ from leitstand.processes.models import Process
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 
+#: Systems the overview lists per page, the costliest outage first.
+SYSTEMS_PER_PAGE = 50
+
 
 @org_view()
 def overview(request: HttpRequest) -> HttpResponse:
     figures = selectors.request_figures(request)
     processes = Process.objects.for_org(request.org).select_related("business_impact")
     outages = figures.continuity.outages
+    # Only the systems of one page are explained: a large landscape needs thousands.
+    page = Paginator(selectors.needed_system_ids(figures), SYSTEMS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "continuity/overview.html",
         {
             "processes": [(process, outages.get(process.pk)) for process in processes],
-            "systems": selectors.needed_systems(figures),
+            "systems": [selectors.system_view(figures, pk) for pk in page.object_list],
+            "page_obj": page,
         },
     )
 

@@ -132,6 +132,11 @@ LANDSCAPE_TEMPLATES = {
     "quick_wins.cost_unknown": gettext_lazy(
         "The annual cost of %(system)s is not recorded, so its licence counts 0."
     ),
+    "quick_wins.more": ngettext_lazy(
+        "And %(count)s more tool with a smaller saving (all of them in the analysis JSON).",
+        "And %(count)s more tools with smaller savings (all of them in the analysis JSON).",
+        "plural_n",
+    ),
     "action.check_isolated": gettext_lazy(
         "Check whether they really exchange no data. Record their flows if they do; if nobody "
         "needs a system, consider retiring it."

@@ -93,9 +93,14 @@ def _overlaps(analysis: Analysis) -> list[dict]:
     ]
 
 
-def quick_wins_lines(analysis: Analysis) -> list[str]:
-    """The quick wins' explanation, one rendered line per message."""
-    return [render(line) for line in explain_quick_wins(analysis.snapshot, analysis.quick_wins)]
+#: Tools a page explains one by one; the JSON explains all of them.
+QUICK_WINS_SHOWN = 10
+
+
+def quick_wins_lines(analysis: Analysis, limit: int | None = QUICK_WINS_SHOWN) -> list[str]:
+    """The quick wins' explanation, one rendered line per message (the largest `limit`)."""
+    messages = explain_quick_wins(analysis.snapshot, analysis.quick_wins, limit)
+    return [render(line) for line in messages]
 
 
 def _quick_wins(analysis: Analysis) -> dict:

@@ -270,7 +270,7 @@ def path_label(snapshot: Snapshot, path: tuple[int, ...]) -> Label:
 
 def explain_process_outage(snapshot: Snapshot, outage: ProcessOutage) -> list[Message]:
     """How one process's part of an outage hour is computed, with the numbers."""
-    process = Label(next(p.name for p in snapshot.processes if p.id == outage.process_id))
+    process = Label(snapshot.process_by_id[outage.process_id].name)
     settings = snapshot.settings
     if not outage.has_impact:
         return [Message("outage.no_impact", {"process": process})]
@@ -326,7 +326,7 @@ def explain_system_outage(
     ]
     for process_id, path in row.paths.items():
         if len(path) > 1:
-            process = Label(next(p.name for p in snapshot.processes if p.id == process_id))
+            process = Label(snapshot.process_by_id[process_id].name)
             within = inherited_within(continuity.impacts[process_id])
             explanation.append(
                 Message(

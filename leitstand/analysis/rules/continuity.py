@@ -44,7 +44,7 @@ def rpo_gap(row: SystemContinuity, resilience) -> str | None:
 
 
 def _process(facts: Facts, requirement: Requirement) -> Subject:
-    process = next(p for p in facts.snapshot.processes if p.id == requirement.process_id)
+    process = facts.snapshot.process_by_id[requirement.process_id]
     return Subject("process", process.id, process.name)
 
 

@@ -165,6 +165,27 @@ def test_overview_query_count_does_not_grow_with_processes(
         client.get(url("overview"))
 
 
+def test_overview_lists_the_needed_systems_a_page_at_a_time(login, viewer, org, monkeypatch):
+    """Only one page of systems is explained: a large landscape needs thousands."""
+    from leitstand.continuity import views
+
+    monkeypatch.setattr(views, "SYSTEMS_PER_PAGE", 2)
+    for _ in range(3):
+        impact = BusinessImpactFactory(organisation=org)
+        system = SystemFactory(organisation=org)
+        ProcessStepFactory(organisation=org, process=impact.process, system=system)
+    client = login(viewer)
+    first = client.get(url("overview")).content.decode()
+    second = client.get(url("overview") + "?page=2").content.decode()
+    rows = 'id="impact-systems"'
+    assert rows in first and rows in second
+    assert 'rel="next"' in first and 'rel="prev"' in second
+    listed = [
+        html.split(rows)[1].split("</table>")[0].count("#outage-panel") for html in (first, second)
+    ]
+    assert listed == [2, 1]
+
+
 def test_process_page_shows_the_business_impact_panel(login, viewer, org, order_intake):
     BusinessImpactFactory(organisation=org, process=order_intake)
     html = login(viewer).get(order_intake.get_absolute_url()).content.decode()
