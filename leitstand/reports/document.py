@@ -27,6 +27,11 @@ class Unit(StrEnum):
     DATE = "date"
 
 
+#: A word longer than this (an address, names joined by underscores) may be broken anywhere in
+#: the PDF, or it would push its table past the page's edge.
+LONG_WORD = 24
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     value: object
@@ -35,6 +40,10 @@ class Cell:
     @property
     def is_number(self) -> bool:
         return self.unit not in (Unit.TEXT, Unit.DATE)
+
+    @property
+    def has_long_word(self) -> bool:
+        return self.unit == Unit.TEXT and any(len(w) > LONG_WORD for w in str(self.value).split())
 
 
 def text(value: object) -> Cell:
