@@ -1,7 +1,7 @@
 """Reports in a real browser on the demo company: make a management summary, download its PDF
-(pages turned into images for review) and spreadsheet, make a consulting report with chosen
-chapters and an own text, watch a background report's progress until its download appears,
-and delete a report after confirming."""
+and spreadsheet, make a consulting report with chosen chapters and an own text, watch a
+background risk report's progress until its download appears, and delete a report after
+confirming. The pages of all three PDFs are kept as images in e2e/screenshots for review."""
 
 import shutil
 import subprocess
@@ -79,7 +79,7 @@ def test_make_download_and_delete_reports(live_server, page, demo, sign_in, shot
 
 
 def test_large_report_shows_progress_then_the_download(
-    live_server, page, demo, sign_in, shot, settings
+    live_server, page, demo, sign_in, shot, settings, tmp_path
 ):
     settings.LEITSTAND_REPORT_INLINE_SYSTEMS = 0  # every organisation counts as large here
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -95,3 +95,8 @@ def test_large_report_shows_progress_then_the_download(
     call_command("db_worker", batch=True, verbosity=0)  # the worker takes the queued job
     expect(page.locator(f"#pdf-{snapshot.pk}")).to_be_visible(timeout=15_000)
     shot(page, "reports-ready")
+    with page.expect_download() as download:
+        page.locator(f"#pdf-{snapshot.pk}").click()
+    pdf = tmp_path / "risk.pdf"
+    download.value.save_as(pdf)
+    assert len(_pages_as_images(pdf, tmp_path, "reports-risk")) >= 4
