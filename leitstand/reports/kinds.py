@@ -15,7 +15,7 @@ def build_summary(src: Sources, options: dict) -> Report:
     report = _report(src, "summary")
     report.subtitle = _("The landscape, what it costs, what could stop the company, what to do")
     report.chapters = [
-        sections.landscape(src),
+        sections.landscape(src, pdf_limit=sections.SUMMARY_ROWS),
         sections.time_and_money(src),
         sections.what_could_stop_us(src),
         sections.what_to_do(src),

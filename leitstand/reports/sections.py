@@ -25,12 +25,15 @@ from leitstand.maturity import selectors as maturity
 from leitstand.maturity.presenters import assessment_context
 from leitstand.reports import document as d
 from leitstand.reports.document import Assumption, Chapter, Figure, Table
-from leitstand.reports.sources import Sources
+from leitstand.reports.sources import FULL_LIST_LIMIT, Sources
 from leitstand.roadmap.cases import initiatives_for_plan, initiatives_for_totals, plan_cases
 from leitstand.roadmap.models import InitiativeStatus
 from leitstand.security_check import selectors as checks
 
 TOP = 5
+#: Rows of a list in the management summary's PDF (the first to end support, the largest savings;
+#: the xlsx has them all): a summary stays a few pages, whatever the size of the organisation.
+SUMMARY_ROWS = 10
 #: Initiatives under way: decided, in their pilot or rollout, or done (their "after" counts).
 RUNNING = (
     InitiativeStatus.APPROVED,
@@ -42,8 +45,9 @@ SUPPORT_HORIZON_MONTHS = 12
 KPI_CHARTS = 6  # before/after charts in the PDF; the table lists every KPI
 
 
-def landscape(src: Sources) -> Chapter:
-    """Systems, shadow IT, recurring cost and support ending: as the cockpit counts them."""
+def landscape(src: Sources, pdf_limit: int = FULL_LIST_LIMIT) -> Chapter:
+    """Systems, shadow IT, recurring cost and support ending: as the cockpit counts them; the
+    PDF lists `pdf_limit` systems whose support ends."""
     systems = src.systems_in_use
     horizon = add_months(src.today, SUPPORT_HORIZON_MONTHS)
     ending = sorted(
@@ -84,6 +88,7 @@ def landscape(src: Sources) -> Chapter:
         _("Support ending"),
         [_("System"), _("End of support"), _("Annual cost")],
         empty=_("No system's support ends within 12 months."),
+        pdf_limit=pdf_limit,
     )
     for system in ending:
         table.add(d.text(system.name), d.day(system.end_of_support), d.eur(system.annual_cost))
@@ -313,14 +318,14 @@ def what_to_do(src: Sources, limit: int | None = TOP) -> Chapter:
             _("not stopped; ordered by priority"),
         )
     )
-    quick_wins(src, chapter)
+    quick_wins(src, chapter, pdf_limit=SUMMARY_ROWS)
     return chapter
 
 
-def quick_wins(src: Sources, chapter: Chapter) -> None:
+def quick_wins(src: Sources, chapter: Chapter, pdf_limit: int = FULL_LIST_LIMIT) -> None:
     """The analysis's quick wins (one figure with the cockpit, the findings and the JSON):
     retiring overlapping tools, licences that end (cash) and transfers that disappear
-    (capacity); no new technology needed."""
+    (capacity); no new technology needed. The PDF lists the `pdf_limit` largest savings."""
     names = src.analysis.snapshot.system_by_id
     wins = src.analysis.quick_wins
     chapter.figures.append(
@@ -344,6 +349,7 @@ def quick_wins(src: Sources, chapter: Chapter) -> None:
             "transfer effort that disappears with them."
         ),
         empty=_("No overlapping tools found."),
+        pdf_limit=pdf_limit,
     )
     capabilities = src.analysis.snapshot.capability_by_id
     for win in wins.wins:

@@ -1,11 +1,13 @@
 """Print quality: A4 pages with numbers, a tagged PDF in the report's language, table headers
-repeated on every page of a long table, German number formats and hyphenation, long inventories
-cut in the PDF (and said so) but complete in the xlsx; and "changed since" as a property."""
+repeated on every page of a long table, German number formats, long inventories cut in the PDF
+(and said so) but complete in the xlsx, the management summary's lists kept short; and "changed
+since" as a property. Split rows, cut-off text and hyphenation: test_print_quality.py."""
 
 import io
 import re
 import subprocess
 import zlib
+from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -19,7 +21,9 @@ from leitstand.inventory.tests.factories import SystemFactory
 from leitstand.reports import services
 from leitstand.reports.changes import changes_since
 from leitstand.reports.document import Chapter, Figure, Report, count, eur
+from leitstand.reports.sections import SUMMARY_ROWS
 from leitstand.reports.sources import FULL_LIST_LIMIT
+from leitstand.reports.tests.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +84,21 @@ def test_long_inventory_prints_a4_tagged_german_with_headers_on_every_page(org, 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(bytes(snapshot.xlsx)))
     inventory = workbook.get_sheet_by_name("Bestandsaufnahme").to_python()
     assert len(inventory) == 1 + FULL_LIST_LIMIT + 30  # every row in the spreadsheet
+
+
+def test_summary_lists_the_first_rows_of_a_long_list_and_says_so(org, tmp_path):
+    soon = timezone.localdate() + timedelta(days=30)
+    for number in range(SUMMARY_ROWS + 3):
+        SystemFactory(organisation=org, name=f"Altsystem {number:02d}", end_of_support=soon)
+    snapshot = services.render_snapshot(services.create_snapshot(org, "summary", "de"))
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(bytes(snapshot.pdf))
+    text = pdf_text(path)
+    assert f"Altsystem {SUMMARY_ROWS - 1:02d}" in text
+    assert f"Altsystem {SUMMARY_ROWS:02d}" not in text
+    assert f"Die ersten {SUMMARY_ROWS} Zeilen sind aufgeführt; 3 weitere stehen in der" in text
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(bytes(snapshot.xlsx)))
+    assert len(workbook.get_sheet_by_name("Support endet").to_python()) == 1 + SUMMARY_ROWS + 3
 
 
 def _report(values: dict[str, Decimal]) -> Report:
