@@ -6,7 +6,7 @@ rows of inventory-wide tables and says so, the xlsx has them all).
 the landscape cache, cold for the first report), the chapters, the PDF and the xlsx, stored as
 a snapshot. Memory is the growth of the process's peak resident size during the report. Wall
 time and CPU time are both printed: on a shared machine the wall time includes waiting for a
-core.
+core, so the load average is printed before each size.
 """
 
 import os
@@ -40,8 +40,13 @@ def _pages(pdf: bytes) -> str:
     )
 
 
+def _load_average() -> str:
+    return "load average " + " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def measure(organisation: Organisation, label: str) -> None:
     forget_all()
+    print(f"{label}: {_load_average()}", flush=True)
     for kind in KINDS:
         before = _peak_mb()
         started, cpu = time.perf_counter(), time.process_time()
