@@ -1,6 +1,6 @@
 """Issue 20 in a real browser, on the demo company: the quick-win total on the cockpit and the
-findings page with how it is computed, the roadmap's quick-win table, and a system no process
-needs saying that it has no RTO."""
+findings page with how it is computed, the roadmap's quick-win table (with every quick win
+without new technology, issue 16), and a system no process needs saying that it has no RTO."""
 
 from playwright.sync_api import expect
 
@@ -20,14 +20,25 @@ def test_quick_wins_and_outage_costs_that_tell_systems_apart(
     shot(page, "advice-cockpit-quick-wins")
 
     page.goto(f"{live_server.url}{ORG}/findings/")
-    page.locator("#quick-wins summary").click()
+    page.locator("#quick-wins summary").first.click()
     expect(page.locator("#quick-wins")).to_contain_text(
         "Dropbox: its users and data move to Microsoft 365 Business Standard"
     )
+    # Issue 16, point 8: every quick win without new technology, folded in the same box.
+    page.locator("#all-quick-wins summary").click()
+    expect(page.locator("#all-quick-wins summary")).to_contain_text(
+        "All 11 quick wins without new technology: €1,884 cash and 1,051 h worth €47,291"
+    )
+    step = page.locator('#findings-all-quick-wins tr[data-kind="remove_step"]')
+    expect(step).to_contain_text("Papierkopie im Ordner ablegen")
+    expect(step).to_contain_text("220 h · €9,900")
     shot(page, "advice-findings-quick-wins")
 
     page.goto(f"{live_server.url}{ORG}/roadmap/")
     expect(page.locator("#quick-win-total")).to_have_text("€39,275")
+    everything = page.locator("#roadmap-all-quick-wins")
+    expect(everything.locator('tr[data-kind="name_deputy"]')).to_have_count(5)
+    expect(everything.locator('[data-total="cash"]')).to_have_text("€1,884")
     page.locator("#roadmap-quick-wins").scroll_into_view_if_needed()
     shot(page, "advice-roadmap-quick-wins")
 

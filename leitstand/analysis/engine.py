@@ -17,6 +17,7 @@ from leitstand.analysis.names import SimilarNames
 from leitstand.analysis.overlaps import OverlapGroup, overlapping_system_ids
 from leitstand.analysis.portfolio import Recommendation, recommend_portfolio
 from leitstand.analysis.processes.facts import ProcessFacts
+from leitstand.analysis.quick_win_list import QuickWinList, quick_win_list
 from leitstand.analysis.quick_wins import QuickWins, quick_wins
 from leitstand.analysis.rules import RULES
 from leitstand.analysis.snapshot import Snapshot
@@ -74,6 +75,14 @@ class Analysis:
     def quick_wins(self) -> QuickWins:
         """Retiring overlapping tools: licences that end, transfers that disappear."""
         return quick_wins(self.snapshot, self.portfolio, self.facts.figures)
+
+    @cached_property
+    def quick_win_list(self) -> QuickWinList:
+        """Every quick win without new technology: the retirements above, unneeded steps,
+        licences still paid for unused systems, deputies to name."""
+        return quick_win_list(
+            self.snapshot, self.quick_wins, self.facts.processes, self.facts.critical_system_ids
+        )
 
     @property
     def processes(self) -> ProcessFacts:

@@ -51,6 +51,8 @@ class Vendor(NamedTuple):
     id: int
     name: str
     jurisdiction: str = ""
+    contract_end: date | None = None  # when the current contract term ends, if recorded
+    notice_period_months: int | None = None
 
 
 class System(NamedTuple):

@@ -137,6 +137,53 @@ LANDSCAPE_TEMPLATES = {
         "And %(count)s more tools with smaller savings (all of them in the analysis JSON).",
         "plural_n",
     ),
+    "quick_win.retire": gettext_lazy(
+        "Retire %(system)s; its users and data move to %(keep)s (%(capability)s)."
+    ),
+    "quick_win.remove_step": gettext_lazy(
+        "Remove the step “%(step)s” from %(process)s: nobody needs it (remove, don't automate)."
+    ),
+    "quick_win.end_licence_retired": gettext_lazy(
+        "End the licence of %(system)s: the system is retired but still costs money."
+    ),
+    "quick_win.end_licence_unused": gettext_lazy(
+        "End the licence of %(system)s: it is recorded with no users but still costs money."
+    ),
+    "quick_win.name_deputy": ngettext_lazy(
+        "Name and train a deputy for %(person)s, who alone runs %(systems)s (a risk removed, "
+        "no money).",
+        "Name and train a deputy for %(person)s, who alone runs %(count)s critical systems: "
+        "%(systems)s (a risk removed, no money).",
+        "plural_n",
+    ),
+    "quick_win.when.contract_end": gettext_lazy(
+        "Licence: notice to %(vendor)s by %(deadline)s ends it with the contract on %(end)s, so "
+        "it saves from %(from)s, %(months)s of the first 12 months."
+    ),
+    "quick_win.when.renews": gettext_lazy(
+        "Licence: the notice deadline at %(vendor)s (%(deadline)s) has passed, so the contract "
+        "runs one more year, to %(end)s (taken as a year), and saves from %(from)s, %(months)s "
+        "of the first 12 months."
+    ),
+    "quick_win.when.notice_period": gettext_lazy(
+        "Licence: no contract end recorded for %(vendor)s; notice given now ends it after "
+        "%(notice)s months (%(end)s), so it saves from %(from)s, %(months)s of the first 12 "
+        "months."
+    ),
+    "quick_win.when.next_month": gettext_lazy(
+        "Licence: no contract end or notice period recorded, so it counts from next month "
+        "(%(from)s), %(months)s of the first 12 months."
+    ),
+    "quick_win.when.hours": gettext_lazy(
+        "Hours: freed from next month (%(from)s), %(months)s of the first 12 months."
+    ),
+    "quick_win.when.counted_in_retirement": gettext_lazy(
+        "Hours: this step is a transfer that ends with a retirement above, so they are counted "
+        "there, not again."
+    ),
+    "quick_win.when.risk": gettext_lazy(
+        "No money: the risk is gone as soon as the deputy can run the systems."
+    ),
     "action.check_isolated": gettext_lazy(
         "Check whether they really exchange no data. Record their flows if they do; if nobody "
         "needs a system, consider retiring it."

@@ -6,8 +6,6 @@ a hundredth; an unknown number is null. Texts are in the active language.
 
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from leitstand.analysis import Analysis
 from leitstand.analysis.findings import Subject
 from leitstand.analysis.formulas import MONTHS_PER_YEAR, WEEKS_PER_YEAR
@@ -128,23 +126,49 @@ def _quick_wins(analysis: Analysis) -> dict:
         "capacity_eur_per_year": eur(wins.capacity_eur),
         "total": eur(wins.total_eur),
         "explanation": render_all(explain_quick_wins(analysis.snapshot, wins)),
-        # The keys the roadmap's interface names (scripts rely on them): the same total, and
-        # per tool what to do and what it frees a year.
-        "eur_per_year": eur(wins.total_eur),
+        # The keys the roadmap's interface names (issue 16, scripts rely on them): every quick
+        # win without new technology, each with what to do and what it frees a year (cash plus
+        # capacity, also given apart) and in the first 12 months; `eur_per_year` is their sum.
+        # `total`, `cash_eur_per_year`, `capacity_eur_per_year` and `list` above stay the
+        # retirements alone ("from the inventory alone").
+        **_quick_win_list(analysis),
+    }
+
+
+def _quick_win_list(analysis: Analysis) -> dict:
+    found = analysis.quick_win_list
+    return {
+        "eur_per_year": eur(found.eur_per_year),
+        "items_cash_eur_per_year": eur(found.cash_eur_per_year),
+        "items_hours_per_year": hours(found.hours_per_year),
+        "items_capacity_eur_per_year": eur(found.capacity_eur_per_year),
+        "first_12_months": {
+            "from": found.this_month.isoformat(),
+            "cash_eur": eur(found.cash_first_12_months_eur),
+            "capacity_eur": eur(found.capacity_first_12_months_eur),
+        },
+        "risks_removed": found.risks_removed,
         "items": [
             {
-                "subject": names[win.system_id].name,
-                "action": _(
-                    "Retire %(tool)s; its users and data move to %(home)s (%(capability)s)."
-                )
-                % {
-                    "tool": names[win.system_id].name,
-                    "home": names[win.keep_id].name,
-                    "capability": analysis.snapshot.capability_by_id[win.capability_id].name,
+                "kind": item.kind.value,
+                "subject": item.subject.name,
+                "subject_refs": _refs(item.subjects),
+                "action": render(item.action),
+                "eur_per_year": eur(item.eur_per_year),
+                "cash_eur_per_year": eur(item.cash_eur_per_year),
+                "hours_per_year": hours(item.hours_per_year),
+                "capacity_eur_per_year": eur(item.capacity_eur_per_year),
+                "first_12_months": {
+                    "cash_eur": eur(item.cash_first_12_months_eur),
+                    "cash_from": item.cash_from.isoformat() if item.cash_from else None,
+                    "capacity_eur": eur(item.capacity_first_12_months_eur),
+                    "capacity_from": (
+                        item.capacity_from.isoformat() if item.capacity_from else None
+                    ),
+                    "how": render_all(item.when),
                 },
-                "eur_per_year": eur(win.saving_eur),
             }
-            for win in wins.wins
+            for item in found.items
         ],
     }
 

@@ -6,8 +6,9 @@ from django.shortcuts import render
 from leitstand.core.language import is_german
 from leitstand.core.presenters import present_gap
 from leitstand.core.wording import render_all
-from leitstand.findings.serialize import analysis_as_json, quick_wins_lines
+from leitstand.findings.serialize import QUICK_WINS_SHOWN, analysis_as_json, quick_wins_lines
 from leitstand.landscape.cache import request_analysis
+from leitstand.roadmap.quick_wins import quick_win_table
 from leitstand.roadmap.worklist import worklist_context, worklist_csv
 from leitstand.tenancy.access import org_view
 
@@ -41,5 +42,6 @@ def findings(request: HttpRequest) -> HttpResponse:
         "overlapping_systems": len(analysis.overlapping_system_ids),
         "quick_wins": analysis.quick_wins,
         "quick_wins_explanation": quick_wins_lines(analysis),
+        "quick_win_table": quick_win_table(analysis, QUICK_WINS_SHOWN),
     }
     return render(request, "findings/findings.html", context)

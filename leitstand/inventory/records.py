@@ -113,7 +113,16 @@ def person_records(organisation: Organisation) -> tuple[snap.Person, ...]:
 
 
 def vendor_records(organisation: Organisation) -> tuple[snap.Vendor, ...]:
-    rows = Vendor.objects.for_org(organisation).values_list("id", "name", "jurisdiction")
+    rows = Vendor.objects.for_org(organisation).values_list(
+        "id", "name", "jurisdiction", "contract_end", "notice_period_months"
+    )
     return tuple(
-        snap.Vendor(id=pk, name=name, jurisdiction=jurisdiction) for pk, name, jurisdiction in rows
+        snap.Vendor(
+            id=pk,
+            name=name,
+            jurisdiction=jurisdiction,
+            contract_end=contract_end,
+            notice_period_months=notice,
+        )
+        for pk, name, jurisdiction, contract_end, notice in rows
     )

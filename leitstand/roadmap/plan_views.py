@@ -23,6 +23,7 @@ from leitstand.roadmap.cases import (
 )
 from leitstand.roadmap.models import DroppedProposal, Initiative, InitiativeStatus, PhaseKind
 from leitstand.roadmap.proposals import proposals
+from leitstand.roadmap.quick_wins import quick_win_table
 from leitstand.roadmap.timeline import timeline_svg
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
@@ -40,6 +41,8 @@ def _filtered(request: HttpRequest, initiatives):
 
 #: Initiatives per page of the timeline and the table (the summary counts all of them).
 PER_PAGE = 40
+#: Quick wins listed on the page; the totals count all of them, the analysis JSON lists all.
+QUICK_WINS_SHOWN = 25
 
 
 def _years(cases, today) -> list[int]:
@@ -52,7 +55,8 @@ def _years(cases, today) -> list[int]:
 
 
 def _quick_win_rows(analysis) -> list[dict]:
-    """The analysis's quick wins (leitstand.analysis.quick_wins) as table rows."""
+    """The largest of the analysis's quick wins (leitstand.analysis.quick_wins) as table rows;
+    a large landscape has thousands of tools to retire, the totals count all of them."""
     names = analysis.snapshot.system_by_id
     return [
         {
@@ -63,7 +67,7 @@ def _quick_win_rows(analysis) -> list[dict]:
             "hours_eur": win.hours_eur,
             "saving": win.saving_eur,
         }
-        for win in analysis.quick_wins.wins
+        for win in analysis.quick_wins.wins[:QUICK_WINS_SHOWN]
     ]
 
 
@@ -112,6 +116,8 @@ def roadmap(request: HttpRequest) -> HttpResponse:
         "stopped": [c for c in cases if c.initiative.status in NOT_PLANNED],
         "quick_wins": analysis.quick_wins,
         "quick_win_rows": _quick_win_rows(analysis),
+        "quick_win_rows_more": max(0, len(analysis.quick_wins.wins) - QUICK_WINS_SHOWN),
+        "quick_win_table": quick_win_table(analysis, QUICK_WINS_SHOWN),
     }
     return render(request, "roadmap/roadmap.html", context)
 

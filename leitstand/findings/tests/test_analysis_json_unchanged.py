@@ -34,14 +34,17 @@ DAY = date(2026, 12, 1)
 #: overlap groups, for the company check's unmet TOP requirements as high findings, and for the
 #: hardware age read from the resilience facts (support within 24 months cited first); retaken
 #: when quick_wins gained the keys issue 16 names (eur_per_year, items with subject, action,
-#: eur_per_year).
+#: eur_per_year); retaken when quick_wins.items listed every quick win without new technology
+#: (issue 16, point 8: unneeded steps, licences of retired or unused systems, deputies; a kind,
+#: cash and capacity apart and the first 12 months per item) and quick_wins.eur_per_year became
+#: their sum; total, cash_eur_per_year, capacity_eur_per_year and list are unchanged.
 DIGESTS = {
-    "baeckerei-beispiel/de": "e731b8f84aa0090ac60a816c59c8295b0f183ccad4ea259fef867a1fb8657812",
-    "baeckerei-beispiel/en": "ed64519ab67a29902c9b1fc377c5e91801b80c6e89f7789e1cb977631099da9e",
-    "generated/de": "bc63deed62f9ebde9f88fbe259ffeb31b7780efe5822f0d7f53312ca32f05744",
-    "generated/en": "f9411d8350c5bd3301e4001e8cc59481de2d66eb982dffafb00e7189a8c79edf",
-    "muster-logistik/de": "5b4f5c818e2328f7152a56b4cdaa4ea5facdfd5925ec24c8237295c44cd47bdf",
-    "muster-logistik/en": "729e07b8b864fe4bea62eb734cbdee5172c078a38519086e245f4034852e53f3",
+    "baeckerei-beispiel/de": "4c73e9ad6f74bcb9f7dfb4eec61052289c0cf9dcc1d31c4f89c5d9305f12c08a",
+    "baeckerei-beispiel/en": "6dfede9a7384c737b721622e4a2263fd9798c274223effebfc9c4d0bdf081f20",
+    "generated/de": "f1acaab458dbaf0bef5e7efcb6f7f51df22c4643dc0dd1000662b46d4da363b2",
+    "generated/en": "5f2f7ee3b56a20213d8f7317052e4dac876f512b28886fa1c7dc44ae9c3e6035",
+    "muster-logistik/de": "1964765b5243339ad0dd7c211a9bd47aea58c79debc1c86da1cd25f97d6167b2",
+    "muster-logistik/en": "28f573dfecd6975a59e1fd4e10a6e85bdb49dbb3ef6c582ce922b8ece338f810",
 }
 
 

@@ -1,5 +1,7 @@
 """Golden test: the real analysis of the loaded demo tells the seed's story (DOMAIN.md)."""
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -87,6 +89,52 @@ def test_the_quick_wins_of_the_inventory_alone(demo):
     assert data["list"][0]["retire"] == "Kundenliste.xlsx"
     assert data["list"][0]["transfers_ending"] == 2
     assert "(cash)" in data["explanation"] and "(capacity" in data["explanation"]
+
+
+def test_every_quick_win_without_new_technology(demo):
+    """Issue 16, point 8: beside the five retirements (39,275.10 a year, which stay "from the
+    inventory alone"), the unneeded step "Papierkopie im Ordner ablegen" of invoicing: 30
+    invoices a day x 220 days x 2 min / 60 = 220 h x 45 = 9,900 EUR a year of capacity, and
+    five people who alone run critical systems get a deputy (no money). No demo system is
+    retired or unused while still costing money. Cash 1,884 and capacity 830.9 + 220 =
+    1,050.9 h = 47,291.10 EUR stay apart; their sum is 49,175.10. On a fixed day (7 Dec 2026)
+    the first 12 months are Dec 2026 to Nov 2027: licences without a recorded contract and the
+    hours count from January, 11 of them."""
+    found = replace(demo.snapshot, as_of=date(2026, 12, 7))
+    found = analyze(found).quick_win_list
+    kinds = [item.kind.value for item in found.items]
+    assert kinds == ["retire_overlap"] * 5 + ["remove_step"] + ["name_deputy"] * 5
+    (step,) = [item for item in found.items if item.kind.value == "remove_step"]
+    assert step.subject.name == "Papierkopie im Ordner ablegen"
+    assert step.subjects[1].name == "Rechnungsversand"
+    assert step.hours_per_year == 220
+    assert step.capacity_eur_per_year == 9900
+    assert step.capacity_first_12_months_eur == 9075
+    assert step.cash_eur_per_year == 0
+    deputies = [item.subject.name for item in found.items if item.kind.value == "name_deputy"]
+    assert deputies[0] == "Thomas Becker"  # three critical systems: the largest risk first
+    assert found.risks_removed == 5
+    assert found.cash_eur_per_year == 1884
+    assert round(found.hours_per_year, 1) == Decimal("1050.9")
+    assert round(found.capacity_eur_per_year, 2) == Decimal("47291.10")
+    assert round(found.eur_per_year, 2) == Decimal("49175.10")
+    assert found.cash_first_12_months_eur == 1884 * 11 / 12
+    # The inventory alone is unchanged and keeps its label in the JSON.
+    data = analysis_as_json(demo)["quick_wins"]
+    assert data["total"] == 39275.1
+    assert data["cash_eur_per_year"] == 1884.0
+    assert data["capacity_eur_per_year"] == 37391.1
+    assert len(data["list"]) == 5
+    assert data["eur_per_year"] == 49175.1
+    assert data["items_cash_eur_per_year"] == 1884.0
+    assert data["items_capacity_eur_per_year"] == 47291.1
+    assert sum(item["eur_per_year"] for item in data["items"]) == pytest.approx(49175.1)
+    paper = next(item for item in data["items"] if item["kind"] == "remove_step")
+    assert paper["subject"] == "Papierkopie im Ordner ablegen"
+    assert paper["eur_per_year"] == 9900.0
+    assert paper["cash_eur_per_year"] == 0.0
+    assert paper["capacity_eur_per_year"] == 9900.0
+    assert paper["first_12_months"]["how"].startswith("Hours: freed from next month")
 
 
 def test_a_wrap_is_not_justified_by_typing_the_consolidation_ends(demo):

@@ -93,6 +93,10 @@ def _example(key: str) -> m.Message:
             "total": m.Eur(Decimal(30000)),
             "fte": m.Fte(Decimal("1.555")),
             "method": m.Term("method:manual"),
+            "deadline": m.Day(date(2027, 2, 28)),  # quick wins: when a licence ends
+            "end": m.Day(date(2027, 3, 31)),
+            "from": m.Day(date(2027, 4, 1)),
+            "notice": m.Count(3),
             **CONTINUITY_EXAMPLE_PARAMS,
             **REGULATION_EXAMPLE_PARAMS,
             "date": m.Day(date(2027, 6, 30)),

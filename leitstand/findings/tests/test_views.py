@@ -3,7 +3,13 @@ from django.urls import reverse
 
 from leitstand.flows.tests.factories import IntegrationFactory
 from leitstand.inventory.models import System
-from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
+from leitstand.inventory.tests.factories import (
+    CapabilityFactory,
+    PersonFactory,
+    SystemFactory,
+    VendorFactory,
+)
+from leitstand.processes.tests.factories import ProcessFactory, ProcessStepFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +156,68 @@ def test_the_quick_win_total_stands_on_findings_cockpit_and_roadmap(login, viewe
         html = client.get(reverse(name, kwargs={"org": "acme"})).content.decode()
         assert shown in html, name
         assert "quick-win" in html, name
+
+
+def test_every_quick_win_stands_on_the_findings_page_and_the_roadmap(login, viewer, org):
+    """Issue 16, point 8: an unneeded step (capacity), a retired system still paid for (cash)
+    and a person who alone runs a critical system (a risk) beside the retirements; each with
+    what to do, cash or capacity, and the first 12 months."""
+    _landscape(org)
+    fax_vendor = VendorFactory(organisation=org, name="Fax AG", notice_period_months=1)
+    SystemFactory(
+        organisation=org, name="Old fax", lifecycle="retired", annual_cost=1200, vendor=fax_vendor
+    )
+    anna = PersonFactory(organisation=org, name="Anna Alone")
+    SystemFactory(organisation=org, name="Payroll", owner=anna, personal_data=True)
+    process = ProcessFactory(organisation=org, name="Invoicing", runs_per_period=10)
+    ProcessStepFactory(
+        organisation=org,
+        process=process,
+        name="File a paper copy",
+        minutes_per_run=6,
+        error_rate_percent=0,
+        needed="no",
+    )
+    client = login(viewer)
+    data = client.get(reverse("findings:analysis_json", kwargs={"org": "acme"})).json()
+    quick = data["quick_wins"]
+    assert quick["total"] == 1200.0  # the retirement of HubSpot alone, as before
+    items = {item["kind"]: item for item in quick["items"]}
+    assert set(items) == {"retire_overlap", "remove_step", "end_licence", "name_deputy"}
+    step = items["remove_step"]
+    assert step["subject"] == "File a paper copy"
+    assert step["hours_per_year"] == 220.0  # 10 a day x 220 days x 6 min / 60
+    assert step["capacity_eur_per_year"] == 9900.0
+    assert step["first_12_months"]["capacity_eur"] == 9075.0  # from next month: 11 of 12
+    fax = items["end_licence"]
+    assert fax["subject"] == "Old fax"
+    assert fax["cash_eur_per_year"] == 1200.0 and fax["capacity_eur_per_year"] == 0.0
+    # Notice given now ends it in a month; it saves from the month after: 10 of 12 months.
+    assert fax["first_12_months"]["cash_eur"] == 1000.0
+    assert "notice given now" in fax["first_12_months"]["how"]
+    deputy = items["name_deputy"]
+    assert deputy["subject"] == "Anna Alone" and deputy["eur_per_year"] == 0.0
+    assert quick["risks_removed"] == 1
+    assert quick["eur_per_year"] == pytest.approx(sum(i["eur_per_year"] for i in quick["items"]))
+    assert quick["items_cash_eur_per_year"] == 1200.0 + 1200.0
+
+    for name, table in (
+        ("findings:findings", "findings-all-quick-wins"),
+        ("roadmap:roadmap", "roadmap-all-quick-wins"),
+    ):
+        html = client.get(reverse(name, kwargs={"org": "acme"})).content.decode()
+        assert f'id="{table}"' in html, name
+        for text in (
+            "File a paper copy",
+            "Remove the step",
+            "End the licence of Old fax",
+            "Name and train a deputy for Anna Alone",
+            "€9,075 capacity",
+            "€1,000 cash",
+            "a risk removed",
+        ):
+            assert text in html, (name, text)
+    german = client.get(
+        reverse("roadmap:roadmap", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert "Alle schnellen Erfolge ohne neue Technik" in german

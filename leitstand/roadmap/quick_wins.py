@@ -1,0 +1,65 @@
+"""Every quick win without new technology (`leitstand.analysis.quick_win_list`) as rows for the
+roadmap's quick-win section and the findings page's quick-win box: what to do, cash and
+capacity apart, a year and in the first 12 months, and how that was computed."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from leitstand.analysis import Analysis
+from leitstand.analysis.quick_win_list import QuickWinKind, QuickWinList
+from leitstand.core.wording import render
+
+KIND_LABELS = {
+    QuickWinKind.RETIRE_OVERLAP: _("Retire an overlapping tool"),
+    QuickWinKind.REMOVE_STEP: _("Remove an unneeded step"),
+    QuickWinKind.END_LICENCE: _("End a licence nobody uses"),
+    QuickWinKind.NAME_DEPUTY: _("Name a deputy"),
+}
+
+
+@dataclass(frozen=True)
+class QuickWinRow:
+    kind: str
+    kind_label: str
+    subject: str
+    action: str
+    cash_eur_per_year: Decimal | None  # None: this quick win frees no cash
+    cash_first_12_months_eur: Decimal | None
+    hours_per_year: Decimal | None  # None: it frees no hours
+    capacity_eur_per_year: Decimal | None
+    capacity_first_12_months_eur: Decimal | None
+    how: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuickWinTable:
+    rows: tuple[QuickWinRow, ...]  # the first `limit`
+    more: int  # left off the page (the analysis JSON lists all)
+    totals: QuickWinList
+
+
+def quick_win_table(analysis: Analysis, limit: int) -> QuickWinTable:
+    found = analysis.quick_win_list
+    rows = []
+    for item in found.items[:limit]:
+        has_cash = item.cash_from is not None
+        has_hours = item.capacity_from is not None
+        rows.append(
+            QuickWinRow(
+                kind=item.kind.value,
+                kind_label=str(KIND_LABELS[item.kind]),
+                subject=item.subject.name,
+                action=render(item.action),
+                cash_eur_per_year=item.cash_eur_per_year if has_cash else None,
+                cash_first_12_months_eur=item.cash_first_12_months_eur if has_cash else None,
+                hours_per_year=item.hours_per_year if has_hours else None,
+                capacity_eur_per_year=item.capacity_eur_per_year if has_hours else None,
+                capacity_first_12_months_eur=(
+                    item.capacity_first_12_months_eur if has_hours else None
+                ),
+                how=tuple(render(message) for message in item.when),
+            )
+        )
+    return QuickWinTable(rows=tuple(rows), more=max(0, len(found.items) - limit), totals=found)
