@@ -37,9 +37,12 @@ def _prepare_environment() -> None:
 
 def main(argv: list[str]) -> None:
     names = [arg for arg in argv if not arg.startswith("-")] or sorted(
-        module.name.removeprefix("bench_")
-        for module in pkgutil.iter_modules([str(HERE)])
-        if module.name.startswith("bench_")
+        (
+            module.name.removeprefix("bench_")
+            for module in pkgutil.iter_modules([str(HERE)])
+            if module.name.startswith("bench_")
+        ),
+        key=lambda name: (name == "http", name),  # over HTTP last: it needs wrk and a server
     )
     _prepare_environment()
     headings = sys.stderr if "--json" in argv else sys.stdout
