@@ -29,13 +29,15 @@ from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
 
 
-def _filtered(request: HttpRequest, initiatives):
+def _filtered(request: HttpRequest, initiatives: list) -> tuple[list, str, str]:
+    """The initiatives the status and owner filters keep (from the list already loaded for
+    the totals: loading them a second time with their related rows cost as much again)."""
     status = request.GET.get("status", "")
     owner = request.GET.get("owner", "")
     if status in InitiativeStatus.values:
-        initiatives = initiatives.filter(status=status)
+        initiatives = [i for i in initiatives if i.status == status]
     if owner.isdigit():
-        initiatives = initiatives.filter(owner_id=int(owner))
+        initiatives = [i for i in initiatives if i.owner_id == int(owner)]
     return initiatives, status, owner
 
 
@@ -75,8 +77,7 @@ def _quick_win_rows(analysis) -> list[dict]:
 def roadmap(request: HttpRequest) -> HttpResponse:
     analysis = request_analysis(request)
     everyone = list(initiatives_for_totals(request.org))
-    chosen, status, owner = _filtered(request, initiatives_for_totals(request.org))
-    chosen = list(chosen)
+    chosen, status, owner = _filtered(request, everyone)
     today = timezone.localdate()
     all_cases = plan_cases(chosen, analysis, everyone)
     plan = totals(all_cases, analysis, _years(all_cases, today))
