@@ -110,3 +110,13 @@ def test_empty_organisation_gets_a_helpful_cockpit(login, owner, org):
         assert reverse(target, kwargs={"org": org.slug}) in guided
     assert reverse("organisation_create") in guided
     assert 'id="inventory-figures"' not in content  # no panel of zeros
+
+
+def test_cost_with_no_recorded_cost_says_no_data_yet_not_zero(login, viewer, org):
+    SystemFactory(organisation=org, annual_cost=None)
+    url = reverse("cockpit:home", kwargs={"org": org.slug})
+    card = login(viewer).get(url).content.decode().split('id="kpi-cost"')[1].split("</a>")[0]
+    assert "No data yet" in card and "€0" not in card
+    SystemFactory(organisation=org, annual_cost=Decimal(1200))
+    card = login(viewer).get(url).content.decode().split('id="kpi-cost"')[1].split("</a>")[0]
+    assert "No data yet" not in card and "€1,200" in card
