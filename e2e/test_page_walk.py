@@ -11,6 +11,7 @@ German text must not double its punctuation ("66,0 Std.." after an abbreviation)
 import re
 from pathlib import Path
 
+import pytest
 from django.core.exceptions import FieldError
 from django.test import Client
 from django.urls import reverse
@@ -129,8 +130,9 @@ def _widest(page) -> str:
     )
 
 
+@pytest.mark.parametrize("width", WIDTHS)  # one test per width: the two run side by side
 def test_every_page_fits_phone_and_laptop_and_passes_axe(
-    live_server, page, demo, sign_in, settings
+    live_server, page, demo, sign_in, settings, width
 ):
     settings.LANGUAGE_CODE = "de"
     user = User.objects.get(email="demo@example.com")
@@ -150,28 +152,25 @@ def test_every_page_fits_phone_and_laptop_and_passes_axe(
     axe_source = AXE.read_text(encoding="utf-8")
     problems = []
     seen = set()
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        for name, path in pages:
-            page.goto(f"{live_server.url}{path}")
-            seen.add(name)
-            if width == WIDTHS[0]:
-                for doubled in DOUBLED.finditer(page.inner_text("body")):
-                    context = doubled.string[max(0, doubled.start() - 30) : doubled.end() + 5]
-                    problems.append(f"{name} {path}: doubled punctuation in “{context}”")
-            too_wide = _overflow(page)
-            if too_wide:
-                problems.append(
-                    f"{width} px {name} {path}: {too_wide} px too wide: {_widest(page)}"
-                )
-            if width == WIDTHS[-1]:  # accessibility once per page (axe-core from npm)
-                page.evaluate(axe_source)  # through the debugger: the page's CSP stays on
-                for violation in page.evaluate(AXE_RUN):
-                    problems.append(f"{name} {path}: {violation}")
-            page.screenshot(
-                path=str(SCREENSHOTS / f"walk-{width}-{name.replace(':', '-')}.png"),
-                full_page=True,
-            )
+    page.set_viewport_size({"width": width, "height": 900})
+    for name, path in pages:
+        page.goto(f"{live_server.url}{path}")
+        seen.add(name)
+        if width == WIDTHS[0]:
+            for doubled in DOUBLED.finditer(page.inner_text("body")):
+                context = doubled.string[max(0, doubled.start() - 30) : doubled.end() + 5]
+                problems.append(f"{name} {path}: doubled punctuation in “{context}”")
+        too_wide = _overflow(page)
+        if too_wide:
+            problems.append(f"{width} px {name} {path}: {too_wide} px too wide: {_widest(page)}")
+        if width == WIDTHS[-1]:  # accessibility once per page (axe-core from npm)
+            page.evaluate(axe_source)  # through the debugger: the page's CSP stays on
+            for violation in page.evaluate(AXE_RUN):
+                problems.append(f"{name} {path}: {violation}")
+        page.screenshot(
+            path=str(SCREENSHOTS / f"walk-{width}-{name.replace(':', '-')}.png"),
+            full_page=True,
+        )
     assert {"cockpit:home", "findings:findings", "resilience:overview"} <= seen
-    (SCREENSHOTS / "walk-problems.txt").write_text("\n".join(problems) + "\n")
+    (SCREENSHOTS / f"walk-problems-{width}.txt").write_text("\n".join(problems) + "\n")
     assert not problems, "\n".join(problems)
