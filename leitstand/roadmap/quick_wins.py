@@ -35,15 +35,28 @@ class QuickWinRow:
 
 @dataclass(frozen=True)
 class QuickWinTable:
-    rows: tuple[QuickWinRow, ...]  # the first `limit`
+    rows: tuple[QuickWinRow, ...]  # the first `limit` of each kind
     more: int  # left off the page (the analysis JSON lists all)
     totals: QuickWinList
 
 
+def _first_of_each_kind(items, limit: int) -> list:
+    """The first `limit` items of each kind, in the list's order: a large landscape's
+    thousands of retirements must not push the steps, licences and deputies off the page."""
+    shown: dict[QuickWinKind, int] = {}
+    kept = []
+    for item in items:
+        if shown.get(item.kind, 0) < limit:
+            shown[item.kind] = shown.get(item.kind, 0) + 1
+            kept.append(item)
+    return kept
+
+
 def quick_win_table(analysis: Analysis, limit: int) -> QuickWinTable:
     found = analysis.quick_win_list
+    shown = _first_of_each_kind(found.items, limit)
     rows = []
-    for item in found.items[:limit]:
+    for item in shown:
         has_cash = item.cash_from is not None
         has_hours = item.capacity_from is not None
         rows.append(
@@ -62,4 +75,4 @@ def quick_win_table(analysis: Analysis, limit: int) -> QuickWinTable:
                 how=tuple(render(message) for message in item.when),
             )
         )
-    return QuickWinTable(rows=tuple(rows), more=max(0, len(found.items) - limit), totals=found)
+    return QuickWinTable(rows=tuple(rows), more=len(found.items) - len(shown), totals=found)

@@ -221,3 +221,17 @@ def test_every_quick_win_stands_on_the_findings_page_and_the_roadmap(login, view
         reverse("roadmap:roadmap", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="de"
     ).content.decode()
     assert "Alle schnellen Erfolge ohne neue Technik" in german
+
+
+def test_the_quick_win_table_keeps_every_kind_when_one_kind_has_thousands():
+    from types import SimpleNamespace
+
+    from leitstand.analysis.quick_win_list import QuickWinKind
+    from leitstand.roadmap.quick_wins import _first_of_each_kind
+
+    retire = [SimpleNamespace(kind=QuickWinKind.RETIRE_OVERLAP, n=n) for n in range(4000)]
+    step = [SimpleNamespace(kind=QuickWinKind.REMOVE_STEP, n=0)]
+    deputy = [SimpleNamespace(kind=QuickWinKind.NAME_DEPUTY, n=n) for n in range(3)]
+    kept = _first_of_each_kind(retire + step + deputy, 10)
+    assert [item.n for item in kept[:10]] == list(range(10))  # the largest retirements
+    assert kept[10:] == step + deputy
