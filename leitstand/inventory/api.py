@@ -63,24 +63,36 @@ class DepartmentViewSet(OrgModelViewSet):
     model = Department
     serializer_class = DepartmentSerializer
     filterset_class = filters.DepartmentFilter
+    save_service = staticmethod(services.save_department)
+    delete_service = staticmethod(services.delete_department)
+    bulk_create_service = staticmethod(services.create_departments)
 
 
 class PersonViewSet(OrgModelViewSet):
     model = Person
     serializer_class = PersonSerializer
     filterset_class = filters.PersonFilter
+    save_service = staticmethod(services.save_person)
+    delete_service = staticmethod(services.delete_person)
+    bulk_create_service = staticmethod(services.create_people)
 
 
 class VendorViewSet(OrgModelViewSet):
     model = Vendor
     serializer_class = VendorSerializer
     filterset_class = filters.VendorFilter
+    save_service = staticmethod(services.save_vendor)
+    delete_service = staticmethod(services.delete_vendor)
+    bulk_create_service = staticmethod(services.create_vendors)
 
 
 class CapabilityViewSet(OrgModelViewSet):
     model = Capability
     serializer_class = CapabilitySerializer
     filterset_class = filters.CapabilityFilter
+    save_service = staticmethod(services.save_capability)
+    delete_service = staticmethod(services.delete_capability)
+    bulk_create_service = staticmethod(services.create_capabilities)
 
 
 class SystemViewSet(OrgModelViewSet):

@@ -1,4 +1,5 @@
-"""Writes to the inventory: the system's one write path and the reference capabilities."""
+"""Writes to the inventory: the one write path of each entity (departments, people, vendors,
+capabilities, systems) and the reference capabilities."""
 
 from functools import cache
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from leitstand.core.audit import create_in_bulk, delete_object, save_values
-from leitstand.inventory.models import Capability, System
+from leitstand.inventory.models import Capability, Department, Person, System, Vendor
 from leitstand.tenancy.models import Organisation
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "capabilities.yaml"
@@ -61,3 +62,72 @@ def delete_system(system: System, *, actor) -> None:
     """Delete the system; its flows, steps' links and assessments follow the model's
     on_delete rules (a ProtectedError says it is still in use)."""
     delete_object(system, actor)
+
+
+# The one write path of the catalogue entities: the pages (generic views), the API (their
+# viewsets, a list in one POST through the bulk variant) and the demo call these; the import
+# creates the ones a row names in bulk (imports.targets). The model's rules apply to all.
+
+
+def save_department(department: Department, values: dict, *, actor) -> Department:
+    return save_values(department, values, actor)
+
+
+def create_department(organisation: Organisation, values: dict, *, actor) -> Department:
+    return save_department(Department(organisation=organisation), values, actor=actor)
+
+
+def create_departments(organisation: Organisation, values: list[dict], *, actor) -> list:
+    return create_in_bulk(Department, values, actor, organisation=organisation)
+
+
+def delete_department(department: Department, *, actor) -> None:
+    delete_object(department, actor)
+
+
+def save_person(person: Person, values: dict, *, actor) -> Person:
+    return save_values(person, values, actor)
+
+
+def create_person(organisation: Organisation, values: dict, *, actor) -> Person:
+    return save_person(Person(organisation=organisation), values, actor=actor)
+
+
+def create_people(organisation: Organisation, values: list[dict], *, actor) -> list[Person]:
+    return create_in_bulk(Person, values, actor, organisation=organisation)
+
+
+def delete_person(person: Person, *, actor) -> None:
+    delete_object(person, actor)
+
+
+def save_vendor(vendor: Vendor, values: dict, *, actor) -> Vendor:
+    return save_values(vendor, values, actor)
+
+
+def create_vendor(organisation: Organisation, values: dict, *, actor) -> Vendor:
+    return save_vendor(Vendor(organisation=organisation), values, actor=actor)
+
+
+def create_vendors(organisation: Organisation, values: list[dict], *, actor) -> list[Vendor]:
+    return create_in_bulk(Vendor, values, actor, organisation=organisation)
+
+
+def delete_vendor(vendor: Vendor, *, actor) -> None:
+    delete_object(vendor, actor)
+
+
+def save_capability(capability: Capability, values: dict, *, actor) -> Capability:
+    return save_values(capability, values, actor)
+
+
+def create_capability(organisation: Organisation, values: dict, *, actor) -> Capability:
+    return save_capability(Capability(organisation=organisation), values, actor=actor)
+
+
+def create_capabilities(organisation: Organisation, values: list[dict], *, actor) -> list:
+    return create_in_bulk(Capability, values, actor, organisation=organisation)
+
+
+def delete_capability(capability: Capability, *, actor) -> None:
+    delete_object(capability, actor)

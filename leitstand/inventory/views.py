@@ -35,6 +35,8 @@ class DepartmentViews:
     )
     form_class = forms.DepartmentForm
     url_prefix = "inventory:department"
+    save_service = staticmethod(services.save_department)
+    delete_service = staticmethod(services.delete_department)
 
 
 class DepartmentList(DepartmentViews, generic.OrgListView):
@@ -70,6 +72,8 @@ class PersonViews:
     )
     form_class = forms.PersonForm
     url_prefix = "inventory:person"
+    save_service = staticmethod(services.save_person)
+    delete_service = staticmethod(services.delete_person)
 
 
 class PersonList(PersonViews, generic.OrgListView):
@@ -108,6 +112,8 @@ class VendorViews:
     )
     form_class = forms.VendorForm
     url_prefix = "inventory:vendor"
+    save_service = staticmethod(services.save_vendor)
+    delete_service = staticmethod(services.delete_vendor)
 
 
 class VendorList(VendorViews, generic.OrgListView):
@@ -136,6 +142,8 @@ class CapabilityViews:
     )
     form_class = forms.CapabilityForm
     url_prefix = "inventory:capability"
+    save_service = staticmethod(services.save_capability)
+    delete_service = staticmethod(services.delete_capability)
 
 
 class CapabilityList(CapabilityViews, generic.OrgListView):

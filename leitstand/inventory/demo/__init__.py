@@ -3,35 +3,38 @@ people, vendors, the company's own capabilities and its systems, which the other
 files then refer to by name."""
 
 from leitstand.core.demo import with_decimals
-from leitstand.inventory.models import Capability, Department, Person, System, Vendor
-from leitstand.inventory.services import create_system
+from leitstand.inventory import services
+from leitstand.inventory.models import Capability, System
 from leitstand.tenancy.models import Organisation
 
 
 def load_demo(organisation: Organisation, data: dict) -> None:
     departments = {
-        record["name"]: Department.objects.create(
-            organisation=organisation,
-            name=record["name"],
-            description=record.get("description", ""),
+        record["name"]: services.create_department(
+            organisation,
+            {"name": record["name"], "description": record.get("description", "")},
+            actor=None,
         )
         for record in data.get("departments", [])
     }
     people = {
-        record["name"]: Person.objects.create(
-            organisation=organisation,
-            name=record["name"],
-            job_title=record.get("job_title", ""),
-            department=departments.get(record.get("department")),
+        record["name"]: services.create_person(
+            organisation,
+            {
+                "name": record["name"],
+                "job_title": record.get("job_title", ""),
+                "department": departments.get(record.get("department")),
+            },
+            actor=None,
         )
         for record in data.get("people", [])
     }
     vendors = {
-        record["name"]: Vendor.objects.create(organisation=organisation, **record)
+        record["name"]: services.create_vendor(organisation, record, actor=None)
         for record in data.get("vendors", [])
     }
     for record in data.get("own_capabilities", []):
-        Capability.objects.create(organisation=organisation, **record)
+        services.create_capability(organisation, record, actor=None)
     capabilities = {}
     for capability in Capability.objects.for_org(organisation):
         capabilities[capability.key or capability.name_de] = capability
@@ -45,4 +48,4 @@ def load_demo(organisation: Organisation, data: dict) -> None:
         fields["vendor"] = vendors.get(fields.pop("vendor", None))
         fields["departments"] = [departments[name] for name in department_names]
         fields["capabilities"] = [capabilities[key] for key in capability_keys]
-        create_system(organisation, fields, actor=None)
+        services.create_system(organisation, fields, actor=None)
