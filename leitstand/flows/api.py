@@ -47,6 +47,9 @@ class DataObjectViewSet(OrgModelViewSet):
     model = DataObject
     serializer_class = DataObjectSerializer
     filterset_class = filters.DataObjectFilter
+    save_service = staticmethod(services.save_data_object)
+    delete_service = staticmethod(services.delete_data_object)
+    bulk_create_service = staticmethod(services.create_data_objects)
 
 
 class IntegrationViewSet(OrgModelViewSet):

@@ -1,11 +1,12 @@
-"""Writes to flows: the integration's one write path and the reference data objects."""
+"""Writes to flows: the one write path of integrations and data objects, and the reference
+data objects."""
 
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from leitstand.core.audit import delete_object, save_values
+from leitstand.core.audit import create_in_bulk, delete_object, save_values
 from leitstand.flows.models import DataObject, Integration
 from leitstand.tenancy.models import Organisation
 
@@ -50,3 +51,25 @@ def create_integration(organisation: Organisation, values: dict, *, actor) -> In
 
 def delete_integration(integration: Integration, *, actor) -> None:
     delete_object(integration, actor)
+
+
+# The one write path of a data object: the pages (generic views), the API (DataObjectViewSet,
+# a list in one POST through the bulk variant) and the demo call these; the import creates the
+# ones a row names in bulk (imports.targets). The model's rules apply to all.
+
+
+def save_data_object(data_object: DataObject, values: dict, *, actor) -> DataObject:
+    """Apply `values` (its master systems included) with one audit entry."""
+    return save_values(data_object, values, actor)
+
+
+def create_data_object(organisation: Organisation, values: dict, *, actor) -> DataObject:
+    return save_data_object(DataObject(organisation=organisation), values, actor=actor)
+
+
+def create_data_objects(organisation: Organisation, values: list[dict], *, actor) -> list:
+    return create_in_bulk(DataObject, values, actor, organisation=organisation)
+
+
+def delete_data_object(data_object: DataObject, *, actor) -> None:
+    delete_object(data_object, actor)

@@ -88,6 +88,8 @@ class DataObjectViews:
     )
     form_class = forms.DataObjectForm
     url_prefix = "flows:data_object"
+    save_service = staticmethod(services.save_data_object)
+    delete_service = staticmethod(services.delete_data_object)
 
 
 def _name_order() -> str:
