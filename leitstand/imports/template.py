@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from leitstand.core.language import is_german
 from leitstand.imports.targets import INTEGRATIONS, SYSTEMS, FieldSpec, ImportTarget
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,7 +84,7 @@ def build_template(language: str) -> bytes:
         formats = {
             "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True}),
             "day": workbook.add_format(
-                {"num_format": "dd.mm.yyyy" if language == "de" else "yyyy-mm-dd"}
+                {"num_format": "dd.mm.yyyy" if is_german() else "yyyy-mm-dd"}
             ),
             "money": workbook.add_format({"num_format": "#,##0.00"}),
         }

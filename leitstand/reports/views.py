@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from leitstand.core.language import is_german
 from leitstand.reports import services
 from leitstand.reports.forms import ConsultingForm, GenerateForm, LogoForm, initial_from
 from leitstand.reports.models import ReportKind, ReportSettings, ReportSnapshot, ReportStatus
@@ -23,7 +23,7 @@ CONTENT_TYPES = {
 
 
 def _language() -> str:
-    return "de" if (get_language() or "en").startswith("de") else "en"
+    return "de" if is_german() else "en"
 
 
 def _announce(request: HttpRequest, snapshot: ReportSnapshot) -> None:
