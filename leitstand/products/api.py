@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.products import services
 from leitstand.products.catalogue import load_catalogue
 from leitstand.products.filters import (
     ProductLinkFilter,
@@ -53,6 +54,9 @@ class ProductLinkViewSet(OrgModelViewSet):
     model = ProductLink
     serializer_class = ProductLinkSerializer
     filterset_class = ProductLinkFilter
+    save_service = staticmethod(services.save_product_link)
+    delete_service = staticmethod(services.delete_product_link)
+    bulk_create_service = staticmethod(services.create_product_links)
 
 
 class StatementScanSerializer(OrgModelSerializer):

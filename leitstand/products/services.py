@@ -1,5 +1,9 @@
 """Writes of the products app: apply a proposal, keep end-of-support dates current, turn a
-statement into recurring software payments and those into systems."""
+statement into recurring software payments and those into systems.
+
+Systems, vendors and capabilities are written through the inventory's services, a catalogue
+link through `save_product_link` / `delete_product_link` (the page and the API call them);
+only `sync_end_of_support` writes in bulk."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,8 +14,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from leitstand.inventory.models import Capability, System, Vendor
-from leitstand.inventory.services import capability_catalogue
+from leitstand.core.audit import create_in_bulk, delete_object, save_values
+from leitstand.inventory.models import Capability, System, Vendor, system_rule_errors
+from leitstand.inventory.services import (
+    capability_catalogue,
+    create_capability,
+    create_system,
+    create_vendor,
+    save_system,
+)
 from leitstand.products.catalogue import load_catalogue
 from leitstand.products.matching import matcher
 from leitstand.products.models import (
@@ -31,10 +42,25 @@ from leitstand.products.statements import read_statement
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.stamps import bump_landscape
 
+# -- catalogue links: the one write path of a ProductLink ---------------------------------------
+
+
+def save_product_link(link: ProductLink, values: dict, *, actor) -> ProductLink:
+    return save_values(link, values, actor)
+
+
+def create_product_links(organisation: Organisation, values: list[dict], *, actor) -> list:
+    return create_in_bulk(ProductLink, values, actor, organisation=organisation)
+
+
+def delete_product_link(link: ProductLink, *, actor) -> None:
+    delete_object(link, actor)
+
+
 # -- proposals ---------------------------------------------------------------------------------
 
 
-def vendor_for(organisation: Organisation, name: str, country: str) -> Vendor:
+def vendor_for(organisation: Organisation, name: str, country: str, *, actor) -> Vendor:
     """The organisation's vendor of that name (any case), created with its country if new."""
     vendor = Vendor.objects.for_org(organisation).filter(name__iexact=name).first()
     if vendor is not None:
@@ -43,16 +69,18 @@ def vendor_for(organisation: Organisation, name: str, country: str) -> Vendor:
     jurisdiction = ""
     if country:
         jurisdiction = "eu" if country in EU_COUNTRIES else "non_eu"
-    return Vendor.objects.create(
-        organisation=organisation,
-        name=name,
-        country=country,
-        jurisdiction=jurisdiction,
-        website=product_vendor.website if product_vendor else "",
-    )
+    values = {
+        "name": name,
+        "country": country,
+        "jurisdiction": jurisdiction,
+        "website": product_vendor.website if product_vendor else "",
+    }
+    return create_vendor(organisation, values, actor=actor)
 
 
-def capabilities_for(organisation: Organisation, keys: tuple[str, ...]) -> list[Capability]:
+def capabilities_for(
+    organisation: Organisation, keys: tuple[str, ...], *, actor
+) -> list[Capability]:
     """The organisation's capabilities with these catalogue keys; missing ones are added from
     the reference list (organisations created before a key existed)."""
     existing = {c.key: c for c in Capability.objects.for_org(organisation).filter(key__in=keys)}
@@ -63,15 +91,13 @@ def capabilities_for(organisation: Organisation, keys: tuple[str, ...]) -> list[
             result.append(existing[key])
         elif key in reference:
             entry = reference[key]
-            result.append(
-                Capability.objects.create(
-                    organisation=organisation,
-                    key=key,
-                    name_en=entry["en"],
-                    name_de=entry["de"],
-                    differentiating=entry["differentiating"],
-                )
-            )
+            values = {
+                "key": key,
+                "name_en": entry["en"],
+                "name_de": entry["de"],
+                "differentiating": entry["differentiating"],
+            }
+            result.append(create_capability(organisation, values, actor=actor))
     return result
 
 
@@ -79,41 +105,51 @@ def apply_proposal(system: System, proposal: Proposal, user) -> list[str]:
     """Fill the system's empty fields from the proposal and link it to the catalogue.
 
     Returns the names of the fields that were filled. A date the user entered stays and is
-    pinned; an empty one follows the catalogue from now on.
+    pinned; an empty one follows the catalogue from now on. The system's rules decide what
+    can be filled: an end of support before the system was introduced stays empty.
     """
-    filled = list(empty_fields(system, proposal))
+    filled = [name for name in empty_fields(system, proposal) if _fits(system, proposal, name)]
     organisation = system.organisation
     with transaction.atomic(), set_actor(user):
-        if "kind" in filled:
-            system.kind = proposal.kind
+        values = {
+            name: getattr(proposal, name)
+            for name in ("kind", "hosting", "jurisdiction", "end_of_support")
+            if name in filled
+        }
         if "vendor" in filled:
-            system.vendor = vendor_for(organisation, proposal.vendor_name, proposal.vendor_country)
-        if "hosting" in filled:
-            system.hosting = proposal.hosting
-        if "jurisdiction" in filled:
-            system.jurisdiction = proposal.jurisdiction
-        if "end_of_support" in filled:
-            system.end_of_support = proposal.end_of_support
+            values["vendor"] = vendor_for(
+                organisation, proposal.vendor_name, proposal.vendor_country, actor=user
+            )
         if "version" in filled:
-            system.version = proposal.version[:60]
-        system.save()
+            values["version"] = proposal.version[:60]
         if "capabilities" in filled:
-            system.capabilities.add(*capabilities_for(organisation, proposal.capabilities))
+            added = capabilities_for(organisation, proposal.capabilities, actor=user)
+            values["capabilities"] = list(dict.fromkeys([*system.capabilities.all(), *added]))
+        save_system(system, values, actor=user)
         pinned = (
             system.end_of_support is not None and system.end_of_support != proposal.end_of_support
         )
-        ProductLink.objects.update_or_create(
-            system=system,
-            defaults={
-                "organisation": organisation,
-                "product": proposal.product.id,
-                "cycle": proposal.cycle.key if proposal.cycle else "",
-                "pin_end_of_support": pinned if proposal.cycle else True,
-                "catalogue_as_of": proposal.as_of,
-                "confirmed_by": user,
-            },
-        )
+        link = ProductLink.objects.filter(system=system).first() or ProductLink(system=system)
+        link_values = {
+            "organisation": organisation,
+            "product": proposal.product.id,
+            "cycle": proposal.cycle.key if proposal.cycle else "",
+            "pin_end_of_support": pinned if proposal.cycle else True,
+            "catalogue_as_of": proposal.as_of,
+            "confirmed_by": user,
+        }
+        save_product_link(link, link_values, actor=user)
     return filled
+
+
+def _fits(system: System, proposal: Proposal, name: str) -> bool:
+    """Whether filling the field from the proposal keeps the system within its rules."""
+    if name != "end_of_support":
+        return True
+    errors = system_rule_errors(
+        system.owner_id, system.deputy_id, system.introduced_on, proposal.end_of_support
+    )
+    return "end_of_support" not in errors
 
 
 # -- end of support from the catalogue -------------------------------------------------------
@@ -163,26 +199,22 @@ def sync_end_of_support(organisation: Organisation | None = None) -> int:
 
 
 def pin_end_of_support(link: ProductLink, day: date | None, user) -> None:
-    """The user's own date wins over the catalogue's (None: follow the catalogue again)."""
-    with transaction.atomic(), set_actor(user):
+    """The user's own date wins over the catalogue's (None: follow the catalogue again).
+    A date the system's rules refuse raises ValidationError and changes nothing."""
+    with transaction.atomic():
         if day is None:
-            link.pin_end_of_support = False
-            link.save(update_fields=["pin_end_of_support", "updated_at"])
+            save_product_link(link, {"pin_end_of_support": False}, actor=user)
             end, _as_of = catalogue_end_of_support(link)
             if end is not None:
-                link.system.end_of_support = end
-                link.system.save(update_fields=["end_of_support", "updated_at"])
+                save_system(link.system, {"end_of_support": end}, actor=user)
             return
-        link.pin_end_of_support = True
-        link.save(update_fields=["pin_end_of_support", "updated_at"])
-        link.system.end_of_support = day
-        link.system.save(update_fields=["end_of_support", "updated_at"])
+        save_product_link(link, {"pin_end_of_support": True}, actor=user)
+        save_system(link.system, {"end_of_support": day}, actor=user)
 
 
 def remove_link(link: ProductLink, user) -> None:
     """Forget the link; the fields it filled stay as they are."""
-    with transaction.atomic(), set_actor(user):
-        link.delete()
+    delete_product_link(link, actor=user)
 
 
 # -- statements ---------------------------------------------------------------------------------
@@ -278,17 +310,17 @@ def add_payment_as_system(payment: RecurringPayment, user) -> System:
     product = load_catalogue().get(payment.product) if payment.product else None
     with transaction.atomic(), set_actor(user):
         name = product.name if product else payment.vendor_name
-        system = System.objects.create(
-            organisation=organisation,
-            name=_free_name(organisation, name[:200]),
-            centrally_managed=False,
-            annual_cost=payment.annual_cost,
-            vendor=vendor_for(
+        values = {
+            "name": _free_name(organisation, name[:200]),
+            "centrally_managed": False,
+            "annual_cost": payment.annual_cost,
+            "vendor": vendor_for(
                 organisation,
                 product.vendor.name if product else payment.vendor_name,
                 product.vendor.country if product else "",
+                actor=user,
             ),
-            notes=_(
+            "notes": _(
                 "Found in a statement: %(count)s payments to %(payee)s (%(interval)s), "
                 "%(first)s to %(last)s."
             )
@@ -299,7 +331,8 @@ def add_payment_as_system(payment: RecurringPayment, user) -> System:
                 "first": payment.first_paid.isoformat(),
                 "last": payment.last_paid.isoformat(),
             },
-        )
+        }
+        system = create_system(organisation, values, actor=user)
         if product is not None:
             apply_proposal(system, proposal_for_product(product, None, system), user)
         payment.system = system

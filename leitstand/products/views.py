@@ -2,6 +2,7 @@
 catalogue itself, and shadow IT found in bank and card statements."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -88,21 +89,25 @@ def end_of_support(request: HttpRequest, pk: int) -> HttpResponse:
     if link is None:
         messages.error(request, _("This system is not linked to the catalogue."))
         return redirect(system.get_absolute_url())
-    if request.POST.get("follow"):
-        pin_end_of_support(link, None, request.user)
-        messages.success(request, _("The end of support now follows the catalogue."))
-    else:
+    day = None
+    if not request.POST.get("follow"):
         try:
             day = parse_date(request.POST.get("date", "").strip() or None)
         except ValueProblem as problem:
-            day = None
             messages.error(request, str(problem))
         if day is None:
             if not messages.get_messages(request):
                 messages.error(request, _("Enter the date as 31.12.2027 or 2027-12-31."))
             return redirect(system.get_absolute_url() + "#catalogue-panel")
+    try:
         pin_end_of_support(link, day, request.user)
-        messages.success(request, _("Your own end-of-support date is kept."))
+    except ValidationError as refused:  # the system's rules (not before it was introduced)
+        messages.error(request, " ".join(refused.messages))
+    else:
+        if day is None:
+            messages.success(request, _("The end of support now follows the catalogue."))
+        else:
+            messages.success(request, _("Your own end-of-support date is kept."))
     return redirect(system.get_absolute_url() + "#catalogue-panel")
 
 

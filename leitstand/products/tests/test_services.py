@@ -22,6 +22,16 @@ from leitstand.products.tests import statement_files as files
 pytestmark = pytest.mark.django_db
 
 
+def test_proposal_leaves_an_end_of_support_before_the_introduction_empty(org, editor):
+    system = SystemFactory(
+        organisation=org, name="Win Server 2012R2", introduced_on=date(2024, 1, 1)
+    )
+    filled = apply_proposal(system, proposal_for_name(system.name, system), editor)
+    system.refresh_from_db()
+    assert "end_of_support" not in filled and system.end_of_support is None
+    assert system.product_link.product == "windows-server"
+
+
 def test_proposal_fills_only_empty_fields_and_links_the_system(org, editor):
     system = SystemFactory(
         organisation=org, name="Win Server 2012R2", kind="", hosting="", version=""

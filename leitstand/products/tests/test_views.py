@@ -72,6 +72,18 @@ def test_own_date_is_kept_and_catalogue_can_be_followed_again(org, editor, login
     assert not ProductLink.objects.filter(pk=link.pk).exists()
 
 
+def test_own_date_before_the_system_was_introduced_is_refused(org, editor, login):
+    link = ProductLinkFactory(organisation=org, system__introduced_on=date(2024, 1, 1))
+    before = link.system.end_of_support
+    response = login(editor).post(
+        url("end_of_support", org, pk=link.system.pk), {"date": "31.12.2023"}, follow=True
+    )
+    assert "cannot be before the system was introduced" in response.content.decode()
+    link.refresh_from_db()
+    link.system.refresh_from_db()
+    assert link.system.end_of_support == before and not link.pin_end_of_support
+
+
 def test_statement_upload_finds_shadow_it_and_adds_the_ticked(org, editor, login):
     rows = [
         files.Row(date(2025, month, 3), Decimal("-11.99"), "PAYPAL *DROPBOX", "")
