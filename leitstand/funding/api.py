@@ -113,21 +113,29 @@ class FundingPlanSerializer(OrgModelSerializer):
 class FundingFactsViewSet(OrgModelViewSet):
     model = FundingFacts
     serializer_class = FundingFactsSerializer
+    save_service = staticmethod(services.save_funding_facts)
+    delete_service = staticmethod(services.delete_funding_facts)
 
 
 class LinkedEnterpriseViewSet(OrgModelViewSet):
     model = LinkedEnterprise
     serializer_class = LinkedEnterpriseSerializer
+    save_service = staticmethod(services.save_linked_enterprise)
+    delete_service = staticmethod(services.delete_linked_enterprise)
 
 
 class DeMinimisAidViewSet(OrgModelViewSet):
     model = DeMinimisAid
     serializer_class = DeMinimisAidSerializer
+    save_service = staticmethod(services.save_de_minimis_aid)
+    delete_service = staticmethod(services.delete_de_minimis_aid)
 
 
 class FundingPlanViewSet(OrgModelViewSet):
     model = FundingPlan
     serializer_class = FundingPlanSerializer
+    save_service = staticmethod(services.save_funding_plan)
+    delete_service = staticmethod(services.delete_funding_plan)
 
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},

@@ -1,13 +1,19 @@
-"""Writes: every change of funding data goes through these functions (pages, API, demo)."""
+"""Writes: every change of funding data goes through these functions (pages, API, demo), one
+save/delete pair per entity on `core.audit.save_values`, so the model's rules apply to all."""
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from leitstand.core.audit import save_form
+from leitstand.core.audit import delete_object, save_values
 from leitstand.funding.catalogue import catalogue
-from leitstand.funding.models import COST_FIELDS, FundingFacts, FundingPlan
+from leitstand.funding.models import (
+    COST_FIELDS,
+    DeMinimisAid,
+    FundingFacts,
+    FundingPlan,
+    LinkedEnterprise,
+)
 from leitstand.funding.selectors import business_case_costs
 from leitstand.tenancy.models import Organisation
 
@@ -19,11 +25,51 @@ def facts_for_editing(organisation: Organisation) -> FundingFacts:
     )
 
 
-def save_facts(form, organisation_form, actor) -> FundingFacts:
-    """Facts and the organisation's own fields (state, turnover) in one transaction."""
+def save_facts(
+    facts: FundingFacts, values: dict | None, organisation_values: dict | None, *, actor
+) -> FundingFacts:
+    """Facts and the organisation's own fields (state, turnover) in one transaction; None
+    leaves that part as it is (the page passes None for a form without a change)."""
     with transaction.atomic():
-        save_form(organisation_form, actor)
-        return save_form(form, actor)
+        if organisation_values is not None:
+            save_values(facts.organisation, organisation_values, actor)
+        if values is not None:
+            save_funding_facts(facts, values, actor=actor)
+    return facts
+
+
+def save_funding_facts(facts: FundingFacts, values: dict, *, actor) -> FundingFacts:
+    return save_values(facts, values, actor)
+
+
+def delete_funding_facts(facts: FundingFacts, *, actor) -> None:
+    delete_object(facts, actor)
+
+
+def save_linked_enterprise(
+    enterprise: LinkedEnterprise, values: dict, *, actor
+) -> LinkedEnterprise:
+    return save_values(enterprise, values, actor)
+
+
+def delete_linked_enterprise(enterprise: LinkedEnterprise, *, actor) -> None:
+    delete_object(enterprise, actor)
+
+
+def save_de_minimis_aid(aid: DeMinimisAid, values: dict, *, actor) -> DeMinimisAid:
+    return save_values(aid, values, actor)
+
+
+def delete_de_minimis_aid(aid: DeMinimisAid, *, actor) -> None:
+    delete_object(aid, actor)
+
+
+def save_funding_plan(plan: FundingPlan, values: dict, *, actor) -> FundingPlan:
+    return save_values(plan, values, actor)
+
+
+def delete_funding_plan(plan: FundingPlan, *, actor) -> None:
+    delete_object(plan, actor)
 
 
 def check_programme_ids(ids) -> list[str]:
@@ -37,10 +83,7 @@ def check_programme_ids(ids) -> list[str]:
 
 
 def choose_programmes(plan: FundingPlan, ids, actor) -> FundingPlan:
-    plan.chosen_programmes = check_programme_ids(ids)
-    with transaction.atomic(), set_actor(actor):
-        plan.save(update_fields=["chosen_programmes", "updated_at"])
-    return plan
+    return save_funding_plan(plan, {"chosen_programmes": check_programme_ids(ids)}, actor=actor)
 
 
 def take_costs_from_business_case(plan: FundingPlan, actor) -> FundingPlan:
@@ -49,9 +92,6 @@ def take_costs_from_business_case(plan: FundingPlan, actor) -> FundingPlan:
     if option is None:
         raise ValidationError(_("The plan has no initiative option to take costs from."))
     costs = business_case_costs(option, plan.organisation)
-    for category, value in costs.items():
-        setattr(plan, COST_FIELDS[category], value)
-    plan.running_cost_per_year = option.running_cost_eur_per_year
-    with transaction.atomic(), set_actor(actor):
-        plan.save()
-    return plan
+    values = {COST_FIELDS[category]: value for category, value in costs.items()}
+    values["running_cost_per_year"] = option.running_cost_eur_per_year
+    return save_funding_plan(plan, values, actor=actor)

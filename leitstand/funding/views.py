@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from leitstand.core import views as generic
+from leitstand.core.audit import form_values
 from leitstand.funding import forms, presenters, selectors, services
 from leitstand.funding.catalogue import catalogue
 from leitstand.funding.models import COST_FIELDS, DeMinimisAid, FundingPlan, LinkedEnterprise
@@ -48,7 +49,12 @@ def facts(request: HttpRequest) -> HttpResponse:
     form = forms.FactsForm(request.POST or None, instance=row, organisation=request.org)
     org_form = forms.OrganisationFactsForm(request.POST or None, instance=request.org)
     if request.method == "POST" and form.is_valid() and org_form.is_valid():
-        services.save_facts(form, org_form, request.user)
+        services.save_facts(
+            row,
+            form_values(form) if row.pk is None or form.has_changed() else None,
+            form_values(org_form) if org_form.has_changed() else None,
+            actor=request.user,
+        )
         messages.success(request, _("The company facts are saved."))
         return redirect("funding:facts", org=request.org.slug)
     result = selectors.company_match(request.org)
@@ -102,6 +108,8 @@ class PlanViews:
         gettext_lazy("No funding plans yet."),
     )
     form_class = forms.FundingPlanForm
+    save_service = staticmethod(services.save_funding_plan)
+    delete_service = staticmethod(services.delete_funding_plan)
     url_prefix = "funding:plan"
 
 
@@ -251,6 +259,8 @@ class LinkedViews:
         gettext_lazy("No partner or linked enterprises."),
     )
     form_class = forms.LinkedEnterpriseForm
+    save_service = staticmethod(services.save_linked_enterprise)
+    delete_service = staticmethod(services.delete_linked_enterprise)
     url_prefix = "funding:linked"
 
     def get_success_url(self) -> str:
@@ -277,6 +287,8 @@ class AidViews:
         gettext_lazy("No de-minimis aid recorded."),
     )
     form_class = forms.DeMinimisAidForm
+    save_service = staticmethod(services.save_de_minimis_aid)
+    delete_service = staticmethod(services.delete_de_minimis_aid)
     url_prefix = "funding:aid"
 
     def get_success_url(self) -> str:

@@ -2,9 +2,9 @@
 (`<organisation-slug>.yaml` beside this file; an organisation without one gets none). Plans
 name their roadmap initiative; `costs: business_case` takes the chosen option's costs."""
 
+from leitstand.funding import services
 from leitstand.funding.models import COST_FIELDS, DeMinimisAid, FundingFacts, FundingPlan
 from leitstand.funding.selectors import business_case_costs
-from leitstand.funding.services import check_programme_ids
 from leitstand.roadmap.models import Initiative
 from leitstand.tenancy.models import Organisation
 
@@ -24,31 +24,26 @@ PLAN_FIELDS = (
 )
 
 
-def _saved(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 def load_demo(organisation: Organisation, document: dict) -> None:
-    _saved(FundingFacts(organisation=organisation, **document["facts"]))
+    services.save_funding_facts(
+        FundingFacts(organisation=organisation), document["facts"], actor=None
+    )
     for aid in document.get("de_minimis_aid") or ():
-        _saved(DeMinimisAid(organisation=organisation, **aid))
+        services.save_de_minimis_aid(DeMinimisAid(organisation=organisation), aid, actor=None)
     for record in document.get("plans") or ():
         initiative = None
         if record.get("initiative"):
             initiative = Initiative.objects.for_org(organisation).get(name=record["initiative"])
-        plan = FundingPlan(
-            organisation=organisation,
-            initiative=initiative,
-            chosen_programmes=check_programme_ids(record.get("chosen_programmes") or []),
-            **{field: record[field] for field in PLAN_FIELDS if field in record},
+        plan = FundingPlan(organisation=organisation, initiative=initiative)
+        values = {field: record[field] for field in PLAN_FIELDS if field in record}
+        values["chosen_programmes"] = services.check_programme_ids(
+            record.get("chosen_programmes") or []
         )
         if record["costs"] == "business_case":
             costs = business_case_costs(plan.business_case_option, organisation)
-            plan.running_cost_per_year = plan.business_case_option.running_cost_eur_per_year
+            values["running_cost_per_year"] = plan.business_case_option.running_cost_eur_per_year
         else:
             costs = record["costs"]
         for key, value in costs.items():
-            setattr(plan, COST_FIELDS[key], value)
-        _saved(plan)
+            values[COST_FIELDS[key]] = value
+        services.save_funding_plan(plan, values, actor=None)
