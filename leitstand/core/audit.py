@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from rest_framework.serializers import ModelSerializer
 
-from leitstand.tenancy.models import Organisation
+from leitstand.tenancy.models import Organisation, TenantModel
 from leitstand.tenancy.stamps import bump_landscape
 
 JSON_CHANGES = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
@@ -71,9 +71,18 @@ def save_values(instance: models.Model, values: dict, actor, *, validate: bool =
         instance.save()
         with disable_auditlog():
             for name, value in related.items():
-                getattr(instance, name).set(value)
+                getattr(instance, name).set(value, through_defaults=_link_defaults(instance, name))
         _fold_m2m_changes(instance, before, _m2m_names(instance, related), last_pk, actor)
     return instance
+
+
+def _link_defaults(instance: models.Model, name: str) -> dict | None:
+    """A link with a model of its own (a tenant row, such as a dependency between
+    initiatives) belongs to the instance's organisation."""
+    through = instance._meta.get_field(name).remote_field.through
+    if issubclass(through, TenantModel):
+        return {"organisation": instance.organisation}
+    return None
 
 
 def _m2m_names(instance: models.Model, fields) -> dict[str, set[str]]:

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
-from leitstand.roadmap import filters
+from leitstand.roadmap import filters, services
 from leitstand.roadmap.models import (
     ChangeChecklist,
     DroppedProposal,
@@ -193,45 +193,61 @@ class DroppedProposalSerializer(UniqueKeyMixin, OrgModelSerializer):
 class FindingStateViewSet(OrgModelViewSet):
     model = FindingState
     serializer_class = FindingStateSerializer
+    save_service = staticmethod(services.save_finding_state)
+    delete_service = staticmethod(services.delete_finding_state)
     filterset_class = filters.FindingStateFilter
 
 
 class InitiativeViewSet(OrgModelViewSet):
     model = Initiative
     serializer_class = InitiativeSerializer
+    save_service = staticmethod(services.save_initiative)
+    delete_service = staticmethod(services.delete_initiative)
     filterset_class = filters.InitiativeFilter
 
 
 class InitiativeDependencyViewSet(OrgModelViewSet):
     model = InitiativeDependency
     serializer_class = InitiativeDependencySerializer
+    save_service = staticmethod(services.save_dependency)
+    delete_service = staticmethod(services.delete_dependency)
     filterset_class = filters.DependencyFilter
 
 
 class InitiativeOptionViewSet(OrgModelViewSet):
     model = InitiativeOption
     serializer_class = InitiativeOptionSerializer
+    save_service = staticmethod(services.save_option)
+    delete_service = staticmethod(services.delete_option)
     filterset_class = filters.OptionFilter
 
 
 class PhaseViewSet(OrgModelViewSet):
     model = Phase
     serializer_class = PhaseSerializer
+    save_service = staticmethod(services.save_phase)
+    delete_service = staticmethod(services.delete_phase)
     filterset_class = filters.PhaseFilter
 
 
 class MilestoneViewSet(OrgModelViewSet):
     model = Milestone
     serializer_class = MilestoneSerializer
+    save_service = staticmethod(services.save_milestone)
+    delete_service = staticmethod(services.delete_milestone)
     filterset_class = filters.MilestoneFilter
 
 
 class ChangeChecklistViewSet(OrgModelViewSet):
     model = ChangeChecklist
     serializer_class = ChangeChecklistSerializer
+    save_service = staticmethod(services.save_checklist)
+    delete_service = staticmethod(services.delete_checklist)
     filterset_class = filters.ChecklistFilter
 
 
 class DroppedProposalViewSet(OrgModelViewSet):
     model = DroppedProposal
     serializer_class = DroppedProposalSerializer
+    save_service = staticmethod(services.save_dropped_proposal)
+    delete_service = staticmethod(services.delete_dropped_proposal)

@@ -11,15 +11,17 @@ from django.utils.translation import gettext as _
 from leitstand.analysis.findings import Finding
 from leitstand.analysis.roadmap import add_months
 from leitstand.analysis.worklist import Status, finding_identity
-from leitstand.core.audit import save_form
+from leitstand.core.audit import delete_object, save_values
 from leitstand.processes.models import AutomationScenario
 from leitstand.roadmap.models import (
     ChangeChecklist,
     DroppedProposal,
     FindingState,
     Initiative,
+    InitiativeDependency,
     InitiativeOption,
     InitiativeStatus,
+    Milestone,
     Phase,
     PhaseKind,
 )
@@ -43,6 +45,77 @@ STANDARD_PHASES = (
     (PhaseKind.ROLLOUT, 3),
     (PhaseKind.HANDOVER, 1),
 )
+
+
+# The one write path of each part of the plan: the pages, the API (their viewsets) and the
+# demo call these; the operations below (accept a proposal, choose an option, ...) too.
+
+
+def save_initiative(initiative: Initiative, values: dict, *, actor) -> Initiative:
+    """Apply `values` (systems, processes, dependencies, ... included) with one audit entry."""
+    return save_values(initiative, values, actor)
+
+
+def delete_initiative(initiative: Initiative, *, actor) -> None:
+    delete_object(initiative, actor)
+
+
+def save_dependency(
+    dependency: InitiativeDependency, values: dict, *, actor
+) -> InitiativeDependency:
+    return save_values(dependency, values, actor)
+
+
+def delete_dependency(dependency: InitiativeDependency, *, actor) -> None:
+    delete_object(dependency, actor)
+
+
+def save_option(option: InitiativeOption, values: dict, *, actor) -> InitiativeOption:
+    return save_values(option, values, actor)
+
+
+def delete_option(option: InitiativeOption, *, actor) -> None:
+    delete_object(option, actor)
+
+
+def save_phase(phase: Phase, values: dict, *, actor) -> Phase:
+    return save_values(phase, values, actor)
+
+
+def delete_phase(phase: Phase, *, actor) -> None:
+    delete_object(phase, actor)
+
+
+def save_milestone(milestone: Milestone, values: dict, *, actor) -> Milestone:
+    return save_values(milestone, values, actor)
+
+
+def delete_milestone(milestone: Milestone, *, actor) -> None:
+    delete_object(milestone, actor)
+
+
+def save_checklist(checklist: ChangeChecklist, values: dict, *, actor) -> ChangeChecklist:
+    return save_values(checklist, values, actor)
+
+
+def delete_checklist(checklist: ChangeChecklist, *, actor) -> None:
+    delete_object(checklist, actor)
+
+
+def save_finding_state(state: FindingState, values: dict, *, actor) -> FindingState:
+    return save_values(state, values, actor)
+
+
+def delete_finding_state(state: FindingState, *, actor) -> None:
+    delete_object(state, actor)
+
+
+def save_dropped_proposal(dropped: DroppedProposal, values: dict, *, actor) -> DroppedProposal:
+    return save_values(dropped, values, actor)
+
+
+def delete_dropped_proposal(dropped: DroppedProposal, *, actor) -> None:
+    delete_object(dropped, actor)
 
 
 def new_state(organisation, finding: Finding) -> FindingState:
@@ -74,20 +147,12 @@ def state_for_finding(organisation, finding: Finding, **defaults) -> FindingStat
 def add_standard_phases(initiative: Initiative, start: date, actor) -> list[Phase]:
     """The five standard phases one after another from `start`."""
     phases = []
-    with set_actor(actor):
-        for kind, months in STANDARD_PHASES:
-            end = add_months(start, months) - timedelta(days=1)
-            phase = Phase(
-                organisation=initiative.organisation,
-                initiative=initiative,
-                kind=kind,
-                start_on=start,
-                end_on=end,
-            )
-            phase.full_clean()
-            phase.save()
-            phases.append(phase)
-            start = end + timedelta(days=1)
+    for kind, months in STANDARD_PHASES:
+        end = add_months(start, months) - timedelta(days=1)
+        phase = Phase(organisation=initiative.organisation, initiative=initiative)
+        values = {"kind": kind, "start_on": start, "end_on": end}
+        phases.append(save_phase(phase, values, actor=actor))
+        start = end + timedelta(days=1)
     return phases
 
 
@@ -137,26 +202,23 @@ def _scenario_for(organisation, scenario_id):
     return AutomationScenario.objects.for_org(organisation).filter(pk=scenario_id).first()
 
 
-def _first_option(initiative: Initiative, proposal: Proposal, name: str) -> InitiativeOption:
+def _first_option(initiative: Initiative, proposal: Proposal, name: str, actor) -> InitiativeOption:
     scenario = _scenario_for(initiative.organisation, proposal.scenario_id)
-    option = InitiativeOption(
-        organisation=initiative.organisation,
-        initiative=initiative,
-        name=name,
-        description=_(
+    values = {
+        "name": name,
+        "description": _(
             "Figures as the analysis computed them; split the investment as you know it."
         ),
-        scenario=scenario,
-        implementation_eur=proposal.investment_eur,
-        running_cost_eur_per_year=proposal.running_cost_eur_per_year,
-        cash_saved_eur_per_year=proposal.cash_saved_eur_per_year.quantize(CENT),
-        hours_freed_per_year=None
+        "scenario": scenario,
+        "implementation_eur": proposal.investment_eur,
+        "running_cost_eur_per_year": proposal.running_cost_eur_per_year,
+        "cash_saved_eur_per_year": proposal.cash_saved_eur_per_year.quantize(CENT),
+        "hours_freed_per_year": None
         if scenario is not None or proposal.hours_per_year is None
         else round(proposal.hours_per_year, 1),
-    )
-    option.full_clean()
-    option.save()
-    return option
+    }
+    option = InitiativeOption(organisation=initiative.organisation, initiative=initiative)
+    return save_option(option, values, actor=actor)
 
 
 def _unique_name(organisation, name: str) -> str:
@@ -202,7 +264,7 @@ def accept_proposals(organisation, chosen: list[Proposal], name: str, actor) -> 
         ChangeChecklist.objects.create(organisation=organisation, initiative=initiative)
         for proposal in chosen:
             label = _("As proposed: %(name)s") % {"name": proposal.name}
-            _first_option(initiative, proposal, label[:200])
+            _first_option(initiative, proposal, label[:200], actor)
     return initiative
 
 
@@ -216,18 +278,16 @@ def drop_proposal(organisation, proposal: Proposal, actor) -> None:
         )
 
 
-@transaction.atomic
 def restore_proposal(dropped: DroppedProposal, actor) -> None:
-    with set_actor(actor):
-        dropped.delete()
+    delete_dropped_proposal(dropped, actor=actor)
 
 
-@transaction.atomic
-def save_finding_state(form, actor) -> FindingState:
-    """Save a status; "done" remembers the day, any other status forgets it."""
-    state = form.instance
-    if state.status == Status.DONE and state.done_on is None:
-        state.done_on = timezone.localdate()
-    elif state.status != Status.DONE:
-        state.done_on = None
-    return save_form(form, actor)
+def record_finding_status(state: FindingState, values: dict, *, actor) -> FindingState:
+    """A status set on the page: "done" remembers the day, any other status forgets it."""
+    values = dict(values)
+    status = values.get("status", state.status)
+    if status == Status.DONE and values.get("done_on", state.done_on) is None:
+        values["done_on"] = timezone.localdate()
+    elif status != Status.DONE:
+        values["done_on"] = None
+    return save_finding_state(state, values, actor=actor)

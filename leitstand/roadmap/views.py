@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from leitstand.analysis.worklist import finding_identity
 from leitstand.core import views as generic
-from leitstand.core.audit import delete_object, save_form
+from leitstand.core.audit import form_values
 from leitstand.core.extensions import initiative_panels
 from leitstand.core.wording import KINDS
 from leitstand.landscape.cache import request_analysis
@@ -40,6 +40,8 @@ class InitiativeViews:
     )
     form_class = forms.InitiativeForm
     url_prefix = "roadmap:initiative"
+    save_service = staticmethod(services.save_initiative)
+    delete_service = staticmethod(services.delete_initiative)
 
 
 class InitiativeList(InitiativeViews, generic.OrgListView):
@@ -101,12 +103,23 @@ def _part_form_page(request, initiative, form, title: str) -> HttpResponse:
     return render(request, "roadmap/part_form.html", context)
 
 
+#: The services that save and delete each part of an initiative edited on its own page.
+PART_SERVICES = {
+    InitiativeOption: (services.save_option, services.delete_option),
+    Phase: (services.save_phase, services.delete_phase),
+    Milestone: (services.save_milestone, services.delete_milestone),
+    ChangeChecklist: (services.save_checklist, services.delete_checklist),
+}
+
+
 def _part_view(request, initiative, form_class, instance, title, anchor, message):
     form = form_class(
         request.POST or None, instance=instance, organisation=request.org, initiative=initiative
     )
     if request.method == "POST" and form.is_valid():
-        save_form(form, request.user)
+        if form.instance.pk is None or form.has_changed():  # an unchanged save writes nothing
+            save, _delete = PART_SERVICES[type(form.instance)]
+            save(form.instance, form_values(form), actor=request.user)
         messages.success(request, message)
         return HttpResponseRedirect(initiative.get_absolute_url() + anchor)
     return _part_form_page(request, initiative, form, title)
@@ -116,7 +129,8 @@ def _delete_part(request, obj, anchor: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "core/confirm_delete.html", {"object": obj})
     initiative = obj.initiative
-    delete_object(obj, request.user)
+    _save, delete = PART_SERVICES[type(obj)]
+    delete(obj, actor=request.user)
     messages.success(request, _("Deleted “%(name)s”.") % {"name": obj})
     return HttpResponseRedirect(initiative.get_absolute_url() + anchor)
 
@@ -311,7 +325,8 @@ def finding_state(request: HttpRequest, pk: int) -> HttpResponse:
 def _finding_state_page(request: HttpRequest, state: FindingState) -> HttpResponse:
     form = forms.FindingStateForm(request.POST or None, instance=state, organisation=request.org)
     if request.method == "POST" and form.is_valid():
-        services.save_finding_state(form, request.user)
+        if state.pk is None or form.has_changed():  # an unchanged save writes nothing
+            services.record_finding_status(state, form_values(form), actor=request.user)
         messages.success(
             request, _("Saved the status of “%(name)s”.") % {"name": state.subject_name}
         )

@@ -69,19 +69,16 @@ def _from_proposals(organisation, record, open_proposals, names) -> Initiative:
 
 
 def _apply_option(option: InitiativeOption, record: dict, names: Names) -> None:
-    option.name = record["name"]
-    for field in OPTION_FIELDS:
-        if field in record:
-            setattr(option, field, record[field])
+    values = {"name": record["name"]}
+    values.update((field, record[field]) for field in OPTION_FIELDS if field in record)
     if "scenario" in record:
-        option.scenario = names.scenarios[record["scenario"]]
-        option.hours_freed_per_year = None
+        values["scenario"] = names.scenarios[record["scenario"]]
+        values["hours_freed_per_year"] = None
     trial = record.get("trial") or {}
-    option.trial_start_on = trial.get("from")
-    option.trial_end_on = trial.get("until")
-    option.full_clean()
-    option.save()
-    option.tried_by.set(names.people[name] for name in trial.get("tried_by", []))
+    values["trial_start_on"] = trial.get("from")
+    values["trial_end_on"] = trial.get("until")
+    values["tried_by"] = [names.people[name] for name in trial.get("tried_by", [])]
+    services.save_option(option, values, actor=None)
 
 
 def _answer_survey(option: InitiativeOption, scores: list, answered_on: date) -> None:
@@ -115,35 +112,37 @@ def _options(initiative: Initiative, record: dict, names: Names) -> None:
             services.choose_option(option, record.get("choice_reason", ""), actor=None)
     if record.get("options"):
         for leftover in proposed:
-            leftover.delete()
+            services.delete_option(leftover, actor=None)
 
 
 def _plan(initiative: Initiative, record: dict, names: Names) -> None:
     organisation = initiative.organisation
     for phase in record.get("phases", []):
-        Phase(
-            organisation=organisation,
-            initiative=initiative,
-            kind=phase["kind"],
-            scope=phase.get("scope", ""),
-            start_on=phase["from"],
-            end_on=phase["until"],
-        ).save()
+        services.save_phase(
+            Phase(organisation=organisation, initiative=initiative),
+            {
+                "kind": phase["kind"],
+                "scope": phase.get("scope", ""),
+                "start_on": phase["from"],
+                "end_on": phase["until"],
+            },
+            actor=None,
+        )
     for milestone in record.get("milestones", []):
-        Milestone(
-            organisation=organisation,
-            initiative=initiative,
-            name=milestone["name"],
-            due_on=milestone["due"],
-            owner=names.people.get(milestone.get("owner")),
-            done=milestone.get("done", False),
-        ).save()
-    checklist, _created = ChangeChecklist.objects.get_or_create(
+        services.save_milestone(
+            Milestone(organisation=organisation, initiative=initiative),
+            {
+                "name": milestone["name"],
+                "due_on": milestone["due"],
+                "owner": names.people.get(milestone.get("owner")),
+                "done": milestone.get("done", False),
+            },
+            actor=None,
+        )
+    checklist = ChangeChecklist.objects.filter(initiative=initiative).first() or ChangeChecklist(
         organisation=organisation, initiative=initiative
     )
-    for item, text in (record.get("checklist") or {}).items():
-        setattr(checklist, item, text)
-    checklist.save()
+    services.save_checklist(checklist, record.get("checklist") or {}, actor=None)
 
 
 def _initiative(organisation, record, open_proposals, names) -> Initiative:
@@ -151,17 +150,23 @@ def _initiative(organisation, record, open_proposals, names) -> Initiative:
         initiative = _from_proposals(organisation, record, open_proposals, names)
     else:
         initiative = Initiative(organisation=organisation, name=record["name"])
-    initiative.problem = record["problem"].strip()
-    initiative.owner = names.people.get(record.get("owner"))
-    initiative.sponsor = names.people.get(record.get("sponsor"))
-    initiative.status = record["status"]
-    initiative.priority = record.get("priority", 2)
-    initiative.full_clean()
-    initiative.save()
-    initiative.systems.add(*(names.systems[name] for name in record.get("systems", [])))
-    initiative.replaces.add(*(names.systems[name] for name in record.get("replaces", [])))
-    initiative.processes.add(*(names.processes[name] for name in record.get("processes", [])))
-    initiative.kpis.add(*(names.kpis[name] for name in record.get("kpis", [])))
+    values = {
+        "problem": record["problem"].strip(),
+        "owner": names.people.get(record.get("owner")),
+        "sponsor": names.people.get(record.get("sponsor")),
+        "status": record["status"],
+        "priority": record.get("priority", 2),
+    }
+    for field, rows in (
+        ("systems", names.systems),
+        ("replaces", names.systems),
+        ("processes", names.processes),
+        ("kpis", names.kpis),
+    ):
+        linked = list(getattr(initiative, field).all()) if initiative.pk else []
+        named = [rows[name] for name in record.get(field, [])]
+        values[field] = list(dict.fromkeys([*linked, *named]))
+    services.save_initiative(initiative, values, actor=None)
     _options(initiative, record, names)
     _plan(initiative, record, names)
     return initiative
@@ -175,13 +180,11 @@ def _finding_states(organisation, records: list, analysis, names: Names) -> None
             if f.kind == record["kind"] and f.subjects and f.subjects[0].name == record["subject"]
         )
         state = services.state_for_finding(organisation, finding)
-        state.status = record["status"]
-        state.owner = names.people.get(record.get("owner"))
+        values = {"status": record["status"], "owner": names.people.get(record.get("owner"))}
         for field in ("due_on", "note", "reason", "review_on", "done_on"):
             if field in record:
-                setattr(state, field, record[field])
-        state.full_clean()
-        state.save()
+                values[field] = record[field]
+        services.save_finding_state(state, values, actor=None)
 
 
 @transaction.atomic
@@ -200,9 +203,9 @@ def _load(organisation: Organisation, data: dict) -> None:
     }
     for record in data.get("initiatives", []):
         for required in record.get("depends_on", []):
-            InitiativeDependency.objects.create(
-                organisation=organisation,
-                initiative=created[record["name"]],
-                requires=created[required],
+            services.save_dependency(
+                InitiativeDependency(organisation=organisation),
+                {"initiative": created[record["name"]], "requires": created[required]},
+                actor=None,
             )
     _finding_states(organisation, data.get("finding_states", []), analysis, names)

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 
 from leitstand.inventory.tests.factories import PersonFactory, SystemFactory
@@ -297,3 +298,23 @@ def test_finding_state_accepted_needs_a_reason_and_a_review_date(org, editor, lo
     client.post(url, {"status": "done"})
     state.refresh_from_db()
     assert state.done_on is not None
+
+
+def test_an_initiative_saved_on_its_page_records_what_it_depends_on(org, editor, login):
+    first = InitiativeFactory(organisation=org, name="Clean up the customer data")
+    response = login(editor).post(
+        _url("initiative_create", org),
+        {
+            "name": "New CRM",
+            "problem": "Customers are kept in three places.",
+            "status": "idea",
+            "priority": 2,
+            "depends_on": [first.pk],
+        },
+    )
+    assert response.status_code == 302
+    initiative = Initiative.objects.get(name="New CRM")
+    dependency = InitiativeDependency.objects.get(initiative=initiative)
+    assert (dependency.requires, dependency.organisation) == (first, org)
+    entry = LogEntry.objects.get_for_object(initiative).get()
+    assert entry.changes["depends_on"] == ["", "Clean up the customer data"]
