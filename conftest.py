@@ -16,16 +16,48 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
+def _english_and_fast_settings(settings) -> dict:
+    return {
+        "LANGUAGE_CODE": "en",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
 def _english_and_fast(settings):
-    settings.LANGUAGE_CODE = "en"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    for name, value in _english_and_fast_settings(settings).items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo company (Muster Logistik, without members), loaded once for a whole test module
+    whose tests only need it as it is: loading it takes seconds, and a dozen modules did so
+    for every test. The load stays inside one transaction that is rolled back when the
+    module's last test is done; each test still runs in its own savepoint (the `db` fixture),
+    so what a test writes is gone before the next one. Only for `db` tests: a browser or
+    `transactional_db` test (another connection, or a flush) cannot see or keep it."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.test import override_settings
+    from django.utils import translation
+
+    from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**_english_and_fast_settings(settings)),
+        translation.override("en"),
+        transaction.atomic(),
+    ):
+        yield load_organisation(MUSTER_LOGISTIK, {})
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

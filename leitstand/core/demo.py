@@ -11,6 +11,8 @@ refer by name to what an earlier one created (processes name their systems). An 
 a file for an organisation is skipped for it.
 """
 
+import copy
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -50,9 +52,16 @@ demo_data = DemoData()
 
 
 def read_yaml(path: Path) -> dict:
-    """A demo file as a mapping."""
+    """A demo file as a mapping (a fresh copy: loaders may change what they are given)."""
+    return copy.deepcopy(_parsed(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, _modified: int) -> dict:
+    """Parsing is most of the cost of reading the demo; the tests load it many times in one
+    process. `_modified` (the file's modification time) makes an edited file parsed again."""
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=yaml.CSafeLoader)
     if not isinstance(data, dict):
         raise ImproperlyConfigured(f"{path}: the demo data must be a mapping.")
     return data

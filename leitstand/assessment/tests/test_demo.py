@@ -8,7 +8,6 @@ import pytest
 
 from leitstand.analysis import analyze
 from leitstand.assessment.models import Assessment
-from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 
@@ -45,8 +44,8 @@ EXPECTED = {
 
 
 @pytest.fixture
-def demo():
-    organisation = load_organisation(MUSTER_LOGISTIK, {})
+def demo(shared_demo):
+    organisation = shared_demo
     return analyze(replace(landscape_snapshot(organisation), as_of=AS_OF))
 
 
@@ -75,8 +74,8 @@ def test_the_erp_near_its_end_of_support_is_replaced_by_the_rules_and_wrapped_by
     assert "2028" in erp.override.reason
 
 
-def test_guided_answers_gave_the_values_and_the_history_shows_the_change():
-    organisation = load_organisation(MUSTER_LOGISTIK, {})
+def test_guided_answers_gave_the_values_and_the_history_shows_the_change(shared_demo):
+    organisation = shared_demo
     erp = Assessment.objects.for_org(organisation).filter(system__name="ProLog ERP 9")
     assert list(erp.values_list("health", "health_method")) == [(2, "guided"), (3, "direct")]
     access = erp.model.objects.for_org(organisation).get(system__name__startswith="Rechnungs")

@@ -9,7 +9,6 @@ import pytest
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
 from leitstand.core.wording import render_all
-from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
 
@@ -21,10 +20,10 @@ AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture
-def organisation():
+def organisation(shared_demo):
     """The demo with its resilience facts: the ERP's last restore test on 2026-03-12 was ok
     and took 10 hours; it is backed up daily."""
-    return load_organisation(MUSTER_LOGISTIK, {})
+    return shared_demo
 
 
 @pytest.fixture

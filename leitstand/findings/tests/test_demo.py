@@ -19,8 +19,8 @@ M365 = "Microsoft 365 Business Standard"
 
 
 @pytest.fixture
-def demo():
-    return analyze(landscape_snapshot(load_organisation(MUSTER_LOGISTIK, {})))
+def demo(shared_demo):
+    return analyze(landscape_snapshot(shared_demo))
 
 
 def test_the_demo_has_23_systems_and_its_flows(demo):

@@ -153,13 +153,15 @@ def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
     big = write_inventory_xlsx(tmp_path / "big.xlsx", 30_000)
     wal = Path(f"{database}-wal")
     wal_before = wal.stat().st_size if wal.exists() else 0
-    process = subprocess.Popen(
-        [sys.executable, "-m", "leitstand.cli", "import", str(big), "--org", "kill"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    errors = tmp_path / "stderr.txt"
+    with errors.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "leitstand.cli", "import", str(big), "--org", "kill"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
         if wal.exists() and wal.stat().st_size > wal_before + 2_000_000:
@@ -167,7 +169,10 @@ def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
         time.sleep(0.01)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    assert process.returncode == -signal.SIGKILL, (
+        f"the import ended by itself ({process.returncode}) before it could be killed: "
+        f"{errors.read_text(errors='replace')[-2000:]}"
+    )
     with sqlite3.connect(database) as connection:
         systems = connection.execute("select count(*) from inventory_system").fetchone()[0]
         people = connection.execute("select count(*) from inventory_person").fetchone()[0]

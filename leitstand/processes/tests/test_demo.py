@@ -6,7 +6,6 @@ import pytest
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
-from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.kpis.models import Kpi
 from leitstand.kpis.selectors import kpi_view, with_measurements
@@ -21,8 +20,8 @@ WORKFLOW = "Workflow-Tool liest Bestell-E-Mails ins ERP ein"
 
 
 @pytest.fixture
-def organisation():
-    return load_organisation(MUSTER_LOGISTIK, {})
+def organisation(shared_demo):
+    return shared_demo
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from django.core.management import call_command
 
 from leitstand.analysis import analyze
 from leitstand.analysis.findings import Kind
-from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.resilience.models import SystemResilience
 
@@ -19,8 +18,8 @@ AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture
-def demo():
-    organisation = load_organisation(MUSTER_LOGISTIK, {})
+def demo(shared_demo):
+    organisation = shared_demo
     return analyze(replace(landscape_snapshot(organisation), as_of=AS_OF))
 
 

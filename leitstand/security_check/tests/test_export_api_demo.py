@@ -6,7 +6,6 @@ from rest_framework.test import APIClient
 from leitstand.analysis import analyze
 from leitstand.analysis.company_check.scoring import compare
 from leitstand.api.tokens import create_token
-from leitstand.demo.loader import MUSTER_LOGISTIK, load_organisation
 from leitstand.exports.document import export_document, load_document
 from leitstand.findings.serialize import analysis_as_json
 from leitstand.landscape.snapshot import landscape_snapshot
@@ -70,8 +69,8 @@ def test_a_completed_check_without_answers_still_counts(org):
 
 
 @pytest.fixture
-def demo():
-    return load_organisation(MUSTER_LOGISTIK, {})
+def demo(shared_demo):
+    return shared_demo
 
 
 def test_demo_check_golden_result(demo):
