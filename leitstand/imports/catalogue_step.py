@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from leitstand.imports.proposals import Proposal, ProposalInput, ProposalStep, register
 from leitstand.imports.targets import CAPABILITIES, SYSTEMS
 from leitstand.inventory.models import System
-from leitstand.products.matching import match_name
+from leitstand.products.matching import match_name, may_reach
 from leitstand.products.proposals import proposal_for_match
 
 #: Confidence from which a recognised name is proposed (the catalogue's bulk page ticks from
@@ -49,8 +49,9 @@ def propose_from_catalogue(given: ProposalInput) -> list[Proposal]:
         if not name or name.lower() in stored:
             continue
         if name not in seen:
-            match = match_name(name)
-            seen[name] = proposal_for_match(match) if match.confidence >= SURE else None
+            match = match_name(name) if may_reach(name, SURE) else None
+            sure = match is not None and match.confidence >= SURE
+            seen[name] = proposal_for_match(match) if sure else None
         found = seen[name]
         if found is None:
             continue

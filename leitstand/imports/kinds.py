@@ -7,6 +7,7 @@ it, the kind stays unknown: never "application" by default (DOMAIN.md, kinds of 
 """
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ def _hints() -> tuple[list[tuple], dict[str, str]]:
     """[(kind, file endings, words pattern, compound suffixes)] in order of precedence;
     capability key -> kind."""
     hints = value_catalogue()["kind_hints"]
-    ordered = []
+    ordered: list[tuple] = []
     for kind, entry in hints.items():
         if kind == "capabilities":
             continue
@@ -47,10 +48,58 @@ def _hints() -> tuple[list[tuple], dict[str, str]]:
     return ordered, by_capability
 
 
+@dataclass(frozen=True)
+class _AnyHint:
+    """Every kind's endings, words and suffixes at once: most names hold none of them, and
+    one look tells so; only on a hit are the kinds gone through in order of precedence."""
+
+    endings: re.Pattern  # at the end of the name, before a space or a closing bracket
+    words: frozenset[str]  # one-word hints: a word of the normalised name
+    phrases: tuple[str, ...]  # hints of several words, with a space either side
+    suffixes: tuple[str, ...]
+
+
+@cache
+def _any_hint() -> _AnyHint:
+    hints = value_catalogue()["kind_hints"]
+    entries = [entry for kind, entry in hints.items() if kind != "capabilities"]
+    endings = sorted({ending for entry in entries for ending in entry.get("endings", [])})
+    words = {normalise_value(word) for entry in entries for word in entry.get("words", [])}
+    return _AnyHint(
+        endings=re.compile(
+            "(?:" + "|".join(re.escape(ending) for ending in endings) + r")(?:\Z| |\))"
+            if endings
+            else r"(?!)"
+        ),
+        words=frozenset(word for word in words if " " not in word),
+        # (an empty word, were there one, would be in every name)
+        phrases=tuple(
+            f" {word} " if word else " " for word in sorted(words) if " " in word or not word
+        ),
+        suffixes=tuple(
+            normalise_value(suffix) for entry in entries for suffix in entry.get("suffixes", [])
+        ),
+    )
+
+
+def _holds_a_hint(lowered: str, normalised: str) -> bool:
+    """False when no kind's hint is in the name (the words as `\\b...\\b` in `_hints`)."""
+    hint = _any_hint()
+    words = normalised.split()
+    if hint.endings.search(lowered) or not hint.words.isdisjoint(words):
+        return True
+    padded = f" {normalised} "
+    if any(phrase in padded for phrase in hint.phrases):
+        return True
+    return any(len(word) >= MIN_COMPOUND and word.endswith(hint.suffixes) for word in words)
+
+
 def kind_from_name(name: str) -> tuple[str, str] | None:
     """(kind, the word that says it) from a system's name, or None."""
     lowered = str(name).lower().strip()
     normalised = normalise_value(name)
+    if not _holds_a_hint(lowered, normalised):
+        return None
     for kind, endings, pattern, suffixes in _hints()[0]:
         for ending in endings:
             if lowered.endswith(ending) or f"{ending} " in lowered or f"{ending})" in lowered:
@@ -91,6 +140,8 @@ def _derive(name: str, capability_names, capabilities: dict) -> tuple[str, str] 
         return None
     if by_name is not None:
         return by_name[0], _("from the name (“%(word)s”)") % {"word": by_name[1]}
+    if not capability_names:
+        return None
     keys = [getattr(capabilities.get(item.lower()), "key", "") for item in capability_names]
     by_capability = kind_from_capabilities([key for key in keys if key])
     if by_capability is not None:

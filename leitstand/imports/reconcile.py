@@ -73,20 +73,16 @@ def reconcile(
 def _departments(active, specs, known, decisions) -> tuple[list[MergeProposal], set[str]]:
     name = specs[DEPARTMENTS_KEY].name
     existing = {names.department_key(obj.name): obj.name for obj in known[DEPARTMENTS_KEY].values()}
+    cells = Counter(  # each distinct cell text, in the order of first use, is read once
+        department for row in active for department in row.values.get(name) or ()
+    )
     written: dict[str, Counter] = {}
     split: dict[str, list[str]] = {}
-    keyed: dict[str, list[tuple[str, str]]] = {}  # each distinct cell text read once
-    for row in active:
-        for department in row.values.get(name) or ():
-            if department not in split:
-                split[department] = _split_department(department)
-                keyed[department] = [
-                    (part, names.department_key(part))
-                    for part in split[department]
-                    if not names.is_everyone(part)
-                ]
-            for part, key in keyed[department]:
-                written.setdefault(key, Counter())[part] += 1
+    for department, rows in cells.items():
+        split[department] = _split_department(department)
+        for part in split[department]:
+            if not names.is_everyone(part):
+                _count(written, names.department_key(part), part, rows)
     canonical = _canonical(written, existing)
     rows_of = {key: sum(spellings.values()) for key, spellings in written.items()}
     pairs = names.similar_departments(canonical)
@@ -128,21 +124,30 @@ def _departments_of(combination, split, canonical, same, every) -> list[str]:
 def _people(target, active, known, decisions, department_keys) -> list[MergeProposal]:
     fields = [spec.name for spec in target.fields if spec.reference is PEOPLE]
     existing = {names.person_key(obj.name): obj.name for obj in known[PEOPLE_KEY].values()}
-    cells: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    texts = Counter(  # each distinct cell text, in the order of first use, is read once
+        text for row in active for field_name in fields if (text := row.values.get(field_name))
+    )
+    cells = {text: _people_in(text, department_keys) for text in texts}
     written: dict[str, Counter] = {}
-    for row in active:
-        for field_name in fields:
-            text = row.values.get(field_name)
-            if text and text not in cells:
-                cells[text] = _people_in(text, department_keys)
-            for key, name in cells[text][0] if text else ():
-                written.setdefault(key, Counter())[name] += 1
+    for text, rows in texts.items():
+        for key, name in cells[text][0]:
+            _count(written, key, name, rows)
     canonical = _canonical(written, existing)
     rows_of = {key: sum(spellings.values()) for key, spellings in written.items()}
     pairs = names.similar_people(canonical)
     proposals, same = _proposals(PEOPLE_KEY, pairs, canonical, existing, rows_of, decisions)
+    named = {  # text -> (the people it names, as they are called now; its groups' warning)
+        text: (
+            [canonical[_follow(same, key)] for key, _name in people],
+            _("“%(names)s” is a department or team, not a person: left out.")
+            % {"names": ", ".join(groups)}
+            if groups
+            else "",
+        )
+        for text, (people, groups) in cells.items()
+    }
     for row in active:
-        _assign_people(target, row, fields, cells, canonical, same)
+        _assign_people(row, fields, named)
     return proposals
 
 
@@ -160,7 +165,7 @@ def _people_in(text: str, department_keys: set[str]) -> tuple[list[tuple[str, st
     return people, groups
 
 
-def _assign_people(target, row: RowResult, fields, cells, canonical, same) -> None:
+def _assign_people(row: RowResult, fields, named) -> None:
     """The first person of the owner column is the owner; the deputy column's first person
     is the deputy, or else the owner column's second one."""
     found: dict[str, list[str]] = {}
@@ -168,12 +173,10 @@ def _assign_people(target, row: RowResult, fields, cells, canonical, same) -> No
         text = row.values.get(field_name)
         if not text:
             continue
-        people, groups = cells[text]
-        found[field_name] = [canonical[_follow(same, key)] for key, _name in people]
-        if groups:
-            row.warnings[field_name] = _(
-                "“%(names)s” is a department or team, not a person: left out."
-            ) % {"names": ", ".join(groups)}
+        people, groups_warning = named[text]
+        found[field_name] = people
+        if groups_warning:
+            row.warnings[field_name] = groups_warning
     if not found:
         return
     owner_field, deputy_field = [*fields, None][:2]
@@ -243,6 +246,13 @@ def _direction(left, right, existing, rows_of, canonical) -> tuple[str, str]:
         return (key in existing, not initial, len(words), rows, len(canonical[key]), key)
 
     return (left, right) if weight(left) < weight(right) else (right, left)
+
+
+def _count(written: dict[str, Counter], key: str, spelling: str, rows: int) -> None:
+    spellings = written.get(key)
+    if spellings is None:
+        spellings = written[key] = Counter()
+    spellings[spelling] += rows
 
 
 def _follow(same: dict[str, str], key: str) -> str:

@@ -377,7 +377,7 @@ def commit_run(run: ImportRun, actor, require_decisions: bool = False) -> Import
     is undecided; elsewhere merges stay apart and such scores empty.
 
     A list longer than `staging.BATCH_ROWS` rows, outside a caller's transaction, is planned
-    without writing and written in batches through a staging organisation
+    without writing and its new rows are written in batches through a staging organisation
     (leitstand/imports/staging.py), so other writers are never held up for long; a shorter
     one (or one inside the caller's transaction, like the command line's whole workbook) is
     written in one transaction."""
@@ -460,7 +460,8 @@ def _commit_staged(run, actor, require_decisions, sheets) -> ImportPlan:
     check_supported_size(run, plan.count(CREATE))
     creating = [row for row in plan.rows if row.action == CREATE]
     new_references = plan.new
-    hidden = staging.create_staging(run)
+    # Without new rows nothing would be staged: the updates go in with the switch-over.
+    hidden = staging.create_staging(run) if creating else None
     try:
         with collector_paused():
             for start in range(0, len(creating), staging.BATCH_ROWS):
@@ -475,10 +476,12 @@ def _commit_staged(run, actor, require_decisions, sheets) -> ImportPlan:
             with transaction.atomic():  # the switch-over: everything appears at once
                 _lock_draft(run)
                 write_plan(run.organisation, rest, actor, run.original_name)
-                staging.move_rows(hidden, run.organisation)
+                if hidden is not None:
+                    staging.move_rows(hidden, run.organisation)
                 _finish(run, plan, actor, sheets)
     except IntegrityError as exc:
-        staging.discard(hidden)
+        if hidden is not None:
+            staging.discard(hidden)
         raise FileProblem(
             _(
                 "While the import was being written, someone entered rows that clash with it "
@@ -486,7 +489,8 @@ def _commit_staged(run, actor, require_decisions, sheets) -> ImportPlan:
             )
         ) from exc
     except BaseException:
-        staging.discard(hidden)
+        if hidden is not None:
+            staging.discard(hidden)
         raise
     return plan
 

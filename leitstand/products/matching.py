@@ -34,6 +34,10 @@ TOKEN_FIX_MIN_LENGTH = 4
 TOKEN_FIX_CUTOFF = 85
 WHOLE_NAME_CUTOFF = 88
 WHOLE_NAME_MAX_TOKENS = 4
+#: Highest confidence of a name found only after correcting its words, or only by comparing
+#: the whole name (the alias' score times this): such finds are never sure.
+CORRECTED_AT_MOST = 0.85
+FUZZY_AT_MOST = 0.8
 
 # A name that is only one of these words names a family of products: ask, don't guess.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -225,6 +229,19 @@ class Matcher:
 
     # -- the entry point ------------------------------------------------------------------
 
+    def may_reach(self, name: str, confidence: float) -> bool:
+        """False when `match(name)` surely stays below `confidence`: above what a corrected
+        or a fuzzy find can reach, only a name holding all the words of an alias (or whose
+        remark in brackets does) is recognised. Most names of a long list hold none, and
+        this look costs a fraction of `match` (the parsed name is kept for it)."""
+        if confidence <= max(CORRECTED_AT_MOST, FUZZY_AT_MOST):
+            return True
+        parsed = parse_name(name)
+        return bool(
+            (parsed.tokens and self._best_alias(parsed.tokens))
+            or (parsed.context and self._best_alias(parsed.context))
+        )
+
     def match(self, name: str, today: date | None = None) -> Match:
         today = today or date.today()
         parsed = parse_name(name)
@@ -252,7 +269,7 @@ class Matcher:
             if corrected is not None:
                 found = self._best_alias(corrected)
                 if found is not None:
-                    tokens, method, penalty = corrected, "corrected", 0.85
+                    tokens, method, penalty = corrected, "corrected", CORRECTED_AT_MOST
         if found is None and context:
             # "Kundenportal (Shopware)": the product is often named in brackets.
             found = self._best_alias(context)
@@ -362,7 +379,7 @@ class Matcher:
         return Match(
             name=name,
             product=product,
-            confidence=round(score / 100 * 0.8, 2),
+            confidence=round(score / 100 * FUZZY_AT_MOST, 2),
             method="fuzzy",
             alias=alias_text,
             cycle=choice.cycle,
@@ -378,23 +395,24 @@ _FIXES: dict[tuple[int, str], str] = {}
 
 def _fix_token_cached(matcher: Matcher, token: str) -> str:
     """The alias word a misspelt word most likely means (kept per matcher and word)."""
+    if (
+        len(token) < TOKEN_FIX_MIN_LENGTH
+        or not token.isalpha()
+        or token in matcher.by_token
+        or token in NOISE_WORDS
+        or token in CONTEXT_WORDS
+    ):
+        return token  # numbers, short and known words stay as they are (nothing to keep)
     key = (id(matcher), token)
     cached = _FIXES.get(key)
     if cached is not None:
         return cached
     result = token
-    if (
-        len(token) >= TOKEN_FIX_MIN_LENGTH
-        and token.isalpha()
-        and token not in matcher.by_token
-        and token not in NOISE_WORDS
-        and token not in CONTEXT_WORDS
-    ):
-        cutoff = TOKEN_FIX_CUTOFF if len(token) >= 6 else 88
-        choices = matcher.similar_words(token, cutoff)
-        hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if hit is not None:
-            result = hit[0]
+    cutoff = TOKEN_FIX_CUTOFF if len(token) >= 6 else 88
+    choices = matcher.similar_words(token, cutoff)
+    hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if hit is not None:
+        result = hit[0]
     if len(_FIXES) > 200_000:
         _FIXES.clear()
     _FIXES[key] = result
@@ -414,3 +432,8 @@ def matcher() -> Matcher:
 
 def match_name(name: str, today: date | None = None) -> Match:
     return matcher().match(name, today)
+
+
+def may_reach(name: str, confidence: float) -> bool:
+    """Whether `match_name(name)` can reach `confidence` (see `Matcher.may_reach`)."""
+    return matcher().may_reach(name, confidence)

@@ -29,6 +29,7 @@ TOKEN = re.compile(
 )
 PATCH_LEVEL = re.compile(r"(?:cu|su|ur)\d+")
 TWO_K = re.compile(r"w?2k(\d{0,2})")
+VERSION_WORD = re.compile(r"r\d|sp\d+|\d{2}h[12]")
 
 # Words that say what a thing is used for or where, not which product it is.
 CONTEXT_WORDS = frozenset(
@@ -230,6 +231,8 @@ def fold(text: str) -> str:
 
 
 def _token(raw: str) -> tuple[str, ...]:
+    if raw.isalpha() or raw.isdigit():  # most words and numbers: none of the forms below
+        return (raw,)
     if PATCH_LEVEL.fullmatch(raw):
         return ()
     two_k = TWO_K.fullmatch(raw)
@@ -248,7 +251,12 @@ def _token(raw: str) -> tuple[str, ...]:
 def tokens_of(text: str) -> tuple[str, ...]:
     """The tokens of a folded text without brackets."""
     tokens = []
-    for chunk in CHUNKS.findall(VERSION_DOT.sub(r"v\1", text)):
+    if "v." in text:  # "v.7" is v7
+        text = VERSION_DOT.sub(r"v\1", text)
+    for chunk in CHUNKS.findall(text):
+        if chunk.isalpha() or chunk.isdigit():  # a plain word or number is one token
+            tokens.append(chunk)
+            continue
         for raw in TOKEN.findall(chunk):
             tokens.extend(_token(raw))
     return tuple(tokens)
@@ -258,6 +266,8 @@ def tokens_of(text: str) -> tuple[str, ...]:
 def parse_name(text: str) -> Name:
     """Tokens of the name and of its bracketed remarks ("Dropbox (Vertrieb privat)")."""
     folded = fold(text)
+    if "(" not in folded and "[" not in folded and "{" not in folded:
+        return Name(tokens=tokens_of(folded), context=())
     context = []
     for remark in BRACKETS.findall(folded):
         context.extend(tokens_of(remark))
@@ -269,4 +279,4 @@ def is_version_token(token: str) -> bool:
     """Numbers, dotted versions and the version words R2, SP3, 22H2."""
     if token[0].isdigit():
         return True
-    return bool(re.fullmatch(r"r\d|sp\d+|\d{2}h[12]", token))
+    return VERSION_WORD.fullmatch(token) is not None

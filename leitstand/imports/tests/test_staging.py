@@ -62,6 +62,26 @@ def test_a_large_list_is_written_in_batches_and_appears_at_once(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_large_list_without_new_rows_needs_no_staging(
+    org, editor, tmp_path, small_batches, monkeypatch
+):
+    path = write_inventory_xlsx(tmp_path / "inventory.xlsx", 150)
+    services.commit_run(upload(org, path, editor), editor)
+    created = []
+    real_create = staging.create_staging
+    monkeypatch.setattr(
+        staging, "create_staging", lambda run: created.append(run) or real_create(run)
+    )
+
+    plan = services.commit_run(upload(org, path, editor), editor)
+
+    assert plan.counts["unchanged"] == 150 and plan.counts["create"] == 0
+    assert created == []
+    assert System.objects.for_org(org).count() == 150
+    assert _no_staging_left()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_clash_at_the_switch_over_imports_nothing_and_leaves_nothing(
     org, editor, tmp_path, small_batches, monkeypatch
 ):
