@@ -6,7 +6,7 @@
 from decimal import Decimal
 
 from leitstand.reports.document import Cell, Report, Unit, names
-from leitstand.reports.templatetags.reports import cell_text
+from leitstand.reports.printing import cell_text
 
 
 def snapshot_figures(report: Report) -> dict:

@@ -82,7 +82,6 @@ def findings(src: Sources) -> Chapter:
         "findings",
         _("Findings, most severe and costliest first"),
         [_("Priority"), _("Finding"), _("Subject"), _("Per year"), _("Suggested action")],
-        widths=(10, 16, 21, 11, 42),
         note=" ".join(
             filter(
                 None,
@@ -221,7 +220,6 @@ def appendix(src: Sources) -> Chapter:
             _("End of support"),
         ],
         pdf_limit=FULL_LIST_LIMIT,
-        widths=(27, 13, 20, 16, 12, 12),
     )
     for system in systems:
         inventory.add(
@@ -239,7 +237,6 @@ def appendix(src: Sources) -> Chapter:
         [_("From"), _("To"), _("Method"), _("Frequency"), _("Hours per year")],
         note=_("Every active data flow between two systems: who sends what to whom, and how."),
         pdf_limit=FULL_LIST_LIMIT,
-        widths=(28, 28, 15, 15, 14),
     )
     for flow in snapshot.active_integrations:
         flows.add(

@@ -27,11 +27,6 @@ class Unit(StrEnum):
     DATE = "date"
 
 
-#: A word longer than this (an address, names joined by underscores) may be broken anywhere in
-#: the PDF, or it would push its table past the page's edge.
-LONG_WORD = 24
-
-
 @dataclass(frozen=True, slots=True)
 class Cell:
     value: object
@@ -40,10 +35,6 @@ class Cell:
     @property
     def is_number(self) -> bool:
         return self.unit not in (Unit.TEXT, Unit.DATE)
-
-    @property
-    def has_long_word(self) -> bool:
-        return self.unit == Unit.TEXT and any(len(w) > LONG_WORD for w in str(self.value).split())
 
 
 def text(value: object) -> Cell:
@@ -96,9 +87,6 @@ class Figure:
     how: str = ""
 
 
-LONG_TABLE_ROWS = 40
-
-
 @dataclass
 class Table:
     key: str  # also the xlsx sheet's base name
@@ -108,17 +96,10 @@ class Table:
     note: str = ""  # how the figures are computed, or why rows are left out
     empty: str = ""  # what to say when there are no rows
     pdf_limit: int | None = None  # the PDF lists this many rows at most; the xlsx all
-    widths: tuple[int, ...] = ()  # percent per column for long tables (fixed layout)
 
     @property
     def shown_rows(self) -> list[list[Cell]]:
         return self.rows if self.pdf_limit is None else self.rows[: self.pdf_limit]
-
-    @property
-    def long(self) -> bool:
-        """Long tables get a fixed layout: measuring every cell to size the columns would take
-        most of the rendering time (WeasyPrint's automatic table layout)."""
-        return len(self.shown_rows) > LONG_TABLE_ROWS
 
     @property
     def left_out(self) -> int:

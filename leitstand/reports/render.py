@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from leitstand.core.pdf import html_to_pdf
 from leitstand.core.sheets import neutralise
 from leitstand.reports.document import Cell, Report, Unit
-from leitstand.reports.templatetags.reports import cell_text
+from leitstand.reports.printing import cell_text
 
 SHEET_NAME_LENGTH = 31  # Excel's limit
 #: As the analysis's JSON rounds them: hours to a tenth, euros and the rest to cents.
