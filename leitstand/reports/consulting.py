@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 
 from leitstand.assessment.presenters import strategy_label
 from leitstand.core.wording import KINDS, SEVERITIES, render
-from leitstand.flows.models import Integration
+from leitstand.flows.models import Integration, MethodCategory
 from leitstand.inventory.models import System as SystemModel
 from leitstand.reports import document as d
 from leitstand.reports import sections
 from leitstand.reports.chapters import CONSULTING_CHAPTERS
 from leitstand.reports.document import Chapter, Figure, Table
+from leitstand.reports.integration_map import integration_map_svg
 from leitstand.reports.risk import cut_note
 from leitstand.reports.sources import FULL_LIST_LIMIT, Sources
 from leitstand.roadmap.models import Milestone
@@ -247,6 +248,16 @@ def appendix(src: Sources) -> Chapter:
             d.hours(src.analysis.figures[flow.id].total_hours),
         )
     chapter.tables += [inventory, flows]
+    diagram = integration_map_svg(
+        [
+            (names[flow.source_id].name, names[flow.target_id].name, flow.method)
+            for flow in snapshot.active_integrations
+        ],
+        _("Integration map"),
+        {category: str(category.label) for category in MethodCategory},
+    )
+    if diagram:
+        chapter.charts.append(diagram)
     chapter.figures = [
         Figure("appendix_systems", _("Systems in use"), d.count(len(systems))),
         Figure("appendix_flows", _("Active data flows"), d.count(len(flows.rows))),

@@ -225,8 +225,11 @@ def people_and_vendors(src: Sources) -> Chapter:
         "vendors",
         _("Vendor concentration"),
         [_("Vendor"), _("Systems"), _("Share of critical systems"), _("Share of annual cost")],
-        note=_("Shares of the critical systems in operation and of their annual cost."),
-        empty=_("No vendor carries several systems."),
+        note=_(
+            "Every vendor of a system in operation, the largest share first: its share of the "
+            "critical systems and of the annual cost of the systems in operation."
+        ),
+        empty=_("No system in operation has a vendor recorded yet."),
     )
     for row in vendor_rows(src.analysis):
         vendors.add(

@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from leitstand.analysis import analyze
 from leitstand.core.formatting import format_eur
+from leitstand.inventory.tests.factories import SystemFactory, VendorFactory
 from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.reports import services
 from leitstand.reports.models import ReportSettings, ReportSnapshot
 from leitstand.reports.tests.conftest import pdf_text
 from leitstand.security_check import selectors as checks
@@ -72,3 +74,16 @@ def test_risk_and_consulting_reports_of_the_demo(muster, client, tmp_path):
     # Every page of both reports turns into an image.
     assert len(_page_images(path)) >= 3
     assert len(_page_images(risk_pdf)) >= 3
+
+
+def test_vendor_table_lists_a_vendor_of_one_system_and_says_when_none_is_recorded(org):
+    def vendor_table():
+        report = services.build_report(org, "risk", "en")
+        return next(table for table in report.tables() if table.key == "vendors")
+
+    SystemFactory(organisation=org, vendor=None)
+    assert vendor_table().rows == []
+    assert vendor_table().empty == "No system in operation has a vendor recorded yet."
+    SystemFactory(organisation=org, vendor=VendorFactory(organisation=org, name="Solo GmbH"))
+    (row,) = vendor_table().rows
+    assert (row[0].value, row[1].value) == ("Solo GmbH", 1)
