@@ -52,8 +52,11 @@ check: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
+# Bytecode is kept (__pycache__, ignored by git) even where the environment says
+# PYTHONDONTWRITEBYTECODE: else both test workers and every command a test starts compile the
+# project and pytest rewrites every test module again.
 test: check
-	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python -m bench

@@ -11,6 +11,8 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from e2e.demo_snapshot import restore_or_load
+
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "demo-password-for-tests"
@@ -86,7 +88,7 @@ def demo(transactional_db, monkeypatch, settings, tmp_path):
     """The demo organisations, with the demo user's password set to DEMO_PASSWORD."""
     settings.VAR_DIR = tmp_path
     monkeypatch.setenv("LEITSTAND_DEMO_PASSWORD", DEMO_PASSWORD)
-    call_command("load_demo", verbosity=0)
+    restore_or_load(lambda: call_command("load_demo", verbosity=0))
 
 
 @pytest.fixture(autouse=True)
