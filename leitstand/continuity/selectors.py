@@ -117,7 +117,10 @@ def system_view(figures: Figures, system_id: int) -> SystemView:
         no_restore_test=no_restore,
         no_emergency_plan=no_plan,
         explanation=[
-            render(m) for m in explain_system_outage(snapshot, figures.continuity, system_id)
+            render(m)
+            for m in explain_system_outage(snapshot, figures.continuity, system_id)
+            # "costs €0" beside "no data yet": the lines per process say what is missing
+            if row.eur_per_hour or m.key != "outage.total"
         ],
     )
 

@@ -30,6 +30,10 @@ def automation_section(request: HttpRequest) -> Panel:
         "processes/_cockpit_section.html",
         {
             "processes": totals.processes,
+            # Without a step's minutes the processes' hours are unknown, not 0 h (issue 21).
+            "minutes_recorded": any(
+                step.minutes_per_run for p in analysis.snapshot.processes for step in p.steps
+            ),
             "totals_explanation": render(summary),
             "candidates": list(facts.best_candidates.values())[:TOP_CANDIDATES],
             "unneeded": sum(len(unneeded_steps(p)) for p in analysis.snapshot.processes),

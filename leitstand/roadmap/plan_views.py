@@ -19,6 +19,7 @@ from leitstand.roadmap.cases import (
     initiatives_for_plan,
     initiatives_for_totals,
     plan_cases,
+    planned_case,
     totals,
 )
 from leitstand.roadmap.models import DroppedProposal, Initiative, InitiativeStatus, PhaseKind
@@ -81,6 +82,8 @@ def roadmap(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     all_cases = plan_cases(chosen, analysis, everyone)
     plan = totals(all_cases, analysis, _years(all_cases, today))
+    # Without an option that counts, the sums are unknown rather than zero (issue 21, point 5).
+    plan_has_figures = any(planned_case(case, analysis) for case in all_cases)
     names = {case.initiative.pk: case.initiative.name for case in all_cases}
     page = Paginator(chosen, PER_PAGE).get_page(request.GET.get("page"))
     initiatives = list(
@@ -93,6 +96,8 @@ def roadmap(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "total": len(chosen),
         "plan": plan,
+        "plan_has_figures": plan_has_figures,
+        "has_initiatives": bool(everyone),
         "overlaps": [
             (overlap, [names[pk] for pk in overlap.initiative_ids]) for overlap in plan.overlaps
         ],
