@@ -62,13 +62,6 @@ class InitiativeForm(OrgModelForm):
         if self.instance.pk:
             field.initial = list(self.instance.depends_on.values_list("pk", flat=True))
 
-    def _save_m2m(self):
-        super()._save_m2m()
-        self.instance.depends_on.set(
-            self.cleaned_data.get("depends_on") or [],
-            through_defaults={"organisation": self.organisation},
-        )
-
 
 class OptionForm(OrgModelForm):
     unique_name_field = None
