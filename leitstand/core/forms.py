@@ -33,13 +33,23 @@ class LocalNumberInput(forms.TextInput):
     """A number as people write it in their language: 8.500.000,00 in German, 8,500,000.00 in
     English (a browser's number field shows neither the grouping nor, everywhere, the comma)."""
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None, grouping: bool = True):
         super().__init__({"inputmode": "decimal", **(attrs or {})})
+        self.grouping = grouping
 
     def format_value(self, value):
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            return formats.number_format(value, use_l10n=True, force_grouping=True)
+            return formats.number_format(value, use_l10n=True, force_grouping=self.grouping)
         return super().format_value(value)
+
+
+def _is_calendar_year(name: str, field: forms.Field) -> bool:
+    """A year such as "founded in 2004": written without grouping (not 2.004)."""
+    return (
+        isinstance(field, forms.IntegerField)
+        and (name == "year" or name.endswith("_year"))
+        and not name.endswith("per_year")
+    )
 
 
 def local_number_text(value):
@@ -61,11 +71,11 @@ def local_number_text(value):
 
 def localize_numbers(form: forms.BaseForm) -> None:
     """Decimal and integer fields of `form` show and read numbers in the user's language."""
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         if not isinstance(field, forms.DecimalField | forms.IntegerField):
             continue
         attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
-        field.widget = LocalNumberInput(attrs)
+        field.widget = LocalNumberInput(attrs, grouping=not _is_calendar_year(name, field))
         original = field.to_python
         field.to_python = lambda value, _original=original: _original(local_number_text(value))
 

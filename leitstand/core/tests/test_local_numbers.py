@@ -64,3 +64,43 @@ def test_a_shown_number_reads_back_as_itself(value):
         with translation.override(language):
             shown = LocalNumberInput().format_value(value)
             assert Decimal(local_number_text(shown)) == value
+
+
+FACTS = {
+    "federal_state": "BY",
+    "fte": "50",
+    "balance_sheet_total": "2000000",
+    "nace_section": "C",
+    "founded_year": "2004",
+    "has_linked_enterprises": "false",
+    "linked_enterprises_note": "",
+    "de_minimis_complete": "on",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "turnover", "fte"),
+    [("de", "8.500.000,00", "56,5"), ("en", "8,500,000.00", "56.5")],
+)
+def test_company_facts_page_reads_and_shows_turnover_in_the_users_language(
+    login, editor, org, language, turnover, fte
+):
+    """The funding page's turnover (a form on the organisation itself) and the facts beside
+    it: typed as people write them, shown back the same way; a year is not grouped."""
+    from django.urls import reverse
+
+    from leitstand.funding.models import FundingFacts
+
+    client = login(editor)
+    url = reverse("funding:facts", kwargs={"org": org.slug})
+    data = {**FACTS, "annual_revenue": turnover, "fte": fte}
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    org.refresh_from_db()
+    assert org.annual_revenue == Decimal("8500000")
+    facts = FundingFacts.objects.get(organisation=org)
+    assert facts.fte == Decimal("56.5") and facts.founded_year == 2004
+
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'value="{turnover}"' in html
+    assert 'value="2004"' in html and 'value="2.004"' not in html and 'value="2,004"' not in html
