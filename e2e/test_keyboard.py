@@ -1,13 +1,34 @@
-"""Keyboard only: Tab reaches the menus and every action of the main pages, in page order, and
-nothing on them is clickable with the mouse alone (a link without href, a clickable element
-that cannot take the focus)."""
+"""Keyboard only: Tab reaches the menus and every action of the main pages (cockpit, lists,
+map, risks, plan, funding, checks, reports, settings), in page order, and nothing on them is
+clickable with the mouse alone (a link without href, a clickable element that cannot take the
+focus)."""
 
 from playwright.sync_api import expect
 
 from leitstand.accounts.models import User
 
 ORG = "/o/muster-logistik"
-PAGES = ["/", "/systems/", "/findings/", "/processes/1/", "/resilience/"]
+PAGES = [
+    "/",
+    "/systems/",
+    "/findings/",
+    "/processes/",
+    "/processes/1/",
+    "/integrations/",
+    "/map/",
+    "/portfolio/",
+    "/resilience/",
+    "/continuity/",
+    "/roadmap/",
+    "/roadmap/proposals/",
+    "/kpis/",
+    "/funding/",
+    "/funding/facts/",
+    "/check/",
+    "/maturity/",
+    "/reports/",
+    "/settings/",
+]
 MOUSE_ONLY = """() => [...document.querySelectorAll(
     'a:not([href]), [onclick], [role=button]:not(button):not([tabindex]),'
     + '[data-bs-toggle]:not(button):not(a[href])'
