@@ -15,11 +15,15 @@ class Timing:
     median_ms: float
     p95_ms: float
     queries: int
+    #: CPU time of this process per call (the test client and SQLite run in it): what a quiet
+    #: machine's wall clock would show when the others' load stretches ours.
+    cpu_median_ms: float | None = None
 
     def line(self) -> str:
+        cpu = "" if self.cpu_median_ms is None else f"   cpu {self.cpu_median_ms:6.1f} ms"
         return (
             f"{self.label:<45} median {self.median_ms:7.1f} ms   "
-            f"p95 {self.p95_ms:7.1f} ms   queries {self.queries:>3}"
+            f"p95 {self.p95_ms:7.1f} ms   queries {self.queries:>3}{cpu}"
         )
 
 
@@ -38,9 +42,16 @@ def time_calls(
     with CaptureQueriesContext(connection) as captured:
         call()
     queries = len(captured)  # read now: later requests clear the connection's query log
-    samples = []
+    samples, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         call()
         samples.append((time.perf_counter() - started) * 1000)
-    return Timing(label, statistics.median(samples), percentile(samples, 0.95), queries)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    return Timing(
+        label,
+        statistics.median(samples),
+        percentile(samples, 0.95),
+        queries,
+        statistics.median(cpu),
+    )

@@ -67,9 +67,12 @@ def subject_url(org_slug: str, subject: Subject) -> str:
         return ""
 
 
-def links(org_slug: str, subjects: tuple[Subject, ...]) -> tuple[SubjectLink, ...]:
-    """Links to the subjects, one URL lookup per type (a gap or finding may name many)."""
-    patterns: dict[str, str] = {}
+def links(
+    org_slug: str, subjects: tuple[Subject, ...], patterns: dict[str, str] | None = None
+) -> tuple[SubjectLink, ...]:
+    """Links to the subjects, one URL lookup per type (a gap or finding may name many; a
+    page that links many findings' subjects passes one `patterns` dict for all of them)."""
+    patterns = {} if patterns is None else patterns
     found = []
     for subject in subjects:
         if subject.type not in patterns:

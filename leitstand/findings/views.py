@@ -7,7 +7,7 @@ from leitstand.core.language import is_german
 from leitstand.core.presenters import present_gap
 from leitstand.core.wording import render_all
 from leitstand.findings.serialize import QUICK_WINS_SHOWN, analysis_as_json, quick_wins_lines
-from leitstand.landscape.cache import request_analysis
+from leitstand.landscape.cache import kept_for_request, kept_fragment, request_analysis
 from leitstand.roadmap.quick_wins import quick_win_table
 from leitstand.roadmap.worklist import worklist_context, worklist_csv
 from leitstand.tenancy.access import org_view
@@ -37,11 +37,27 @@ def findings(request: HttpRequest) -> HttpResponse:
         "totals": analysis.totals,
         "totals_explanation": render_all(analysis.totals_explanation),
         "worklist": worklist,
-        "gaps": [present_gap(gap, request.org.slug) for gap in analysis.data_gaps[:200]],
-        "gap_count": len(analysis.data_gaps),
-        "overlapping_systems": len(analysis.overlapping_system_ids),
-        "quick_wins": analysis.quick_wins,
-        "quick_wins_explanation": quick_wins_lines(analysis),
-        "quick_win_table": quick_win_table(analysis, QUICK_WINS_SHOWN),
+        "gap_section": kept_fragment(
+            request,
+            "findings_gaps",
+            "findings/_gaps.html",
+            lambda: {
+                "gaps": [present_gap(gap, request.org.slug) for gap in analysis.data_gaps[:200]],
+                "gap_count": len(analysis.data_gaps),
+            },
+        ),
+        "overlapping_systems": kept_for_request(
+            request, "overlapping_systems", lambda: len(analysis.overlapping_system_ids)
+        ),
+        "quick_win_section": kept_fragment(
+            request,
+            "findings_quick_wins",
+            "findings/_quick_wins.html",
+            lambda: {
+                "quick_wins": analysis.quick_wins,
+                "quick_wins_explanation": quick_wins_lines(analysis),
+                "quick_win_table": quick_win_table(analysis, QUICK_WINS_SHOWN),
+            },
+        ),
     }
     return render(request, "findings/findings.html", context)

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from prometheus_client import Counter
 
@@ -87,15 +89,40 @@ def cached_for_landscape(organisation: Organisation, name: str, compute: Callabl
     Other values and other organisations do not wait. If the computation fails, each
     waiting thread computes the value itself.
     """
-    size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
-    if size <= 0 or landscape_pending(organisation):
-        return compute()  # a change of this thread is not stamped yet: read it fresh
-    key = (
+    return _kept(_landscape_key(organisation), name, compute)
+
+
+def _landscape_key(organisation: Organisation) -> tuple | None:
+    """The key of the organisation's current landscape (one query), None when its values
+    must be computed afresh."""
+    if settings.LEITSTAND_ANALYSIS_CACHE_SIZE <= 0 or landscape_pending(organisation):
+        return None
+    return (
         organisation.pk,
         landscape_token(organisation),
         get_language() or settings.LANGUAGE_CODE,
         timezone.localdate(),
     )
+
+
+def kept_for_request(request, name: str, compute: Callable[[], T]) -> T:
+    """`cached_for_landscape` for the request's organisation, with the landscape stamp read
+    once per request (a page that shows several kept values pays one query, not one each)."""
+    key = getattr(request, "_leitstand_landscape_key", _UNREAD)
+    if key is _UNREAD:
+        key = request._leitstand_landscape_key = _landscape_key(request.org)
+    if key is not None and landscape_pending(request.org):
+        key = None  # this request changed the landscape: read it fresh from here on
+    return _kept(key, name, compute)
+
+
+_UNREAD = object()
+
+
+def _kept(key: tuple | None, name: str, compute: Callable[[], T]) -> T:
+    if key is None:
+        return compute()  # a change of this thread is not stamped yet: read it fresh
+    size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
     with _lock:
         values = _landscapes.get(key)
         if values is not None and name in values:
@@ -132,6 +159,17 @@ def cached_for_landscape(organisation: Organisation, name: str, compute: Callabl
         flight.done.set()
 
 
+def kept_fragment(
+    request, name: str, template_name: str, context: Callable[[], dict]
+) -> SafeString:
+    """A part of a page that shows only values of the landscape (no user, no request), rendered
+    once per kept landscape: a table of hundreds of rows costs tens of milliseconds to render
+    on every view. The key holds the language, so the fragment is in the reader's language."""
+    return kept_for_request(
+        request, f"html:{name}", lambda: render_to_string(template_name, context())
+    )
+
+
 def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
     """The organisation's analysis from memory, or `compute()`d and remembered."""
     return cached_for_landscape(organisation, "analysis", compute)
@@ -143,8 +181,8 @@ def request_analysis(request) -> Analysis:
     cached = getattr(request, "_leitstand_analysis", None)
     if cached is None:
         organisation = request.org
-        cached = request._leitstand_analysis = cached_analysis(
-            organisation, lambda: analyze(landscape_snapshot(organisation))
+        cached = request._leitstand_analysis = kept_for_request(
+            request, "analysis", lambda: analyze(landscape_snapshot(organisation))
         )
     return cached
 

@@ -60,6 +60,20 @@ def initiatives_for_plan(organisation) -> QuerySet:
     )
 
 
+def initiatives_for_timeline(organisation) -> QuerySet:
+    """Initiatives with what one page of the roadmap draws of them (owner, phases, milestones,
+    dependencies); their cases are the kept plan's (`roadmap.plan`)."""
+    return (
+        Initiative.objects.for_org(organisation)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("start_on", "pk")),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+            Prefetch("depends_on", queryset=Initiative.objects.only("id", "name")),
+        )
+    )
+
+
 def initiatives_for_totals(organisation) -> QuerySet:
     """Initiatives with only what the plan's figures need (no milestones, systems' names or
     people): the summary over hundreds of initiatives stays light."""
@@ -241,15 +255,34 @@ def initiative_cases(
     return InitiativeCases(initiative, tuple(views), counted_view, late)
 
 
-def plan_cases(initiatives, analysis: Analysis, everyone=None) -> list[InitiativeCases]:
-    """Cases of `initiatives`; replacements and dependencies are read from `everyone` (the
-    organisation's initiatives, as loaded by `initiatives_for_totals`) when given."""
+@dataclass(frozen=True)
+class PlanContext:
+    """What one initiative's warnings read from all the others: when another initiative
+    replaces a system it uses, and when the initiatives it depends on finish."""
+
+    replacements: dict[int, list[tuple[Initiative, date]]]
+    dependency_ends: dict[int, date | None]
+
+
+def plan_context(everyone) -> PlanContext:
+    everyone = list(everyone)
+    return PlanContext(
+        replacement_dates(everyone),
+        {initiative.pk: finished_on(initiative) for initiative in everyone},
+    )
+
+
+def plan_cases(
+    initiatives, analysis: Analysis, everyone=None, context: PlanContext | None = None
+) -> list[InitiativeCases]:
+    """Cases of `initiatives`; replacements and dependencies are read from `context`, else
+    from `everyone` (the organisation's initiatives, as loaded by `initiatives_for_totals`)
+    when given."""
     initiatives = list(initiatives)
-    everyone = initiatives if everyone is None else list(everyone)
-    replacements = replacement_dates(everyone)
-    dependency_ends = {initiative.pk: finished_on(initiative) for initiative in everyone}
+    if context is None:
+        context = plan_context(initiatives if everyone is None else everyone)
     return [
-        initiative_cases(initiative, analysis, replacements, dependency_ends)
+        initiative_cases(initiative, analysis, context.replacements, context.dependency_ends)
         for initiative in initiatives
     ]
 

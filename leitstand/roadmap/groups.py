@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from leitstand.analysis import Analysis
 from leitstand.analysis.worklist import FindingGroup, group_findings
+from leitstand.core.formatting import format_number
 from leitstand.core.wording import KINDS, render
 from leitstand.landscape.cache import cached_for_landscape
 
@@ -95,6 +96,26 @@ def group_action(group: FindingGroup) -> str:
         "n": group.count - 1
     }
     return f"{first} {more}"
+
+
+#: Kinds whose findings count the time for fixing errors in their figures: the totals above
+#: the findings show manual work and fixing errors apart, so a group's figure is a different
+#: quantity from the manual-transfer totals and says so (issue 21).
+WITH_FIXING_ERRORS = frozenset({"manual_transfer", "manual_only_data"})
+
+
+def group_figure_note(group: FindingGroup) -> str:
+    """What a group's figure adds up, where it differs from the totals above the findings."""
+    if group.kind not in WITH_FIXING_ERRORS:
+        return ""
+    if group.eur_per_year is None and group.hours_per_year is None:
+        return ""
+    return ngettext(
+        "a year, including fixing errors (the totals above show them apart)",
+        "a year for these %(n)s findings, including fixing errors (the totals above show "
+        "them apart)",
+        group.count,
+    ) % {"n": format_number(group.count)}
 
 
 def group_title(group: FindingGroup) -> str:

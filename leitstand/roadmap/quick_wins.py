@@ -3,6 +3,7 @@ roadmap's quick-win section and the findings page's quick-win box: what to do, c
 capacity apart, a year and in the first 12 months, and how that was computed."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +35,38 @@ class QuickWinRow:
 
 
 @dataclass(frozen=True)
+class QuickWinTotals:
+    """The sums of every quick win, computed once (the list's sums walk all its items, and a
+    large landscape has thousands)."""
+
+    count: int
+    cash_eur_per_year: Decimal
+    hours_per_year: Decimal
+    capacity_eur_per_year: Decimal
+    cash_first_12_months_eur: Decimal
+    capacity_first_12_months_eur: Decimal
+    risks_removed: int
+    this_month: date
+
+    @classmethod
+    def of(cls, found: QuickWinList) -> "QuickWinTotals":
+        return cls(
+            count=len(found.items),
+            cash_eur_per_year=found.cash_eur_per_year,
+            hours_per_year=found.hours_per_year,
+            capacity_eur_per_year=found.capacity_eur_per_year,
+            cash_first_12_months_eur=found.cash_first_12_months_eur,
+            capacity_first_12_months_eur=found.capacity_first_12_months_eur,
+            risks_removed=found.risks_removed,
+            this_month=found.this_month,
+        )
+
+
+@dataclass(frozen=True)
 class QuickWinTable:
     rows: tuple[QuickWinRow, ...]  # the first `limit` of each kind
     more: int  # left off the page (the analysis JSON lists all)
-    totals: QuickWinList
+    totals: QuickWinTotals
 
 
 def _first_of_each_kind(items, limit: int) -> list:
@@ -75,4 +104,6 @@ def quick_win_table(analysis: Analysis, limit: int) -> QuickWinTable:
                 how=tuple(render(message) for message in item.when),
             )
         )
-    return QuickWinTable(rows=tuple(rows), more=len(found.items) - len(shown), totals=found)
+    return QuickWinTable(
+        rows=tuple(rows), more=len(found.items) - len(shown), totals=QuickWinTotals.of(found)
+    )

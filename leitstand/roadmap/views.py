@@ -16,7 +16,7 @@ from leitstand.core.extensions import initiative_panels
 from leitstand.core.wording import KINDS
 from leitstand.landscape.cache import request_analysis
 from leitstand.roadmap import filters, forms, services
-from leitstand.roadmap.cases import initiatives_for_plan, initiatives_for_totals, plan_cases
+from leitstand.roadmap.cases import initiatives_for_plan, plan_cases
 from leitstand.roadmap.explain import case_explanation
 from leitstand.roadmap.models import (
     ChangeChecklist,
@@ -26,6 +26,7 @@ from leitstand.roadmap.models import (
     Milestone,
     Phase,
 )
+from leitstand.roadmap.plan import kept_plan
 from leitstand.roadmap.presenters import kpi_rows, survey_comparison
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
@@ -56,7 +57,8 @@ class InitiativeDetail(InitiativeViews, generic.OrgDetailView):
     def get(self, request, *args, **kwargs):
         initiative = self.get_object(initiatives_for_plan(self.org))
         analysis = request_analysis(request)
-        (cases,) = plan_cases([initiative], analysis, initiatives_for_totals(self.org))
+        others = kept_plan(request, analysis).context  # other initiatives' dates
+        (cases,) = plan_cases([initiative], analysis, context=others)
         context = {
             "object": initiative,
             "cases": cases,

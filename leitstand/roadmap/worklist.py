@@ -8,11 +8,15 @@ so the page costs the same few queries at any size.
 
 import csv
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from leitstand.analysis import Analysis
@@ -28,7 +32,13 @@ from leitstand.core.presenters import SEVERITY_COLOURS, SubjectLink, links
 from leitstand.core.sheets import csv_text
 from leitstand.core.wording import KINDS, SEVERITIES, render
 from leitstand.inventory.models import Person
-from leitstand.roadmap.groups import finding_groups, group_action, group_title
+from leitstand.landscape.cache import kept_for_request
+from leitstand.roadmap.groups import (
+    finding_groups,
+    group_action,
+    group_figure_note,
+    group_title,
+)
 from leitstand.roadmap.models import FindingState, FindingStatus
 
 #: Members a group shows on the page; the rest are counted (and in the CSV).
@@ -58,6 +68,16 @@ class Filters:
         return bool(self.status or self.owner or self.severity or self.kind)
 
 
+@cache
+def _status_label(status: str, language: str | None) -> str:
+    return str(FindingStatus(status).label)
+
+
+def status_label(status: str) -> str:
+    """The status's label in the reader's language (looked up once per language)."""
+    return _status_label(status, get_language())
+
+
 @dataclass(frozen=True)
 class Member:
     finding: Finding
@@ -72,47 +92,84 @@ class Member:
 
     @property
     def status_label(self) -> str:
-        return str(FindingStatus(self.work.status).label)
+        return status_label(self.work.status)
 
 
-@dataclass
+@dataclass(frozen=True)
+class GroupFigures:
+    """What a group shows whatever the filters, worked out once per kept analysis (a large
+    landscape's groups have thousands of members)."""
+
+    title: str
+    action: str
+    severity: str
+    eur_per_year: Decimal | None
+    hours_per_year: Decimal | None
+    note: str  # what the figures add up, where the totals above count otherwise
+
+    @classmethod
+    def of(cls, group: FindingGroup) -> "GroupFigures":
+        return cls(
+            group_title(group),
+            group_action(group),
+            group.severity,
+            group.eur_per_year,
+            group.hours_per_year,
+            group_figure_note(group),
+        )
+
+
+@dataclass(frozen=True)
 class WorkGroup:
+    """A group with the members that pass the filters."""
+
     group: FindingGroup
-    members: list[Member] = field(default_factory=list)
+    figures: GroupFigures
+    members: tuple[Member, ...]
+    counts: dict[str, int]  # members per status, by the status's label, in the statuses' order
+    reopened: int
+    shown: tuple[Member, ...] = ()  # with links, for the page
 
-    @property
-    def title(self) -> str:
-        return group_title(self.group)
+    @classmethod
+    def of(cls, group: FindingGroup, figures: GroupFigures, members) -> "WorkGroup":
+        found: dict[str, int] = {}
+        for member in members:
+            found[member.work.status] = found.get(member.work.status, 0) + 1
+        return cls(
+            group=group,
+            figures=figures,
+            members=tuple(members),
+            counts={str(FindingStatus(s).label): found[s] for s in Status if s in found},
+            reopened=sum(1 for member in members if member.work.reopened),
+        )
 
-    @property
-    def action(self) -> str:
-        return group_action(self.group)
-
-    shown: list[Member] = field(default_factory=list)  # with links, for the page
+    title = property(lambda self: self.figures.title)
+    action = property(lambda self: self.figures.action)
+    eur_per_year = property(lambda self: self.figures.eur_per_year)  # of the whole group
+    hours_per_year = property(lambda self: self.figures.hours_per_year)
+    figure_note = property(lambda self: self.figures.note)
 
     @property
     def more(self) -> int:
         return max(len(self.members) - SHOWN_MEMBERS, 0)
 
     @property
-    def counts(self) -> dict[str, int]:
-        """Members per status, by the status's label, in the order of the statuses."""
-        found: dict[str, int] = {}
-        for member in self.members:
-            found[member.work.status] = found.get(member.work.status, 0) + 1
-        return {str(FindingStatus(s).label): found[s] for s in Status if s in found}
-
-    @property
     def severity_label(self) -> str:
-        return str(SEVERITIES.get(self.group.severity, self.group.severity))
+        return str(SEVERITIES.get(self.figures.severity, self.figures.severity))
 
     @property
     def colour(self) -> str:
-        return SEVERITY_COLOURS.get(self.group.severity, "secondary")
+        return SEVERITY_COLOURS.get(self.figures.severity, "secondary")
 
-    @property
-    def reopened(self) -> int:
-        return sum(1 for member in self.members if member.work.reopened)
+
+@dataclass(frozen=True)
+class KeptWorklist:
+    """Every group with all its members and their statuses, before any filter."""
+
+    states: dict[str, FindingState]
+    groups: tuple[tuple[FindingGroup, GroupFigures, tuple[Member, ...]], ...]
+    unfiltered: tuple[WorkGroup, ...]
+    resolved: tuple[FindingState, ...]
 
 
 def states_by_key(organisation) -> dict[str, FindingState]:
@@ -137,24 +194,60 @@ def _matches(member: Member, filters: Filters) -> bool:
     return not filters.kind or finding.kind == filters.kind
 
 
+def all_members(
+    analysis: Analysis, organisation, states: dict[str, FindingState]
+) -> tuple[tuple[FindingGroup, GroupFigures, tuple[Member, ...]], ...]:
+    statuses: dict[str | None, WorkStatus] = {}  # one per stored status: they are few
+    found = []
+    for group in finding_groups(analysis, organisation):
+        members = []
+        for finding in group.findings:
+            key = finding_identity(finding)
+            state = states.get(key)
+            stored = state.status if state else None
+            if stored not in statuses:
+                statuses[stored] = work_status(stored, True)
+            members.append(Member(finding, key, state, statuses[stored]))
+        found.append((group, GroupFigures.of(group), tuple(members)))
+    return tuple(found)
+
+
+def _filtered(groups, filters: Filters) -> list[WorkGroup]:
+    """Groups with the members that pass the filters; groups left empty are left out."""
+    kept = []
+    for group, figures, members in groups:
+        if filters.kind and group.kind != filters.kind:
+            continue
+        matching = [member for member in members if _matches(member, filters)]
+        if matching:
+            kept.append(WorkGroup.of(group, figures, matching))
+    return kept
+
+
 def work_groups(
     analysis: Analysis, organisation, states: dict[str, FindingState], filters: Filters
 ) -> list[WorkGroup]:
     """Groups with the members that pass the filters; groups left empty are left out."""
-    groups = []
-    for group in finding_groups(analysis, organisation):
-        if filters.kind and group.kind != filters.kind:
-            continue
-        work = WorkGroup(group)
-        for finding in group.findings:
-            key = finding_identity(finding)
-            state = states.get(key)
-            member = Member(finding, key, state, work_status(state.status if state else None, True))
-            if _matches(member, filters):
-                work.members.append(member)
-        if work.members:
-            groups.append(work)
-    return groups
+    return _filtered(all_members(analysis, organisation, states), filters)
+
+
+def kept_worklist(request, analysis: Analysis) -> KeptWorklist:
+    """The unfiltered working list, kept with the analysis: statuses are rows of the
+    landscape, so a change to one renews the landscape stamp."""
+
+    organisation = request.org
+
+    def compute() -> KeptWorklist:
+        states = states_by_key(organisation)
+        groups = all_members(analysis, organisation, states)
+        return KeptWorklist(
+            states=states,
+            groups=groups,
+            unfiltered=tuple(_filtered(groups, Filters())),
+            resolved=tuple(resolved_states(analysis, states)),
+        )
+
+    return kept_for_request(request, "worklist", compute)
 
 
 def resolved_states(analysis: Analysis, states: dict[str, FindingState]) -> list[FindingState]:
@@ -224,22 +317,34 @@ def worklist_context(request, analysis: Analysis) -> dict:
     """Everything the working list on the findings page shows, for `request.GET`'s filters."""
     organisation = request.org
     filters = Filters.from_query(request.GET)
-    states = states_by_key(organisation)
-    groups = work_groups(analysis, organisation, states, filters)
+    kept = kept_worklist(request, analysis)
+    groups = _filtered(kept.groups, filters) if filters.active else list(kept.unfiltered)
     query = {k: v for k, v in vars(filters).items() if v}
     owners = Person.objects.for_org(organisation).filter(
-        pk__in={state.owner_id for state in states.values() if state.owner_id}
+        pk__in={state.owner_id for state in kept.states.values() if state.owner_id}
     )
     page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
-    for work in page:
-        work.shown = [
-            replace(member, subjects=links(organisation.slug, member.finding.subjects[:9]))
-            for member in work.members[:SHOWN_MEMBERS]
-        ]
+    patterns: dict[str, str] = {}  # one URL lookup per subject type for the whole page
+    page.object_list = [
+        replace(
+            work,
+            shown=tuple(
+                replace(
+                    member,
+                    subjects=links(organisation.slug, member.finding.subjects[:9], patterns),
+                )
+                for member in work.members[:SHOWN_MEMBERS]
+            ),
+        )
+        for work in page.object_list
+    ]
     return {
         "filters": filters,
         "groups": groups,
         "page": page,
+        # the status form's address, and the page to come back to, once for every row
+        "status_url": reverse("roadmap:finding_status", kwargs={"org": organisation.slug}),
+        "back": quote(request.get_full_path(), safe="/"),  # as the urlencode filter
         "statuses": FindingStatus.choices,
         "owners": owners.order_by("name").values_list("pk", "name"),
         "severities": list(SEVERITIES.items()),
@@ -247,5 +352,5 @@ def worklist_context(request, analysis: Analysis) -> dict:
         "query": urlencode(query),
         "total_groups": len(groups),
         "total_findings": sum(len(work.members) for work in groups),
-        "resolved": resolved_states(analysis, states) if not filters.active else [],
+        "resolved": kept.resolved if not filters.active else [],
     }

@@ -235,3 +235,22 @@ def test_the_quick_win_table_keeps_every_kind_when_one_kind_has_thousands():
     kept = _first_of_each_kind(retire + step + deputy, 10)
     assert [item.n for item in kept[:10]] == list(range(10))  # the largest retirements
     assert kept[10:] == step + deputy
+
+
+def test_a_manual_transfer_group_says_its_figure_includes_fixing_errors(login, viewer, org):
+    """Issue 21: the group "Manual transfer (3 findings)" showed more hours than the totals
+    above for all flows. The group adds up its findings (handling plus fixing errors), the
+    totals show the two apart: the group says so, and its figure is their sum."""
+    for _ in range(3):
+        IntegrationFactory(organisation=org)  # manual, 2 % errors, 15 minutes to fix each
+    page = login(viewer).get(reverse("findings:findings", kwargs={"org": "acme"}))
+    totals = page.context["totals"]
+    (work,) = [w for w in page.context["worklist"]["page"] if w.group.kind == "manual_transfer"]
+    assert totals.counted == 3 and work.group.count == 3
+    assert totals.error_hours > 0
+    assert work.hours_per_year == totals.manual_hours + totals.error_hours
+    assert work.eur_per_year == totals.manual_eur + totals.error_eur
+    assert work.figure_note == (
+        "a year for these 3 findings, including fixing errors (the totals above show them apart)"
+    )
+    assert work.figure_note in page.content.decode()

@@ -277,6 +277,32 @@ def test_roadmap_query_count_does_not_grow_with_initiatives(
         client.get(_url("roadmap", org))
 
 
+def test_the_kept_plan_follows_every_change_to_an_initiative(org, viewer, login):
+    """The plan's totals are kept with the analysis between page views; a change to an option,
+    a new initiative or a status renews the landscape stamp, so the page never shows stale
+    figures."""
+    client = login(viewer)
+    initiative = InitiativeFactory(organisation=org, name="Pilot one", status="idea")
+    option = InitiativeOptionFactory(
+        organisation=org, initiative=initiative, implementation_eur=Decimal(1000)
+    )
+
+    def page(**filters):
+        return client.get(_url("roadmap", org), filters).content.decode()
+
+    assert 'id="sum-investment">€1,000<' in page()
+    option.implementation_eur = Decimal(5000)
+    option.save()
+    assert 'id="sum-investment">€5,000<' in page()
+    assert "Pilot one" not in page(status="approved")
+    initiative.status = "approved"
+    initiative.save()
+    assert "Pilot one" in page(status="approved")
+    other = InitiativeFactory(organisation=org, name="Idea two")
+    InitiativeOptionFactory(organisation=org, initiative=other, implementation_eur=Decimal(300))
+    assert 'id="sum-investment">€5,300<' in page()
+
+
 def test_viewer_cannot_change_the_plan(org, viewer, login):
     client = login(viewer)
     initiative = InitiativeFactory(organisation=org)
@@ -318,3 +344,24 @@ def test_an_initiative_saved_on_its_page_records_what_it_depends_on(org, editor,
     assert (dependency.requires, dependency.organisation) == (first, org)
     entry = LogEntry.objects.get_for_object(initiative).get()
     assert entry.changes["depends_on"] == ["", "Clean up the customer data"]
+
+
+def test_the_findings_page_shows_a_status_saved_after_it_was_kept(org, editor, login):
+    """The working list is kept with the analysis; saving a status through its form renews
+    the landscape stamp, so the next view shows the new status."""
+    _unplanned_systems(org, 2)
+    client = login(editor)
+    findings = reverse("findings:findings", kwargs={"org": org.slug})
+    assert "1 planned" not in client.get(findings).content.decode()
+    key = next(
+        member.key
+        for work in client.get(findings).context["worklist"]["groups"]
+        for member in work.members
+        if work.group.kind == "no_emergency_plan"
+    )
+    form = client.get(_url("finding_status", org), {"key": key})
+    assert form.status_code == 200
+    client.post(_url("finding_status", org) + f"?key={key}", {"status": "planned"})
+    page = client.get(findings)
+    (work,) = [w for w in page.context["worklist"]["groups"] if w.group.kind == "no_emergency_plan"]
+    assert work.counts == {"open": 1, "planned": 1}
