@@ -110,6 +110,7 @@ def test_empty_organisation_gets_a_helpful_cockpit(login, owner, org):
         assert reverse(target, kwargs={"org": org.slug}) in guided
     assert reverse("organisation_create") in guided
     assert 'id="inventory-figures"' not in content  # no panel of zeros
+    assert "All 0 findings" not in content and 'id="no-findings-yet"' in content
 
 
 def test_cost_with_no_recorded_cost_says_no_data_yet_not_zero(login, viewer, org):
