@@ -71,3 +71,28 @@ def test_switched_off_the_rows_keep_only_what_the_file_says(company, editor):
     assert datev.vendor is None
     assert not datev.capabilities.exists()
     assert datev.end_of_support is None
+
+
+@pytest.mark.parametrize("applied", [True, False])
+def test_two_crms_from_a_plain_list_are_found_to_overlap(company, editor, applied):
+    """A list with only names: the catalogue gives HubSpot and Pipedrive their capability
+    (customer relationship management), so the analysis finds the two tools overlapping;
+    with the catalogue's proposals switched off nothing says what they do."""
+    from leitstand.analysis import analyze
+    from leitstand.analysis.findings import Kind
+    from leitstand.landscape.snapshot import landscape_snapshot
+
+    data = b"Software;Nutzer\nHubSpot CRM;12\nPipedrive;4\nLohnabrechnung intern;2\n"
+    run = services.start_import(company, ContentFile(data), "tools.csv", editor)
+    decisions = services.decisions_of(run)
+    decisions.proposals["product_catalogue"] = applied
+    services.save_decisions(run, decisions)
+    run.save()
+    services.commit_run(run, editor)
+    analysis = analyze(landscape_snapshot(company))
+    names = {s.id: s.name for s in analysis.snapshot.systems}
+    groups = [{names[i] for i in group.system_ids} for group in analysis.overlaps]
+    overlap = [f for f in analysis.findings if f.kind == Kind.OVERLAP]
+    found = any({s.name for s in f.subjects} >= {"HubSpot CRM", "Pipedrive"} for f in overlap)
+    assert ({"HubSpot CRM", "Pipedrive"} in groups) is applied
+    assert found is applied
