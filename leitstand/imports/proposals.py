@@ -56,6 +56,11 @@ class ProposalGroup:
         """The form field of the switch in the preview."""
         return f"proposals:{self.step.key}"
 
+    @property
+    def row_count(self) -> int:
+        """How many rows the step fills cells in (a row may get several cells)."""
+        return len({id(proposal.row) for proposal in self.proposals})
+
     def rows_with(self, field_name: str) -> int:
         return sum(1 for proposal in self.proposals if proposal.field == field_name)
 
