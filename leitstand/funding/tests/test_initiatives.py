@@ -86,6 +86,9 @@ def test_roadmap_shows_funding_expected(login, viewer, org, initiative):
     FundingPlanFactory(organisation=org, initiative=initiative)
     page = login(viewer).get(reverse("roadmap:roadmap", kwargs={"org": org.slug})).content.decode()
     assert 'id="funding-section"' in page
+    # the summary card holds the sum only; the table per initiative is the section below
+    card = page.split('id="sum-funding"')[1].split("</div></div>")[0]
+    assert "<table" not in card and 'href="#funding-section"' in card
 
 
 def test_command_matches_an_initiative_with_or_without_a_plan(org, initiative):
