@@ -140,6 +140,7 @@ class Product:
     cycle_source: CycleSource | None = None
     verified: date | None = None
     versioned: str = ""  # the product a name with a version number means ("SharePoint 2013")
+    model_prefixes: tuple[str, ...] = ()  # "ds" of "DS920+": the number after it is no version
 
     @property
     def typical_hosting(self) -> str:
@@ -246,12 +247,14 @@ def build_catalogue(
         if slug and slug in eol_products:
             data = eol_products[slug]
             cycles = tuple(cycle_from_record(record) for record in data["cycles"])
+            # A product added from a later copy than the file's pin carries its own commit.
+            commit = data.get("commit") or eol_commit
             source = CycleSource(
                 name="endoflife.date",
                 url=f"https://endoflife.date/{slug}",
-                as_of=eol_date,
+                as_of=_day(data.get("commit_date")) or eol_date,
                 verified=True,
-                note=f"endoflife.date at commit {eol_commit[:7]}" if eol_commit else "",
+                note=f"endoflife.date at commit {commit[:7]}" if commit else "",
             )
         elif entry["id"] in own_cycles:
             own = own_cycles[entry["id"]]
@@ -285,6 +288,7 @@ def build_catalogue(
                 cycle_source=source,
                 verified=_day(entry.get("verified")),
                 versioned=entry.get("versioned", ""),
+                model_prefixes=tuple(str(word).lower() for word in entry.get("models") or ()),
             )
         )
     return Catalogue(
@@ -310,9 +314,7 @@ def catalogue_as_of() -> date | None:
     """The newest day any part of the shipped data was taken or checked (shown to users)."""
     catalogue = load_catalogue()
     days = [catalogue.endoflife_date] + [
-        product.cycle_source.as_of
-        for product in catalogue.products
-        if product.cycle_source and product.cycle_source.name == "Leitstand"
+        product.cycle_source.as_of for product in catalogue.products if product.cycle_source
     ]
     known = [day for day in days if day]
     return max(known) if known else None

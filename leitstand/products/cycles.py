@@ -5,7 +5,8 @@ Each cycle is described by the tokens of its key, its label and its codename
 "2021" for Windows 10 LTSC 2021). The version words of a name must all appear in a cycle
 (numbers may be more or less precise: "6" fits 6.4, "6.5.8" fits 6.5). Edition words
 select among the rest ("Pro" -> W, "Enterprise" -> E); cycles that carry a variant the name
-does not ask for (R2, LTSC, IoT, "for Mac") drop out. Service packs are patch levels: of
+does not ask for (R2, LTSC, IoT, "for Mac") drop out. The number of a hardware model ("DS920+",
+after a word of the product's `models`) is not a version. Service packs are patch levels: of
 "2016", "2016 SP1" ... "2016 SP3" the newest is meant. Anything still ambiguous is answered
 only if every remaining cycle has already lost security support (then the newest, marked as
 assumed: "support ended by then at the latest" is true whichever it was); otherwise no cycle.
@@ -154,8 +155,12 @@ def choose_cycle(product: Product | None, name_tokens: tuple[str, ...], today: d
     hard: list[str] = []
     editions: set[str] = set()
     words: set[str] = set()
+    previous = ""
     for raw in name_tokens:
         token = _normal(raw)
+        after_model_prefix, previous = previous in product.model_prefixes, raw
+        if after_model_prefix and raw[0].isdigit():
+            continue  # a hardware model number (DS920+), not a version
         if raw in product.editions or token in product.editions:
             editions.update(product.editions.get(raw) or product.editions[token])
             words.add(raw)

@@ -5,6 +5,8 @@ matter holds the product's metadata and its `releases` list. We read only the pr
 catalogue refers to (`eol:` in products.yaml) and keep, per release cycle, the key, label,
 codename, release date and the three support ends (eoas, eol, eoes) plus the link. The result
 carries the licence notice and the commit, so the shipped file says where it came from.
+A product that reached endoflife.date after that commit can be added from a later copy with
+`pin_products`; it then carries its own commit and commit date.
 """
 
 import re
@@ -110,3 +112,26 @@ def extract(
         "notice": notice.strip(),
         "products": products,
     }
+
+
+def pin_products(existing: dict, extracted: dict) -> dict:
+    """`existing` with the products of `extracted` added or replaced, each with its own commit.
+
+    For a product added to endoflife.date after the commit the file is pinned to, when no full
+    copy of a later commit is at hand: the other products keep the file's commit.
+    """
+    if extracted["notice"] != existing.get("notice"):
+        raise ExtractionError(
+            "the copy's licence notice differs from the file's; extract every product from one copy"
+        )
+    products = dict(existing.get("products", {}))
+    for slug, record in extracted["products"].items():
+        if extracted["commit"] == existing.get("commit"):
+            products[slug] = record
+            continue
+        products[slug] = {
+            **record,
+            "commit": extracted["commit"],
+            "commit_date": extracted["commit_date"],
+        }
+    return {**existing, "extracted_on": extracted["extracted_on"], "products": products}

@@ -104,6 +104,10 @@ def test_endoflife_file_keeps_notice_commit_and_covers_every_referenced_product(
     assert "endoflife.date contributors" in endoflife["notice"]
     assert len(endoflife["commit"]) == 40
     date.fromisoformat(endoflife["commit_date"])
+    for slug, product in endoflife["products"].items():
+        if "commit" in product:  # taken from a later copy than the file's commit
+            assert len(product["commit"]) == 40, slug
+            date.fromisoformat(product["commit_date"])
     referenced = {entry["eol"] for entry in _raw("products.yaml") if entry.get("eol")}
     assert referenced <= set(endoflife["products"])
 
@@ -126,7 +130,12 @@ def test_loaded_catalogue_has_cycles_with_their_source():
     sfos = catalogue.get("sophos-firewall")
     assert sfos.cycle("19.5").end_of_security_support == date(2025, 4, 30)
     assert sfos.cycle_source.verified and sfos.cycle_source.as_of == date(2026, 12, 7)
-    assert catalogue.get("synology-dsm").cycle("6.2").unverified
+    # Added from a later endoflife.date copy than the file's pin, with its own commit.
+    dsm = catalogue.get("synology-dsm")
+    assert dsm.cycle("6.2").end_of_security_support == date(2024, 9, 30)
+    assert dsm.cycle_source.name == "endoflife.date"
+    assert dsm.cycle_source.note == "endoflife.date at commit 0ac7b36"
+    assert dsm.cycle_source.as_of == date(2026, 10, 3)
 
 
 def _own_cycle_problems(own: dict, today: date) -> list[str]:

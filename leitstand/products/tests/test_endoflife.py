@@ -8,7 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from leitstand.products.catalogue import build_catalogue
-from leitstand.products.endoflife import ExtractionError, extract, front_matter, product_record
+from leitstand.products.endoflife import (
+    ExtractionError,
+    extract,
+    front_matter,
+    pin_products,
+    product_record,
+)
 
 FIXTURES = Path(__file__).parent / "data" / "endoflife"
 PRODUCTS = FIXTURES / "products"
@@ -138,3 +144,82 @@ def test_command_writes_the_file_for_the_catalogue_products(tmp_path, monkeypatc
 def test_command_refuses_a_folder_without_products(tmp_path):
     with pytest.raises(CommandError, match="products/"):
         call_command("catalogue", "extract-endoflife", str(tmp_path), "--commit", "x")
+
+
+def _narrow_catalogue(monkeypatch, *slugs):
+    from leitstand.products.management.commands import catalogue as command
+
+    class Narrow:
+        products = [type("P", (), {"eol_slug": slug}) for slug in slugs]
+
+    monkeypatch.setattr(command, "load_catalogue", lambda: Narrow)
+
+
+def test_only_adds_a_product_with_its_own_commit_and_keeps_the_rest(tmp_path, monkeypatch):
+    _narrow_catalogue(monkeypatch, "testos", "testapp")
+    output = tmp_path / "endoflife.json"
+    pinned = extract(
+        PRODUCTS,
+        ["testapp"],
+        commit="a" * 40,
+        commit_date=date(2026, 8, 22),
+        notice=(FIXTURES / "LICENSE").read_text(encoding="utf-8"),
+        today=date(2026, 12, 1),
+    )
+    output.write_text(json.dumps(pinned), encoding="utf-8")
+    call_command(
+        "catalogue",
+        "extract-endoflife",
+        str(FIXTURES),
+        "--commit",
+        "b" * 40,
+        "--commit-date",
+        "2026-10-03",
+        "--only",
+        "testos",
+        "--output",
+        str(output),
+    )
+    written = json.loads(output.read_text(encoding="utf-8"))
+    assert written["commit"] == "a" * 40 and written["commit_date"] == "2026-08-22"
+    assert "commit" not in written["products"]["testapp"]
+    assert written["products"]["testos"]["commit"] == "b" * 40
+    assert written["products"]["testos"]["commit_date"] == "2026-10-03"
+    product = {"name": "P", "vendor": "v", "kind": "application", "category": "erp", "eu": "x"}
+    catalogue = build_catalogue(
+        {"v": {"name": "V"}},
+        [{**product, "id": "os", "eol": "testos"}, {**product, "id": "app", "eol": "testapp"}],
+        {},
+        written,
+    )
+    source = catalogue.get("os").cycle_source
+    assert source.note == "endoflife.date at commit bbbbbbb" and source.as_of == date(2026, 10, 3)
+    assert catalogue.get("app").cycle_source.as_of == date(2026, 8, 22)
+
+
+def test_only_needs_a_commit_date_and_a_product_the_catalogue_refers_to(tmp_path, monkeypatch):
+    _narrow_catalogue(monkeypatch, "testos")
+    with pytest.raises(CommandError, match="commit-date"):
+        call_command(
+            "catalogue", "extract-endoflife", str(FIXTURES), "--commit", "x", "--only", "testos"
+        )
+    with pytest.raises(CommandError, match="testapp"):
+        call_command(
+            "catalogue",
+            "extract-endoflife",
+            str(FIXTURES),
+            "--commit",
+            "x",
+            "--commit-date",
+            "2026-10-03",
+            "--only",
+            "testapp",
+        )
+
+
+def test_pinning_refuses_a_copy_with_another_licence_notice():
+    with pytest.raises(ExtractionError, match="notice"):
+        pin_products(
+            {"commit": "a", "notice": "MIT, 2020", "products": {}},
+            {"commit": "b", "notice": "other", "products": {}, "extracted_on": "2026-12-07"},
+        )

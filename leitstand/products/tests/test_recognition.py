@@ -86,6 +86,7 @@ def test_version_words_select_the_cycle():
         "Windows 10 Enterprise LTSC 2021": "10-21h2-e-lts",
         "Office 2016": "2016",
         "AS/400 V7R3": "7.3",
+        "DS920+ DSM 7.1": "7.1",  # the model number is not a version
     }
     for name, cycle in cases.items():
         assert matcher().match(name, TODAY).cycle.key == cycle, name

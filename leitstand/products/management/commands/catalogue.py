@@ -5,7 +5,9 @@
 - `sync`: bring linked systems to the catalogue's end-of-support dates (after an upgrade).
 - `extract-endoflife DIR`: rewrite catalogue/endoflife.json from a local copy of the
   endoflife-date/endoflife.date repository (its products/*.md), for the products the
-  catalogue refers to. Offline: the copy is made beforehand (git clone or archive).
+  catalogue refers to. Offline: the copy is made beforehand (git clone or archive). With
+  `--only SLUG...` only those products are taken from the copy, with its commit kept beside
+  each of them, and the rest of the file stays as it is (a product newer than the pinned commit).
 """
 
 import json
@@ -15,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from leitstand.products.catalogue import DATA, load_catalogue
-from leitstand.products.endoflife import ExtractionError, extract
+from leitstand.products.endoflife import ExtractionError, extract, pin_products
 from leitstand.products.matching import Match, match_name
 from leitstand.products.services import sync_end_of_support
 
@@ -66,6 +68,13 @@ class Command(BaseCommand):
         extract_parser.add_argument("--commit-date", help="The commit's date, YYYY-MM-DD.")
         extract_parser.add_argument(
             "--output", default=str(DATA / "endoflife.json"), help="Where to write the file."
+        )
+        extract_parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="SLUG",
+            help="Take only these products from the copy, each with the copy's commit, and keep "
+            "the rest of the file (needs --commit-date).",
         )
         commands.add_parser(
             "sync",
@@ -130,24 +139,40 @@ class Command(BaseCommand):
         if not licence.is_file():
             raise CommandError(f"{licence} not found: the MIT notice must be kept.")
         slugs = {product.eol_slug for product in load_catalogue().products if product.eol_slug}
+        only = set(options.get("only") or ())
+        if only and not commit_date:
+            raise CommandError("--only needs --commit-date: each product keeps its own commit.")
+        if only - slugs:
+            unknown = ", ".join(sorted(only - slugs))
+            raise CommandError(f"No catalogue product refers to {unknown} (eol: in products.yaml).")
+        output = Path(options["output"])
         try:
             data = extract(
                 products_dir,
-                slugs,
+                only or slugs,
                 commit=commit,
                 commit_date=commit_date,
                 notice=licence.read_text(encoding="utf-8"),
                 today=date.today(),
             )
+            if only:
+                data = pin_products(self._read_extracted(output), data)
         except ExtractionError as error:
             raise CommandError(str(error)) from error
-        output = Path(options["output"])
         output.write_text(
             json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
             encoding="utf-8",
         )
         cycles = sum(len(product["cycles"]) for product in data["products"].values())
+        taken = f"endoflife.date {commit[:7]} of {commit_date.isoformat() if commit_date else None}"
+        if only:
+            taken = f"{', '.join(sorted(only))} from {taken}, the rest from {data['commit'][:7]}"
         self.stdout.write(
-            f"Wrote {output}: {len(data['products'])} products, {cycles} release cycles, "
-            f"endoflife.date {commit[:7]} of {data['commit_date']}."
+            f"Wrote {output}: {len(data['products'])} products, {cycles} release cycles, {taken}."
         )
+
+    def _read_extracted(self, path: Path) -> dict:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise CommandError(f"Cannot read {path} to add products to it: {error}") from error
