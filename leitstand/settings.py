@@ -274,7 +274,7 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "leitstand.api.schema.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["leitstand.api.filtering.FilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "leitstand.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

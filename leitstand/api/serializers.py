@@ -41,13 +41,19 @@ class BulkLookups:
 
 class OrgManyRelatedField(relations.ManyRelatedField):
     """Reads ids that the list view attached in one query per page (see attach_related_ids),
-    instead of building a model instance per related row."""
+    instead of building a model instance per related row; takes only a JSON list."""
 
     def get_attribute(self, instance):
         attached = getattr(instance, RELATED_IDS, None)
         if attached is not None and self.field_name in attached:
             return [relations.PKOnlyObject(pk) for pk in attached[self.field_name]]
         return super().get_attribute(instance)
+
+    def to_internal_value(self, data):
+        # DRF takes any iterable but a string: an object ({}) would pass as the list of its keys.
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
 
 
 class OrgRelatedField(serializers.PrimaryKeyRelatedField):
@@ -99,15 +105,29 @@ class TextField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class BooleanField(serializers.BooleanField):
+    """A yes/no as the schema says: JSON true or false (DRF would also take 0, 1, "yes", "on")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+#: A ModelSerializer's mapping of model fields with text and yes/no taken as the schema types them.
+FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.CharField: TextField,
+    models.TextField: TextField,
+    models.BooleanField: BooleanField,
+}
+
+
 class OrgModelSerializer(serializers.ModelSerializer):
     """Runs the model's own checks (clean) and the case-insensitive unique name rule."""
 
     serializer_related_field = OrgRelatedField
-    serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: TextField,
-        models.TextField: TextField,
-    }
+    serializer_field_mapping = FIELD_MAPPING
     unique_name_field: str | None = "name"
 
     @property

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
-from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.serializers import OrgModelSerializer, TextField
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.assessment import filters, services
 from leitstand.assessment.models import (
@@ -27,7 +27,7 @@ class AssessmentSerializer(OrgModelSerializer):
 
     unique_name_field = None
     answers = serializers.DictField(
-        child=serializers.CharField(),
+        child=TextField(),
         required=False,
         help_text=gettext_lazy("Answers to the guided questions: {question key: option key}."),
     )

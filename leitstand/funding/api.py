@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from leitstand.analysis.funding.catalogue import TOPICS
-from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.serializers import OrgModelSerializer, TextField
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.funding import selectors, services
 from leitstand.funding.models import DeMinimisAid, FundingFacts, FundingPlan, LinkedEnterprise
@@ -72,7 +72,7 @@ class FundingPlanSerializer(OrgModelSerializer):
         child=serializers.ChoiceField(choices=TOPICS), required=False, max_length=len(TOPICS)
     )
     chosen_programmes = serializers.ListField(
-        child=serializers.CharField(max_length=80), required=False, max_length=60
+        child=TextField(max_length=80), required=False, max_length=60
     )
 
     class Meta:

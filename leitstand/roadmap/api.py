@@ -4,7 +4,7 @@ checklists and dropped proposals (registered in api/urls.py)."""
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from leitstand.api.serializers import OrgModelSerializer
+from leitstand.api.serializers import OrgModelSerializer, TextField
 from leitstand.api.viewsets import OrgModelViewSet
 from leitstand.roadmap import filters, services
 from leitstand.roadmap.models import (
@@ -78,7 +78,7 @@ class InitiativeSerializer(OrgModelSerializer):
         ]
         read_only_fields = ["created_at", "updated_at"]
 
-    proposal_key = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    proposal_key = TextField(max_length=200, required=False, allow_blank=True)
 
 
 class InitiativeDependencySerializer(OrgModelSerializer):

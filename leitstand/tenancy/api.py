@@ -7,12 +7,15 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 
 from leitstand.api.permissions import OrganisationRole
+from leitstand.api.serializers import FIELD_MAPPING
 from leitstand.core.audit import save_serializer
 from leitstand.tenancy import services
 from leitstand.tenancy.models import Membership, Organisation, Role
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
+
     class Meta:
         model = Organisation
         fields = [
