@@ -65,6 +65,31 @@ def test_kind_and_management_are_unknown_until_said_and_filter_apart(org, editor
     assert names("?shadow_it=unknown") == ["Liste"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["no_owner=null", "no_owner=yes", "no_owner=1", "no_owner=", "lifecycle=", "sort="],
+)
+def test_a_filter_value_the_schema_does_not_allow_gets_400(org, viewer, query):
+    response = api(viewer, org).get(f"{url('system-list')}?{query}")
+    assert response.status_code == 400, response.json()
+    assert api(viewer, org).get(f"{url('system-list')}?no_owner=true&q=").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "CRM", "personal_data": 0},
+        {"name": "CRM", "centrally_managed": "yes"},
+        {"name": "CRM", "departments": {}},
+        {"name": 7},
+    ],
+)
+def test_a_body_of_the_wrong_types_gets_400(org, editor, body):
+    response = api(editor, org).post(url("system-list"), body, format="json")
+    assert response.status_code == 400, response.json()
+    assert not System.objects.exists()
+
+
 def test_viewer_reads_but_cannot_write(org, viewer):
     SystemFactory(organisation=org, name="ERP")
     client = api(viewer, org)
