@@ -134,7 +134,9 @@ def test_failures_exit_with_a_clear_message(org, tmp_path, arguments, message):
 
 def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "leitstand.cli", *args]
-    return subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{' '.join(args[:2])} failed:\n{done.stdout}\n{done.stderr}"
+    return done
 
 
 def test_killing_the_import_midway_leaves_nothing_half_written(tmp_path):
