@@ -20,3 +20,10 @@ class Pagination(PageNumberPagination):
                 {self.page_size_query_param: [_("Give one whole number from 1 to 500.")]}
             )
         return int(values[0])
+
+    def paginate_queryset(self, queryset, request, view=None):
+        values = request.query_params.getlist(self.page_query_param)
+        # DRF reads an empty `?page=` as page 1; the schema says a whole number from 1
+        if values and (len(values) > 1 or not values[0].isdigit() or int(values[0]) < 1):
+            raise ValidationError({self.page_query_param: [_("Give one whole number from 1.")]})
+        return super().paginate_queryset(queryset, request, view)

@@ -67,12 +67,24 @@ def test_kind_and_management_are_unknown_until_said_and_filter_apart(org, editor
 
 @pytest.mark.parametrize(
     "query",
-    ["no_owner=null", "no_owner=yes", "no_owner=1", "no_owner=", "lifecycle=", "sort="],
+    [
+        "no_owner=null",
+        "no_owner=yes",
+        "no_owner=1",
+        "no_owner=",
+        "lifecycle=",
+        "sort=",
+        "page=",
+        "page=0",
+        "page=last",
+        "page=1&page=2",
+    ],
 )
 def test_a_filter_value_the_schema_does_not_allow_gets_400(org, viewer, query):
     response = api(viewer, org).get(f"{url('system-list')}?{query}")
     assert response.status_code == 400, response.json()
     assert api(viewer, org).get(f"{url('system-list')}?no_owner=true&q=").status_code == 200
+    assert api(viewer, org).get(f"{url('system-list')}?page=1").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -76,9 +76,13 @@ def test_a_worker_start_cleans_up_and_never_fails(org, monkeypatch, caplog):
     assert "could not be cleaned up" in caplog.text
 
 
-def test_gunicorn_workers_clean_up_when_they_start(org):
+def test_gunicorn_workers_clean_up_when_they_start(org, monkeypatch, tmp_path):
     """gunicorn reads gunicorn.conf.py from the project folder; its worker hook cleans up."""
     old = _orphan("e5", hours_old=2)
+    # Reading the file sets PROMETHEUS_MULTIPROC_DIR if unset: kept to this test, or every
+    # command a later test starts would count its metrics in var/prometheus/, which a test
+    # starting gunicorn empties (a command then failed with FileNotFoundError).
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "prometheus"))
     hooks = runpy.run_path(str(Path(__file__).resolve().parents[3] / "gunicorn.conf.py"))
     hooks["post_worker_init"](None)
     assert not old.exists()
