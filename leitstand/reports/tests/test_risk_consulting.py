@@ -45,6 +45,17 @@ def test_risk_and_consulting_reports_of_the_demo(muster, client, tmp_path):
     assert f"Points of the latest check {result.score}" in text
     assert "Backups and restore tests against 3-2-1-1-0" in text and "Risks accepted" in text
     assert "Vendor concentration" in text
+    # the outage costs per hour are the analysis's (the ERP 1,437, Microsoft 365 1,200, ...)
+    analysis = analyze(landscape_snapshot(muster))
+    costs = {
+        system.name: analysis.outage_cost_by_system.get(system.id)
+        for system in analysis.snapshot.systems
+    }
+    assert costs["ProLog ERP 9"] == 1437
+    flat = " ".join(text.split()).replace("\u2010 ", "")  # words hyphenated across lines
+    for name, cost in costs.items():
+        if cost:
+            assert f"{name} {format_eur(cost)}" in flat, name
 
     response = client.post(
         reverse("reports:consulting", kwargs={"org": muster.slug}),
