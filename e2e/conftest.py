@@ -11,6 +11,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from e2e.capture import save_screenshot
 from e2e.demo_snapshot import restore_or_load
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -61,9 +62,7 @@ def shot():
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def take(page, name: str) -> Path:
-        path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
+        return save_screenshot(page, SCREENSHOTS / f"{name}.png")
 
     return take
 

@@ -23,6 +23,7 @@ from django.core.exceptions import FieldError
 from django.test import Client
 from django.urls import reverse
 
+from e2e.capture import save_screenshot
 from e2e.conftest import SCREENSHOTS
 from leitstand.accounts.models import User
 from leitstand.tenancy.models import Organisation
@@ -186,9 +187,8 @@ def test_every_page_fits_phone_and_laptop_and_passes_axe(
                     f"{each_width} px {name} {path}: {too_wide} px too wide: {_widest(page)}"
                 )
             if each_width == width or ALL_SCREENSHOTS:
-                page.screenshot(
-                    path=str(SCREENSHOTS / f"walk-{each_width}-{name.replace(':', '-')}.png"),
-                    full_page=True,
+                save_screenshot(
+                    page, SCREENSHOTS / f"walk-{each_width}-{name.replace(':', '-')}.png"
                 )
     assert {"cockpit:home", "findings:findings", "resilience:overview"} <= seen
     (SCREENSHOTS / f"walk-problems-{width}.txt").write_text("\n".join(problems) + "\n")

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.capture import save_screenshot
 from leitstand.accounts.models import User
 from leitstand.inventory.models import System
 
@@ -17,7 +18,7 @@ def test_editor_enforces_two_factor_and_the_light_turns_green(
     live_server, page, demo, sign_in, tmp_path
 ):
     def shot(name: str) -> None:
-        page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+        save_screenshot(page, tmp_path / f"{name}.png")
 
     sign_in(page, User.objects.get(email="demo@example.com"))
     portal = System.objects.get(organisation__slug="muster-logistik", name=PORTAL)
