@@ -36,6 +36,8 @@ class FindingGroup:
     kind: str
     remedy: str  # the key of the suggested action's message
     findings: tuple[Finding, ...]  # in rank order
+    #: the highest of its members' severities (computed once: pages ask for it on every visit)
+    severity: Severity
 
     @property
     def key(self) -> str:
@@ -56,10 +58,6 @@ class FindingGroup:
         return tuple(seen.values())
 
     @property
-    def severity(self) -> Severity:
-        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
-
-    @property
     def eur_per_year(self) -> Decimal | None:
         values = [f.eur_per_year for f in self.findings if f.eur_per_year is not None]
         return sum(values, Decimal(0)) if values else None
@@ -77,8 +75,13 @@ def group_findings(findings: Iterable[Finding]) -> tuple[FindingGroup, ...]:
     for finding in findings:
         members.setdefault((finding.kind, finding.action.key), []).append(finding)
     return tuple(
-        FindingGroup(kind, remedy, tuple(found)) for (kind, remedy), found in members.items()
+        FindingGroup(kind, remedy, tuple(found), _highest(found))
+        for (kind, remedy), found in members.items()
     )
+
+
+def _highest(findings: list[Finding]) -> Severity:
+    return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__)
 
 
 @dataclass(frozen=True, slots=True)

