@@ -1,5 +1,5 @@
 """The shape every organisation-scoped API resource shares: list, retrieve, create, update,
-delete; roles from tenancy.access; writes through the audited save of leitstand.core.audit."""
+delete; roles from tenancy.access; writes through the entity's services."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from leitstand.api.listing import list_shape
 from leitstand.api.permissions import OrganisationRole
 from leitstand.api.serializers import BULK_LOOKUPS, RELATED_IDS, BulkLookups
-from leitstand.core.audit import delete_object, save_serializer, save_serializers, unchanged
+from leitstand.core.audit import unchanged
 from leitstand.tenancy.models import Role
 
 
@@ -79,7 +79,8 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         return page
 
     #: The entity's services, `save(instance, values, *, actor)` and `delete(instance, *,
-    #: actor)`, where it has them (the same functions the pages, the import and the demo call).
+    #: actor)`: the same functions the pages, the import and the demo call (a viewset names
+    #: those its methods need; tests/test_write_paths.py checks).
     save_service = None
     delete_service = None
     #: `create(organisation, [values, ...], *, actor)`: the entity's bulk write for a list in
@@ -106,8 +107,6 @@ class OrgModelViewSet(viewsets.ModelViewSet):
                 [dict(attrs) for attrs in serializer.validated_data],
                 actor=request.user,
             )
-        elif self.save_service is None:
-            objects = save_serializers(serializer, request.user, organisation=request.org)
         else:  # the entity's own write path, once per object, in one transaction
             with transaction.atomic():
                 objects = [
@@ -126,18 +125,12 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         return {**self.get_serializer_context(), BULK_LOOKUPS: BulkLookups()}
 
     def perform_create(self, serializer) -> None:
-        if self.save_service is None:
-            save_serializer(serializer, self.request.user, organisation=self.request.org)
-            return
         instance = self.model(organisation=self.request.org)
         serializer.instance = self._save(instance, serializer)
 
     def perform_update(self, serializer) -> None:
         if unchanged(serializer.instance, serializer.validated_data):
             return  # nothing to write: no audit entry, the landscape stays as it is
-        if self.save_service is None:
-            save_serializer(serializer, self.request.user)
-            return
         serializer.instance = self._save(serializer.instance, serializer)
 
     def _save(self, instance, serializer):
@@ -152,10 +145,7 @@ class OrgModelViewSet(viewsets.ModelViewSet):
 
     def perform_destroy(self, instance) -> None:
         try:
-            if self.delete_service is not None:
-                self.delete_service(instance, actor=self.request.user)
-            else:
-                delete_object(instance, self.request.user)
+            self.delete_service(instance, actor=self.request.user)
         except ProtectedError as exc:
             raise ValidationError(
                 {

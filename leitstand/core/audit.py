@@ -1,8 +1,8 @@
 """The audit trail: one entry per create, update or delete, with actor and organisation.
 
-django-auditlog writes entries from model signals (so the admin is covered too). Forms that
-also change many-to-many fields go through `save_form`, which folds those changes into the
-same entry instead of leaving one entry per related field.
+django-auditlog writes entries from model signals (so the admin is covered too). The services
+write through `save_values`, `create_in_bulk` and `delete_object`, which fold the changes of
+many-to-many fields into the same entry instead of leaving one entry per related field.
 """
 
 from functools import cache
@@ -17,7 +17,6 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from rest_framework.serializers import ModelSerializer
 
 from leitstand.tenancy.models import Organisation, TenantModel
 from leitstand.tenancy.stamps import bump_landscape
@@ -26,15 +25,6 @@ JSON_CHANGES = getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False)
 
 #: Bookkeeping fields that say nothing to a reader of the change log.
 AUDIT_EXCLUDED_FIELDS = ["id", "organisation", "created_at", "updated_at", "search_text"]
-
-
-def _m2m_state(instance: models.Model, form) -> dict[str, set[str]]:
-    """Names of related objects per many-to-many field the form (or serializer) edits."""
-    state = {}
-    for field in instance._meta.many_to_many:
-        if field.name in form.fields and instance.pk:
-            state[field.name] = {str(obj) for obj in getattr(instance, field.name).all()}
-    return state
 
 
 def _m2m_changes(before: dict[str, set[str]], after: dict[str, set[str]]) -> dict:
@@ -97,58 +87,6 @@ def form_values(form: ModelForm) -> dict:
         for name in form.fields
         if name in form.cleaned_data and name in model_fields
     }
-
-
-def save_form(form: ModelForm, actor) -> models.Model:
-    """Save a validated model form and leave exactly one audit entry for the change.
-
-    An edit that changes nothing writes nothing: no audit entry, and the organisation's
-    landscape (and the analysis kept for it) stays as it is."""
-    instance = form.instance
-    if instance.pk is not None and not form.has_changed():
-        return instance
-    before = _m2m_state(instance, form)
-    last_pk = _latest_entry_pk(instance)
-    with transaction.atomic(), set_actor(actor):
-        obj = form.save(commit=False)
-        obj.save()
-        with disable_auditlog():
-            form.save_m2m()
-        _fold_m2m_changes(obj, before, _m2m_state(obj, form), last_pk, actor)
-    return obj
-
-
-def save_serializer(serializer, actor, **extra) -> models.Model:
-    """The same for a validated REST API serializer: one audit entry, m2m included; an
-    update that changes nothing writes nothing."""
-    instance = serializer.instance
-    if instance is not None and not extra and unchanged(instance, serializer.validated_data):
-        return instance
-    before = _m2m_state(instance, serializer) if instance is not None else {}
-    last_pk = _latest_entry_pk(instance) if instance is not None else 0
-    with transaction.atomic(), set_actor(actor):
-        obj = serializer.save(**extra)
-        _fold_m2m_changes(obj, before, _m2m_state(obj, serializer), last_pk, actor)
-    return obj
-
-
-def save_serializers(serializer, actor, **extra) -> list[models.Model]:
-    """The objects of a validated list serializer (a list in one API POST), created in one
-    transaction, all or nothing, each with one audit entry as `save_serializer` leaves it.
-
-    A serializer that creates its objects itself (its own `create`) saves them one by one;
-    the others are inserted in bulk with their links and audit entries (a thousand objects
-    in well under a second instead of fifteen queries each)."""
-    child = serializer.child
-    with transaction.atomic(), set_actor(actor):
-        if type(child).create is not ModelSerializer.create:
-            objects = []
-            for attrs in serializer.validated_data:
-                obj = child.create({**attrs, **extra})
-                _fold_m2m_changes(obj, {}, _m2m_state(obj, child), 0, actor)
-                objects.append(obj)
-            return objects
-        return create_in_bulk(child.Meta.model, serializer.validated_data, actor, **extra)
 
 
 def create_in_bulk(model, validated: list[dict], actor, **extra) -> list[models.Model]:

@@ -79,10 +79,3 @@ def with_decimals(model: type[models.Model], fields: dict) -> dict:
         else value
         for name, value in fields.items()
     }
-
-
-def saved(obj: models.Model) -> models.Model:
-    """Validate and save one demo row."""
-    obj.full_clean()
-    obj.save()
-    return obj

@@ -12,7 +12,8 @@ from django.db import transaction
 from leitstand.accounts.models import User
 from leitstand.core.demo import demo_data, read_yaml, with_decimals
 from leitstand.onboarding.services import create_organisation
-from leitstand.tenancy.models import Membership, Organisation, Role
+from leitstand.tenancy.models import Organisation, Role
+from leitstand.tenancy.services import add_member
 
 ORGANISATIONS = Path(__file__).parent / "organisations"
 
@@ -31,7 +32,7 @@ def load_organisation(slug: str, members: dict[User, Role]) -> Organisation:
     """Create the demo organisation `slug` with all its data and members. It must not exist."""
     organisation = create_organisation(owner=None, **organisation_data(slug))
     for user, role in members.items():
-        Membership.objects.create(user=user, organisation=organisation, role=role)
+        add_member(organisation, user, role)
     for loader in demo_data.loaders():
         part = loader.data_for(organisation.slug)
         if part is not None:

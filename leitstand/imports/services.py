@@ -213,6 +213,12 @@ def change_sheet(
     run.save(update_fields=["target", "sheet", "header_row", "mapping", "decisions"])
 
 
+def save_mapping(run: ImportRun, mapping: dict[str, str]) -> None:
+    """The columns' fields as the person chose them on the mapping page."""
+    run.mapping = mapping
+    run.save(update_fields=["mapping"])
+
+
 def mapped_titles(run: ImportRun) -> list[tuple[str, str]]:
     titles = headers_of(sheet_of(run, sheets_of(run)), run.header_row or 0)
     return [

@@ -190,8 +190,7 @@ def _apply_mapping_form(run: ImportRun, form: MappingForm, sheets) -> None:
     elif header_row != run.header_row:
         services.change_sheet(run, services.sheet_of(run, sheets), header_row)
     else:
-        run.mapping = form.mapping()
-        run.save(update_fields=["mapping"])
+        services.save_mapping(run, form.mapping())
 
 
 @org_view(Role.EDITOR, model=ImportRun)

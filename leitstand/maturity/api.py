@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.maturity import services
 from leitstand.maturity.models import MaturityAnswer, MaturityAssessment
 from leitstand.maturity.serialize import result_json
 
@@ -47,6 +48,7 @@ class MaturityAssessmentViewSet(OrgModelViewSet):
     model = MaturityAssessment
     serializer_class = MaturityAssessmentSerializer
     http_method_names = ["get", "delete", "head", "options"]
+    delete_service = staticmethod(services.delete_assessment)
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("answers")

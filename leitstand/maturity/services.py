@@ -1,5 +1,6 @@
 """Writes of the maturity assessment: start (or repeat) one with the suggested answers, save
-the answers, complete it, import it from the exchange format. Each in one transaction."""
+the answers, complete or delete it, record a completed one (the exchange format, the demo).
+Each in one transaction."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -135,28 +136,38 @@ def import_assessment(organisation: Organisation, data, actor=None) -> MaturityA
     """A completed assessment from the exchange format; raises ExchangeError and writes
     nothing when any entry is wrong."""
     exchange = parse_exchange(data, load_catalogue())
+    assessment = {
+        "assessed_on": exchange.assessed_on or timezone.localdate(),
+        "assessor": exchange.assessor,
+        "notes": exchange.notes,
+        "dii_variant": exchange.dii_variant,
+    }
+    answers = {
+        key: {
+            "value": answer.value,
+            "source": answer.source,
+            "suggested": answer.suggested,
+            "note": answer.note,
+        }
+        for key, answer in exchange.answers.items()
+    }
+    return record_completed_assessment(organisation, assessment, answers, actor=actor)
+
+
+def record_completed_assessment(
+    organisation: Organisation, values: dict, answers: Mapping[str, dict], *, actor
+) -> MaturityAssessment:
+    """An assessment held elsewhere (an exchange file, the demo), completed, with its answers
+    (item -> value, source, suggested, evidence, note) written in bulk."""
     with transaction.atomic(), set_actor(actor):
         assessment = MaturityAssessment(
-            organisation=organisation,
-            assessed_on=exchange.assessed_on or timezone.localdate(),
-            assessor=exchange.assessor,
-            notes=exchange.notes,
-            dii_variant=exchange.dii_variant,
-            status=AssessmentStatus.COMPLETED,
+            organisation=organisation, status=AssessmentStatus.COMPLETED, **values
         )
         assessment.full_clean()
         assessment.save()
         MaturityAnswer.objects.bulk_create(
-            MaturityAnswer(
-                organisation=organisation,
-                assessment=assessment,
-                item=key,
-                value=answer.value,
-                source=answer.source,
-                suggested=answer.suggested,
-                note=answer.note,
-            )
-            for key, answer in exchange.answers.items()
+            MaturityAnswer(organisation=organisation, assessment=assessment, item=key, **row)
+            for key, row in answers.items()
         )
-        bump_landscape(organisation)
+        bump_landscape(organisation)  # bulk writes send no signals
     return assessment

@@ -12,7 +12,8 @@ from leitstand.accounts.models import User
 from leitstand.exports.document import PARTS, export_document, load_document
 from leitstand.flows.services import seed_data_objects
 from leitstand.inventory.services import seed_capabilities
-from leitstand.tenancy.models import Membership, Organisation, Role
+from leitstand.tenancy.models import Organisation, Role
+from leitstand.tenancy.services import add_member
 
 # What a consultant's template organisation passes on to a new client: its standards, none of
 # its facts (no systems, people, figures or answers).
@@ -71,7 +72,7 @@ def create_organisation(
     organisation.full_clean()
     organisation.save()
     if owner is not None:
-        Membership.objects.create(user=owner, organisation=organisation, role=Role.OWNER)
+        add_member(organisation, owner, Role.OWNER)
     seed_capabilities(organisation)
     seed_data_objects(organisation)
     if template is not None:

@@ -75,6 +75,7 @@ class StatementScanViewSet(OrgModelViewSet):
     serializer_class = StatementScanSerializer
     filterset_class = StatementScanFilter
     http_method_names = ["get", "delete", "head", "options"]
+    delete_service = staticmethod(services.delete_statement_scan)
 
 
 class RecurringPaymentSerializer(OrgModelSerializer):
@@ -106,6 +107,8 @@ class RecurringPaymentViewSet(OrgModelViewSet):
     serializer_class = RecurringPaymentSerializer
     filterset_class = RecurringPaymentFilter
     http_method_names = ["get", "patch", "delete", "head", "options"]
+    save_service = staticmethod(services.save_recurring_payment)
+    delete_service = staticmethod(services.delete_recurring_payment)
 
 
 class StatementScanDocumentSerializer(StatementScanSerializer):

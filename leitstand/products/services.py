@@ -347,6 +347,20 @@ def dismiss_payment(payment: RecurringPayment, user) -> None:
         payment.save(update_fields=["status"])
 
 
+def save_recurring_payment(payment: RecurringPayment, values: dict, *, actor) -> RecurringPayment:
+    """A payment's status or system, as the API sets them."""
+    return save_values(payment, values, actor)
+
+
+def delete_recurring_payment(payment: RecurringPayment, *, actor) -> None:
+    delete_object(payment, actor)
+
+
+def delete_statement_scan(scan: StatementScan, *, actor) -> None:
+    """The scan and the payments it kept; systems made from them stay."""
+    delete_object(scan, actor)
+
+
 def cost_difference(payment: RecurringPayment) -> Decimal | None:
     """Statement's cost per year minus the inventory's figure (None when either is unknown)."""
     if payment.system is None or payment.system.annual_cost is None:

@@ -31,8 +31,8 @@ from leitstand.surveys.models import (
     Survey,
     SurveyPhase,
     SurveyPurpose,
-    SurveyQuestion,
 )
+from leitstand.surveys.services import add_questions
 
 CENT = Decimal("0.01")
 
@@ -92,6 +92,14 @@ def save_milestone(milestone: Milestone, values: dict, *, actor) -> Milestone:
 
 def delete_milestone(milestone: Milestone, *, actor) -> None:
     delete_object(milestone, actor)
+
+
+def checklist_for(initiative: Initiative) -> ChangeChecklist:
+    """The initiative's change checklist, created empty the first time it is asked for (a
+    new initiative's page, the checklist's page)."""
+    return ChangeChecklist.objects.get_or_create(
+        organisation=initiative.organisation, initiative=initiative
+    )[0]
 
 
 def save_checklist(checklist: ChangeChecklist, values: dict, *, actor) -> ChangeChecklist:
@@ -187,10 +195,7 @@ def start_acceptance_survey(option: InitiativeOption, actor) -> Survey:
             title=_("Trial of “%(option)s” (%(initiative)s)")
             % {"option": option.name, "initiative": option.initiative.name},
         )
-        for position, key in enumerate(ACCEPTANCE_QUESTIONS, start=1):
-            SurveyQuestion.objects.create(
-                organisation=organisation, survey=survey, position=position, key=key
-            )
+        add_questions(survey, ACCEPTANCE_QUESTIONS)
         option.survey = survey
         option.save(update_fields=["survey"])
     return survey

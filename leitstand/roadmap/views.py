@@ -80,7 +80,7 @@ class InitiativeDetail(InitiativeViews, generic.OrgDetailView):
 class InitiativeCreate(InitiativeViews, generic.OrgCreateView):
     def form_valid(self, form):
         response = super().form_valid(form)
-        ChangeChecklist.objects.get_or_create(organisation=self.org, initiative=self.object)
+        services.checklist_for(self.object)
         return response
 
 
@@ -286,9 +286,7 @@ def milestone_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @org_view(Role.EDITOR, model=Initiative)
 def checklist_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _initiative(request, pk)
-    checklist, _created = ChangeChecklist.objects.get_or_create(
-        organisation=request.org, initiative=initiative
-    )
+    checklist = services.checklist_for(initiative)
     return _part_view(
         request,
         initiative,

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from leitstand.analysis.company_check.scoring import result_as_json, score_check
 from leitstand.api.serializers import OrgModelSerializer
 from leitstand.api.viewsets import OrgModelViewSet
+from leitstand.security_check import services
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.models import Answer, SecurityCheck
 from leitstand.security_check.selectors import nested_answers
@@ -51,6 +52,7 @@ class SecurityCheckViewSet(OrgModelViewSet):
     model = SecurityCheck
     serializer_class = SecurityCheckSerializer
     http_method_names = ["get", "delete", "head", "options"]
+    delete_service = staticmethod(services.delete_check)
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("answers")

@@ -1,5 +1,6 @@
 """Writes of the company check: start (or repeat) a check, save an area's answers, complete it,
-and import answers from the JSON exchange format. Each runs in one transaction."""
+delete it, and record a completed one (the JSON exchange format, the demo). Each runs in one
+transaction."""
 
 from collections.abc import Mapping
 from datetime import date
@@ -95,6 +96,11 @@ def complete_check(check: SecurityCheck, actor) -> None:
         check.save(update_fields=["status", "updated_at"])
 
 
+def delete_check(check: SecurityCheck, *, actor) -> None:
+    with transaction.atomic(), set_actor(actor):
+        check.delete()
+
+
 def import_check(organisation: Organisation, data, actor=None) -> SecurityCheck:
     """A completed check from the exchange format; raises ExchangeError and writes nothing
     when any entry is wrong."""
@@ -104,16 +110,29 @@ def import_check(organisation: Organisation, data, actor=None) -> SecurityCheck:
     for number, outcome in exchange.outcomes.items():
         for item, value in answers_for_outcome(catalogue.requirement(number), outcome).items():
             values[(number, item)] = (value, "")
+    check = {
+        "checked_on": exchange.checked_on or timezone.localdate(),
+        "interviewer": exchange.interviewer,
+        "notes": exchange.notes,
+    }
+    return record_completed_check(organisation, check, values, actor=actor)
+
+
+def record_completed_check(
+    organisation: Organisation,
+    check_values: dict,
+    answers: Mapping[tuple[str, str], tuple[str, str]],
+    *,
+    actor,
+) -> SecurityCheck:
+    """A check held elsewhere (an exchange file, the demo), completed, with its answers
+    ((requirement, item) -> (value, note)) written in bulk."""
     with transaction.atomic(), set_actor(actor):
         check = SecurityCheck(
-            organisation=organisation,
-            checked_on=exchange.checked_on or timezone.localdate(),
-            interviewer=exchange.interviewer,
-            notes=exchange.notes,
-            status=CheckStatus.COMPLETED,
+            organisation=organisation, status=CheckStatus.COMPLETED, **check_values
         )
         check.full_clean()
         check.save()
-        Answer.objects.bulk_create(_answers(check, values))
+        Answer.objects.bulk_create(_answers(check, answers))
         bump_landscape(organisation)  # bulk writes send no signals
     return check

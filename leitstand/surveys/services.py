@@ -1,5 +1,6 @@
-"""The one write path of surveys (pages and demo call these): saving a survey with its
-questions, an anonymous answer, closing a survey, and its average as a KPI figure."""
+"""The one write path of surveys (pages, the roadmap and the demo call these): saving or
+deleting a survey with its questions, an anonymous answer, closing a survey, and its average
+as a KPI figure."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -9,7 +10,7 @@ from django.db.models import Avg, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leitstand.core.audit import save_values
+from leitstand.core.audit import delete_object, save_values
 from leitstand.kpis import sources
 from leitstand.kpis.models import Measurement
 from leitstand.surveys.models import (
@@ -44,6 +45,24 @@ def save_survey(survey: Survey, values: dict, questions: list[str] | None, *, ac
             for position, text in enumerate(questions, start=1)
         )
     return survey
+
+
+@transaction.atomic
+def add_questions(survey: Survey, keys) -> list[SurveyQuestion]:
+    """Standard questions by key (`DEFAULT_QUESTIONS`, `ACCEPTANCE_QUESTIONS`), in order, each
+    with its audit entry under the caller's actor (an acceptance survey's, the demo's). No
+    `set_actor` of its own: a nested one would leave the caller's later writes without."""
+    return [
+        SurveyQuestion.objects.create(
+            organisation=survey.organisation, survey=survey, position=position, key=key
+        )
+        for position, key in enumerate(keys, start=1)
+    ]
+
+
+def delete_survey(survey: Survey, *, actor) -> None:
+    """The survey with its questions and answers; a KPI figure it gave stays."""
+    delete_object(survey, actor)
 
 
 @transaction.atomic

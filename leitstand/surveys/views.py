@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leitstand.core.audit import delete_object, form_values
+from leitstand.core.audit import form_values
 from leitstand.processes.models import Process
 from leitstand.processes.views import first_error_gets_focus
 from leitstand.surveys import services
@@ -98,7 +98,7 @@ def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
     if request.method != "POST":
         return render(request, "core/confirm_delete.html", {"object": survey})
-    delete_object(survey, request.user)
+    services.delete_survey(survey, actor=request.user)
     messages.success(request, _("Deleted “%(name)s”.") % {"name": survey.title})
     if survey.process is None:
         return HttpResponseRedirect(survey.option.initiative.get_absolute_url() + "#options")

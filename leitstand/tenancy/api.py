@@ -1,6 +1,5 @@
 """REST API of an organisation's settings and members (owners change them, as in the pages)."""
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import generics, mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
@@ -8,7 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 
 from leitstand.api.permissions import OrganisationRole
 from leitstand.api.serializers import FIELD_MAPPING
-from leitstand.core.audit import save_serializer
+from leitstand.core.audit import unchanged
 from leitstand.tenancy import services
 from leitstand.tenancy.models import Membership, Organisation, Role
 
@@ -48,7 +47,16 @@ class OrganisationView(generics.RetrieveUpdateAPIView):
         return self.request.org
 
     def perform_update(self, serializer) -> None:
-        save_serializer(serializer, self.request.user)
+        if unchanged(serializer.instance, serializer.validated_data):
+            return  # nothing to write: no audit entry, the landscape stays as it is
+        try:
+            services.save_organisation(
+                serializer.instance, dict(serializer.validated_data), actor=self.request.user
+            )
+        except DjangoValidationError as exc:
+            raise ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
 
 
 class MembershipSerializer(serializers.ModelSerializer):
@@ -87,14 +95,12 @@ class MembershipViewSet(
     def perform_update(self, serializer) -> None:
         role = serializer.validated_data.get("role", serializer.instance.role)
         try:
-            with set_actor(self.request.user):
-                services.change_role(serializer.instance, role)
+            services.change_role(serializer.instance, role, actor=self.request.user)
         except DjangoValidationError as exc:
             raise ValidationError({"role": exc.messages}) from exc
 
     def perform_destroy(self, instance) -> None:
         try:
-            with set_actor(self.request.user):
-                services.remove_member(instance)
+            services.remove_member(instance, actor=self.request.user)
         except DjangoValidationError as exc:
             raise ValidationError({"detail": exc.messages}) from exc

@@ -1,7 +1,10 @@
-"""Changes to organisations and their members. Pages, commands and the API call these."""
+"""Changes to organisations and their members. Pages, commands, the demo and the API call these
+(creating an organisation with its starting data: leitstand.onboarding)."""
 
+from contextlib import nullcontext
 from datetime import timedelta
 
+from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -10,18 +13,42 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leitstand.accounts.models import User
+from leitstand.core.audit import save_values
 from leitstand.tenancy.invitations import new_token
 from leitstand.tenancy.models import Invitation, Membership, Organisation, Role, hash_token
 
 INVITATION_VALID_DAYS = 14
 
 
+def save_organisation(organisation: Organisation, values: dict, *, actor) -> Organisation:
+    """The organisation's settings (its name, link name, method defaults, two-factor rule),
+    validated by the model, with one audit entry: the settings page and the API."""
+    return save_values(organisation, values, actor)
+
+
+def delete_organisation(organisation: Organisation, *, actor) -> None:
+    """The organisation with everything it owns (`leitstand load_demo --reset`)."""
+    with transaction.atomic(), set_actor(actor):
+        organisation.delete()
+
+
+def add_member(organisation: Organisation, user: User, role: Role | str) -> Membership:
+    """`user` becomes a member (a new organisation's owner, the demo's logins)."""
+    return Membership.objects.create(user=user, organisation=organisation, role=Role(role))
+
+
 def _owner_count(organisation: Organisation) -> int:
     return Membership.objects.filter(organisation=organisation, role=Role.OWNER).count()
 
 
+def _as(actor):
+    """The audit entry's actor, where the request's middleware cannot name it (an API token
+    user); pages leave it to the middleware, which also notes the address."""
+    return nullcontext() if actor is None else set_actor(actor)
+
+
 @transaction.atomic
-def change_role(membership: Membership, role: Role | str) -> Membership:
+def change_role(membership: Membership, role: Role | str, *, actor=None) -> Membership:
     role = Role(role)
     if (
         membership.role == Role.OWNER
@@ -30,15 +57,17 @@ def change_role(membership: Membership, role: Role | str) -> Membership:
     ):
         raise ValidationError(_("An organisation needs at least one owner."))
     membership.role = role
-    membership.save()
+    with _as(actor):
+        membership.save()
     return membership
 
 
 @transaction.atomic
-def remove_member(membership: Membership) -> None:
+def remove_member(membership: Membership, *, actor=None) -> None:
     if membership.role == Role.OWNER and _owner_count(membership.organisation) <= 1:
         raise ValidationError(_("An organisation needs at least one owner."))
-    membership.delete()
+    with _as(actor):
+        membership.delete()
 
 
 def invite_member(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leitstand.core.audit import history_for_organisation, save_form
+from leitstand.core.audit import form_values, history_for_organisation
 from leitstand.tenancy import services
 from leitstand.tenancy.access import org_view
 from leitstand.tenancy.forms import InviteForm, OrganisationForm, RoleForm
@@ -39,9 +39,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, instance=request.org)
     if request.method == "POST" and form.is_valid():
-        organisation = save_form(form, request.user)
+        if form.has_changed():  # a save without a change writes nothing
+            services.save_organisation(request.org, form_values(form), actor=request.user)
         messages.success(request, _("Settings saved."))
-        return redirect("organisation_settings", org=organisation.slug)
+        return redirect("organisation_settings", org=request.org.slug)
     return render(request, "tenancy/organisation_form.html", {"form": form, "creating": False})
 
 

@@ -6,13 +6,9 @@ stored as manual."""
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.maturity import evidence
 from leitstand.maturity.catalogue import load_catalogue
-from leitstand.maturity.models import (
-    AnswerSource,
-    AssessmentStatus,
-    MaturityAnswer,
-    MaturityAssessment,
-)
+from leitstand.maturity.models import AnswerSource
 from leitstand.maturity.selectors import suggestions
+from leitstand.maturity.services import record_completed_assessment
 from leitstand.tenancy.models import Organisation
 
 
@@ -28,17 +24,13 @@ def load_demo(organisation: Organisation, data: dict) -> None:
     proposals = suggestions(organisation, landscape_snapshot(organisation))
     variant = load_catalogue().dii.key
     for record in records:
-        assessment = MaturityAssessment(
-            organisation=organisation,
-            assessed_on=record["assessed_on"],
-            assessor=record.get("assessor", ""),
-            notes=record.get("notes", ""),
-            dii_variant=variant,
-            status=AssessmentStatus.COMPLETED,
-        )
-        assessment.full_clean()
-        assessment.save()
-        rows = []
+        assessment = {
+            "assessed_on": record["assessed_on"],
+            "assessor": record.get("assessor", ""),
+            "notes": record.get("notes", ""),
+            "dii_variant": variant,
+        }
+        answers = {}
         for key, raw in record["answers"].items():
             value, source, note = _answer(raw)
             proposal = proposals.get(key)
@@ -47,16 +39,11 @@ def load_demo(organisation: Organisation, data: dict) -> None:
                 suggested, facts = value, evidence.encode(proposal)
             else:
                 source = AnswerSource.MANUAL
-            rows.append(
-                MaturityAnswer(
-                    organisation=organisation,
-                    assessment=assessment,
-                    item=key,
-                    value=value,
-                    source=source,
-                    suggested=suggested,
-                    evidence=facts,
-                    note=note,
-                )
-            )
-        MaturityAnswer.objects.bulk_create(rows)
+            answers[key] = {
+                "value": value,
+                "source": source,
+                "suggested": suggested,
+                "evidence": facts,
+                "note": note,
+            }
+        record_completed_assessment(organisation, assessment, answers, actor=None)

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 
 from leitstand.exports.document import export_document, load_document
@@ -58,6 +59,21 @@ def test_payments_are_read_and_their_status_set(org, editor, viewer, login):
     scans = client.get(api("statement-scan-list", org)).json()
     assert scans["results"][0]["rows_read"] == 120
     assert client.post(api("statement-scan-list", org), {}).status_code == 405
+
+
+def test_scans_and_payments_are_deleted_through_their_services_with_audit_entries(
+    org, editor, login
+):
+    payment = RecurringPaymentFactory(organisation=org)
+    other = RecurringPaymentFactory(organisation=org, scan=payment.scan)
+    client = login(editor)
+    gone = client.delete(api("recurring-payment-detail", org, pk=payment.pk))
+    assert gone.status_code == 204
+    assert client.delete(api("statement-scan-detail", org, pk=payment.scan_id)).status_code == 204
+    assert not RecurringPayment.objects.filter(pk__in=[payment.pk, other.pk]).exists()
+    for deleted in (payment, payment.scan):
+        entry = LogEntry.objects.get_for_object(deleted).latest("pk")
+        assert (entry.action, entry.actor) == (LogEntry.Action.DELETE, editor)
 
 
 def test_the_json_export_carries_links_scans_and_payments_and_loads_again(org, other_org):

@@ -22,8 +22,7 @@ from leitstand.roadmap.models import (
     Phase,
 )
 from leitstand.roadmap.proposals import proposals
-from leitstand.surveys.models import SurveyAnswer, SurveyResponse
-from leitstand.surveys.services import close_survey
+from leitstand.surveys.services import close_survey, record_answer
 from leitstand.tenancy.models import Organisation
 
 OPTION_FIELDS = (
@@ -85,15 +84,7 @@ def _answer_survey(option: InitiativeOption, scores: list, answered_on: date) ->
     survey = services.start_acceptance_survey(option, actor=None)
     questions = list(survey.questions.order_by("position"))
     for row in scores:
-        response = SurveyResponse.objects.create(
-            organisation=option.organisation, survey=survey, submitted_on=answered_on
-        )
-        SurveyAnswer.objects.bulk_create(
-            SurveyAnswer(
-                organisation=option.organisation, response=response, question=question, score=s
-            )
-            for question, s in zip(questions, row, strict=True)
-        )
+        record_answer(survey, list(zip(questions, row, strict=True)), "", answered_on)
     close_survey(survey, actor=None)
 
 

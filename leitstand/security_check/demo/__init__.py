@@ -3,9 +3,8 @@ oldest first. A requirement is given by its outcome (met / not_met / unknown / n
 or, where its parts differ, by its answers per part."""
 
 from leitstand.analysis.company_check.scoring import answers_for_outcome
-from leitstand.core.demo import saved
 from leitstand.security_check.catalogue import load_catalogue
-from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
+from leitstand.security_check.services import record_completed_check
 from leitstand.tenancy.models import Organisation
 
 
@@ -25,24 +24,14 @@ def _item_answers(record: dict) -> dict[tuple[str, str], str]:
 
 def load_demo(organisation: Organisation, data: dict) -> None:
     for record in data.get("checks", []):
-        check = saved(
-            SecurityCheck(
-                organisation=organisation,
-                checked_on=record["checked_on"],
-                interviewer=record["interviewer"],
-                notes=record["notes"],
-                status=CheckStatus.COMPLETED,
-            )
-        )
         notes = record.get("notes_per_answer", {})
-        Answer.objects.bulk_create(
-            Answer(
-                organisation=organisation,
-                security_check=check,
-                requirement=number,
-                item=item,
-                value=value,
-                note=notes.get(number, {}).get(item, ""),
-            )
+        answers = {
+            (number, item): (value, notes.get(number, {}).get(item, ""))
             for (number, item), value in _item_answers(record).items()
-        )
+        }
+        check = {
+            "checked_on": record["checked_on"],
+            "interviewer": record["interviewer"],
+            "notes": record["notes"],
+        }
+        record_completed_check(organisation, check, answers, actor=None)

@@ -1,6 +1,7 @@
 """Checks in the complete JSON export, the REST API, the analysis JSON and the demo."""
 
 import pytest
+from auditlog.models import LogEntry
 from rest_framework.test import APIClient
 
 from leitstand.analysis import analyze
@@ -44,6 +45,17 @@ def test_api_lists_checks_with_their_result(org, viewer):
     assert rows[0]["result"]["top_unmet"] == [5, 11, 15]
     assert rows[0]["result"]["max_score"] == 36
     assert client.post("/api/v1/o/acme/company-checks/", {}).status_code in (403, 405)
+
+
+def test_an_editor_deletes_a_check_through_the_api_with_an_audit_entry(org, editor):
+    check = import_check(org, ANSWERS)
+    _token, secret = create_token(organisation=org, user=editor, name="t")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert client.delete(f"/api/v1/o/acme/company-checks/{check.pk}/").status_code == 204
+    assert not SecurityCheck.objects.filter(pk=check.pk).exists()
+    entry = LogEntry.objects.get_for_object(check).latest("pk")
+    assert (entry.action, entry.actor) == (LogEntry.Action.DELETE, editor)
 
 
 def test_analysis_json_has_no_check_until_one_is_completed(org, owner):

@@ -3,12 +3,8 @@ answered and closed: their averages reach the KPI."""
 
 from leitstand.kpis.models import Kpi
 from leitstand.processes.models import Process
-from leitstand.surveys.models import (
-    DEFAULT_QUESTIONS,
-    Survey,
-    SurveyQuestion,
-)
-from leitstand.surveys.services import close_survey, record_answer, save_survey
+from leitstand.surveys.models import DEFAULT_QUESTIONS, Survey
+from leitstand.surveys.services import add_questions, close_survey, record_answer, save_survey
 from leitstand.tenancy.models import Organisation
 
 
@@ -23,12 +19,7 @@ def load_demo(organisation: Organisation, data: dict) -> None:
             "kpi": kpis[record["kpi"]],
         }
         survey = save_survey(Survey(organisation=organisation), values, None, actor=None)
-        questions = [
-            SurveyQuestion.objects.create(
-                organisation=organisation, survey=survey, position=position, key=key
-            )
-            for position, key in enumerate(DEFAULT_QUESTIONS, start=1)
-        ]
+        questions = add_questions(survey, DEFAULT_QUESTIONS)
         for answer in record["answers"]:
             scores = list(zip(questions, answer["scores"], strict=True))
             record_answer(survey, scores, answer.get("text", ""), record["answered_on"])

@@ -14,6 +14,7 @@ from django.db import transaction
 from leitstand.accounts.models import User
 from leitstand.demo.loader import BAECKEREI, MUSTER_LOGISTIK, load_organisation
 from leitstand.tenancy.models import Organisation, Role
+from leitstand.tenancy.services import delete_organisation
 
 DEMO_EMAIL = "demo@example.com"
 BAKERY_OWNER_EMAIL = "inhaberin@baeckerei-beispiel.example"
@@ -66,7 +67,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{existing.name}: already loaded (use --reset to reload).")
                 continue
             if existing:
-                existing.delete()
+                delete_organisation(existing, actor=None)
             organisation = load_organisation(slug, members)
             self.stdout.write(self.style.SUCCESS(f"{organisation.name}: loaded."))
         self.stdout.write(f"Demo login: {DEMO_EMAIL} / {password}")
