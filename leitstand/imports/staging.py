@@ -41,10 +41,13 @@ def tenant_models() -> list:
 
 
 def create_staging(run) -> Organisation:
-    with transaction.atomic():
-        return Organisation.objects.create(
-            name=f"Import {run.pk} (staging)", slug=f"{PREFIX}{run.pk}-{uuid.uuid4().hex[:8]}"
-        )
+    """Inserted without the signals of a saved organisation: a throwaway organisation gets
+    no audit entries and no landscape stamp (nothing analyses it)."""
+    staging = Organisation(
+        name=f"Import {run.pk} (staging)", slug=f"{PREFIX}{run.pk}-{uuid.uuid4().hex[:8]}"
+    )
+    Organisation.objects.bulk_create([staging])
+    return staging
 
 
 def is_staging(organisation: Organisation) -> bool:
@@ -55,8 +58,16 @@ def move_rows(staging: Organisation, target: Organisation) -> None:
     """Inside the switch-over transaction: every staged row now belongs to `target`."""
     for model in tenant_models():
         model._base_manager.filter(organisation=staging).update(organisation=target)
-    LandscapeStamp.objects.filter(organisation=staging).delete()
-    Organisation.objects.filter(pk=staging.pk).delete()
+    _remove_organisation(staging)
+
+
+def _remove_organisation(staging: Organisation) -> None:
+    """Two plain deletes instead of Django's cascade, which looked into every table that
+    refers to organisations and wrote an audit entry. Nothing may refer to the staging
+    organisation any more: if something did, the database's foreign key check refuses the
+    transaction when it commits (the import then fails, nothing is lost)."""
+    LandscapeStamp.objects.filter(organisation=staging)._raw_delete(DEFAULT_DB_ALIAS)
+    Organisation.objects.filter(pk=staging.pk)._raw_delete(DEFAULT_DB_ALIAS)
 
 
 def discard(staging: Organisation) -> None:
@@ -72,8 +83,7 @@ def discard(staging: Organisation) -> None:
                 )
         for model in reversed(tenant_models()):
             model._base_manager.filter(organisation=staging)._raw_delete(DEFAULT_DB_ALIAS)
-        LandscapeStamp.objects.filter(organisation=staging)._raw_delete(DEFAULT_DB_ALIAS)
-        Organisation.objects.filter(pk=staging.pk)._raw_delete(DEFAULT_DB_ALIAS)
+        _remove_organisation(staging)
 
 
 def discard_abandoned(older_than: timedelta) -> int:

@@ -1,6 +1,7 @@
 """The product catalogue as read-only records, loaded once from the data files in catalogue/.
 
-Pure Python (no Django): the matcher, the command line, the benchmark and the pages share it.
+Pure Python (Django only tells where the parsed catalogue is kept between processes,
+leitstand/core/compiled.py): the matcher, the command line, the benchmark and the pages share it.
 Files: vendors.yaml and products.yaml (our compilation), cycles.yaml (our release cycles for
 products endoflife.date lacks), endoflife.json (extracted from endoflife.date by the
 `catalogue extract-endoflife` command, MIT licence, notice and commit kept in the file).
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from leitstand.core.compiled import kept
 
 DATA = Path(__file__).parent / "catalogue"
 
@@ -299,15 +302,28 @@ def build_catalogue(
     )
 
 
-@cache
-def load_catalogue() -> Catalogue:
-    """The shipped catalogue, read once per process."""
+FILES = ("vendors.yaml", "products.yaml", "cycles.yaml", "endoflife.json")
+
+
+def sources() -> list[Path]:
+    """What the loaded catalogue is made of: its files and the code that reads them."""
+    return [path for path in (DATA / name for name in FILES) if path.exists()] + [Path(__file__)]
+
+
+def _read_catalogue() -> Catalogue:
     return build_catalogue(
         _read_yaml("vendors.yaml"),
         _read_yaml("products.yaml"),
         _read_yaml("cycles.yaml"),
         _read_json("endoflife.json"),
     )
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """The shipped catalogue, once per process: parsed by the first process, kept under var/
+    for the next ones (parsing takes about 60 ms, loading what was kept a few)."""
+    return kept("products-catalogue", sources(), _read_catalogue)
 
 
 def catalogue_as_of() -> date | None:

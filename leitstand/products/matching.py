@@ -13,10 +13,12 @@ is not recognised; the family's products are offered as candidates instead.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from leitstand.products.catalogue import Catalogue, Cycle, Product, load_catalogue
+from leitstand.core.compiled import kept
+from leitstand.products.catalogue import Catalogue, Cycle, Product, load_catalogue, sources
 from leitstand.products.cycles import CycleChoice, choose_cycle
 from leitstand.products.names import (
     CONTEXT_WORDS,
@@ -114,6 +116,12 @@ class Matcher:
         self._length_ranges: dict[tuple[int, int], range] = {}
         self._similar: dict[tuple[int, int], list[str]] = {}
         self._whole_choices: dict[tuple[int, int], list[str]] = {}
+
+    def __getstate__(self) -> dict:
+        """The index without its catalogue, which is kept on its own (`matcher()`)."""
+        state = self.__dict__.copy()
+        del state["catalogue"]
+        return state
 
     @staticmethod
     def _by_length(words: list[str]) -> dict[int, list[str]]:
@@ -423,10 +431,15 @@ _MATCHER: Matcher | None = None
 
 
 def matcher() -> Matcher:
-    """The matcher of the shipped catalogue (built on first use, about 50 ms)."""
+    """The matcher of the shipped catalogue: its index is built by the first process (about
+    15 ms) and kept under var/ for the next ones, like the catalogue."""
     global _MATCHER
     if _MATCHER is None:
-        _MATCHER = Matcher(load_catalogue())
+        catalogue = load_catalogue()
+        code = [Path(__file__), Path(__file__).with_name("names.py")]  # the index's code
+        found = kept("products-matcher", [*sources(), *code], lambda: Matcher(catalogue))
+        found.catalogue = catalogue
+        _MATCHER = found
     return _MATCHER
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.files import File
 from django.db import IntegrityError
 
@@ -46,9 +47,13 @@ def test_a_large_list_is_written_in_batches_and_appears_at_once(
         return real_write(organisation, plan, *args)
 
     monkeypatch.setattr(services, "write_plan", counting_write)
+    audit_entries = LogEntry.objects.count()
     plan = services.commit_run(run, editor)
 
     assert plan.counts["create"] == 150
+    # The import's own entry only: the throwaway staging organisation leaves none.
+    assert LogEntry.objects.count() == audit_entries + 1
+    assert LogEntry.objects.latest("pk").object_pk == str(run.pk)
     staged = [b for b in batches if b[0].startswith(staging.PREFIX)]
     assert [rows for _slug, rows, _visible in staged] == [40, 40, 40, 30]
     assert all(visible == 0 for _slug, _rows, visible in batches)  # nothing seen midway
