@@ -51,47 +51,53 @@ def _hints() -> tuple[list[tuple], dict[str, str]]:
 @dataclass(frozen=True)
 class _AnyHint:
     """Every kind's endings, words and suffixes at once: most names hold none of them, and
-    one look tells so; only on a hit are the kinds gone through in order of precedence."""
+    two searches tell so; only on a hit are the kinds gone through in order of precedence."""
 
     endings: re.Pattern  # at the end of the name, before a space or a closing bracket
-    words: frozenset[str]  # one-word hints: a word of the normalised name
-    phrases: tuple[str, ...]  # hints of several words, with a space either side
-    suffixes: tuple[str, ...]
+    #: a hint of one or more words, or a word of at least MIN_COMPOUND letters ending in a
+    #: compound suffix, in the normalised name (its words are separated by single spaces)
+    words: re.Pattern
+
+
+#: A whole word (or words) of a normalised name: after its start or a space, before a space
+#: or its end.
+_WORD_START, _WORD_END = "(?<![^ ])", "(?![^ ])"
+
+
+def _either(texts) -> str:
+    return "|".join(re.escape(text) for text in sorted(texts, key=lambda text: (-len(text), text)))
 
 
 @cache
 def _any_hint() -> _AnyHint:
     hints = value_catalogue()["kind_hints"]
     entries = [entry for kind, entry in hints.items() if kind != "capabilities"]
-    endings = sorted({ending for entry in entries for ending in entry.get("endings", [])})
+    endings = {ending for entry in entries for ending in entry.get("endings", [])}
     words = {normalise_value(word) for entry in entries for word in entry.get("words", [])}
+    suffixes = {
+        normalise_value(suffix) for entry in entries for suffix in entry.get("suffixes", [])
+    }
+    suffixes = {suffix for suffix in suffixes if " " not in suffix}  # a word holds no space
+    alternatives = []
+    if "" in words:  # an empty word, were there one, would be in every name
+        alternatives.append("")
+    elif words:
+        alternatives.append(f"{_WORD_START}(?:{_either(words)}){_WORD_END}")
+    if suffixes:
+        alternatives.append(
+            f"{_WORD_START}(?=[^ ]{{{MIN_COMPOUND},}}{_WORD_END})[^ ]*(?:{_either(suffixes)})"
+            f"{_WORD_END}"
+        )
     return _AnyHint(
-        endings=re.compile(
-            "(?:" + "|".join(re.escape(ending) for ending in endings) + r")(?:\Z| |\))"
-            if endings
-            else r"(?!)"
-        ),
-        words=frozenset(word for word in words if " " not in word),
-        # (an empty word, were there one, would be in every name)
-        phrases=tuple(
-            f" {word} " if word else " " for word in sorted(words) if " " in word or not word
-        ),
-        suffixes=tuple(
-            normalise_value(suffix) for entry in entries for suffix in entry.get("suffixes", [])
-        ),
+        endings=re.compile(rf"(?:{_either(endings)})(?:\Z| |\))" if endings else r"(?!)"),
+        words=re.compile("|".join(alternatives) or r"(?!)"),
     )
 
 
 def _holds_a_hint(lowered: str, normalised: str) -> bool:
     """False when no kind's hint is in the name (the words as `\\b...\\b` in `_hints`)."""
     hint = _any_hint()
-    words = normalised.split()
-    if hint.endings.search(lowered) or not hint.words.isdisjoint(words):
-        return True
-    padded = f" {normalised} "
-    if any(phrase in padded for phrase in hint.phrases):
-        return True
-    return any(len(word) >= MIN_COMPOUND and word.endswith(hint.suffixes) for word in words)
+    return bool(hint.endings.search(lowered) or hint.words.search(normalised))
 
 
 def kind_from_name(name: str) -> tuple[str, str] | None:
@@ -100,6 +106,11 @@ def kind_from_name(name: str) -> tuple[str, str] | None:
     normalised = normalise_value(name)
     if not _holds_a_hint(lowered, normalised):
         return None
+    return _first_hint(lowered, normalised)
+
+
+def _first_hint(lowered: str, normalised: str) -> tuple[str, str] | None:
+    """The kinds gone through in order of precedence: the first hint found decides."""
     for kind, endings, pattern, suffixes in _hints()[0]:
         for ending in endings:
             if lowered.endswith(ending) or f"{ending} " in lowered or f"{ending})" in lowered:

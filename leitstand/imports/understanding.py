@@ -42,8 +42,12 @@ _ABBREVIATED = re.compile(r"(\w{3,})\.")
 
 def normalise_value(text: str) -> str:
     """Lower case, umlauts spelled out, punctuation and brackets removed, spaces collapsed."""
-    value = unicodedata.normalize("NFKC", str(text)).lower().translate(_UMLAUTS)
-    return " ".join(_NON_WORD.sub(" ", value).replace("_", " ").split())
+    value = unicodedata.normalize("NFKC", str(text)).lower()
+    if not value.isascii():  # (translating costs more than the rest; ASCII has no umlauts)
+        value = value.translate(_UMLAUTS)
+    if not value.replace(" ", "").isalnum():  # \w is a letter, a digit or "_"
+        value = _NON_WORD.sub(" ", value).replace("_", " ")
+    return " ".join(value.split())
 
 
 def stem(word: str) -> str:

@@ -223,7 +223,10 @@ class Name:
 
 def fold(text: str) -> str:
     """Lower case, umlauts transliterated, other accents removed, compatibility forms unified."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(TRANSLITERATION)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():  # (translating costs more than the rest; ASCII has no umlauts)
+        return text
+    text = text.translate(TRANSLITERATION)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
