@@ -120,3 +120,20 @@ def test_admin_changes_are_logged_with_their_actor(client, org):
     entry = LogEntry.objects.get_for_object(system).latest("pk")
     assert (entry.actor, entry.additional_data) == (admin, {"organisation": org.pk})
     assert entry.changes["name"] == ["Before", "After"]
+
+
+def test_a_write_after_a_service_in_the_same_request_keeps_its_actor(org, editor):
+    """auditlog's middleware sets the request's actor; a service sets it again for its own
+    writes. A later write of the same request (a checklist created after its initiative) was
+    logged without anybody until the service put the request's context back."""
+    from auditlog.context import set_actor
+
+    from leitstand.core.actor import acting_as
+
+    with set_actor(editor):  # what the middleware does for the whole request
+        with acting_as(editor):
+            first = DepartmentFactory(organisation=org, name="Lager")
+        second = DepartmentFactory(organisation=org, name="Versand")
+    for department in (first, second):
+        entry = LogEntry.objects.get_for_object(department).get()
+        assert entry.actor == editor, department.name

@@ -3,10 +3,10 @@
 import secrets
 from datetime import timedelta
 
-from auditlog.context import set_actor
 from django.utils import timezone
 
 from leitstand.api.models import ApiToken
+from leitstand.core.actor import acting_as
 from leitstand.tenancy.models import Organisation, hash_token
 
 TOKEN_PREFIX = "ls_"  # noqa: S105 (a marker that makes tokens recognisable, not a secret)
@@ -17,7 +17,7 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 def create_token(*, organisation: Organisation, user, name: str) -> tuple[ApiToken, str]:
     """A new token for this user in this organisation, and its secret (shown once)."""
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with set_actor(user):
+    with acting_as(user):
         token = ApiToken.objects.create(
             organisation=organisation,
             user=user,
@@ -31,7 +31,7 @@ def create_token(*, organisation: Organisation, user, name: str) -> tuple[ApiTok
 def revoke_token(token: ApiToken, actor) -> None:
     if token.revoked_at is not None:
         return
-    with set_actor(actor):
+    with acting_as(actor):
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
 

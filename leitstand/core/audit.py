@@ -8,7 +8,7 @@ many-to-many fields into the same entry instead of leaving one entry per related
 from functools import cache
 
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value, disable_auditlog, set_actor
+from auditlog.context import auditlog_value, disable_auditlog
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 
+from leitstand.core.actor import acting_as
 from leitstand.tenancy.models import Organisation, TenantModel
 from leitstand.tenancy.stamps import bump_landscape
 
@@ -57,7 +58,7 @@ def save_values(instance: models.Model, values: dict, actor, *, validate: bool =
         instance.full_clean()
     before = _m2m_names(instance, related) if instance.pk else {name: set() for name in related}
     last_pk = _latest_entry_pk(instance)
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         instance.save()
         with disable_auditlog():
             for name, value in related.items():
@@ -198,7 +199,7 @@ def _fold_m2m_changes(obj: models.Model, before: dict, after: dict, last_pk: int
 
 
 def delete_object(obj: models.Model, actor) -> None:
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         obj.delete()
 
 

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
 from leitstand.analysis.maturity.prefill import Prefill
 from leitstand.analysis.snapshot import Snapshot
+from leitstand.core.actor import acting_as
 from leitstand.maturity import evidence, selectors
 from leitstand.maturity.catalogue import load_catalogue
 from leitstand.maturity.exchange import parse_exchange
@@ -73,7 +73,7 @@ def start_assessment(
 ) -> MaturityAssessment:
     """A new assessment with Leitstand's suggestions; `repeat` starts from the last answers."""
     proposals = selectors.suggestions(organisation, snapshot)
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         previous = selectors.latest_completed(organisation) if repeat else None
         assessment = MaturityAssessment(
             organisation=organisation,
@@ -104,7 +104,7 @@ def save_answers(assessment: MaturityAssessment, given: Mapping[str, Given], act
     Returns the number of answers changed."""
     existing = selectors.answer_rows(assessment)
     changed = 0
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         for key, answer in given.items():
             row = existing.get(key)
             if row is None:
@@ -122,13 +122,13 @@ def save_answers(assessment: MaturityAssessment, given: Mapping[str, Given], act
 
 
 def complete_assessment(assessment: MaturityAssessment, actor) -> None:
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         assessment.status = AssessmentStatus.COMPLETED
         assessment.save(update_fields=["status", "updated_at"])
 
 
 def delete_assessment(assessment: MaturityAssessment, actor) -> None:
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         assessment.delete()
 
 
@@ -159,7 +159,7 @@ def record_completed_assessment(
 ) -> MaturityAssessment:
     """An assessment held elsewhere (an exchange file, the demo), completed, with its answers
     (item -> value, source, suggested, evidence, note) written in bulk."""
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         assessment = MaturityAssessment(
             organisation=organisation, status=AssessmentStatus.COMPLETED, **values
         )

@@ -3,12 +3,12 @@ and the demo call these. Each validates with the model's rules and leaves one au
 (core.audit.save_values); steps keep their positions 1, 2, 3, ... whoever adds or removes one.
 """
 
-from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core.actor import acting_as
 from leitstand.core.audit import delete_object, save_values
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
 from leitstand.tenancy.models import Organisation
@@ -65,7 +65,7 @@ SCENARIO_STEPS_OF_OWN_PROCESS = _("Choose steps of the scenario's own process.")
 def _renumber(process: Process, actor) -> list[ProcessStep]:
     """Positions 1, 2, 3, ... in the current order; only changed rows are written."""
     steps = list(process.steps.order_by("position", "pk"))
-    with set_actor(actor):
+    with acting_as(actor):
         for number, step in enumerate(steps, start=1):
             if step.position != number:
                 step.position = number
@@ -83,7 +83,7 @@ def move_step(step: ProcessStep, direction: str, actor) -> None:
         return
     first, second = steps[index], steps[other]
     first.position, second.position = second.position, first.position
-    with set_actor(actor):
+    with acting_as(actor):
         first.save(update_fields=["position"])
         second.save(update_fields=["position"])
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from leitstand.core.actor import acting_as
 from leitstand.core.audit import create_in_bulk, delete_object, save_values
 from leitstand.inventory.models import Capability, System, Vendor, system_rule_errors
 from leitstand.inventory.services import (
@@ -110,7 +110,7 @@ def apply_proposal(system: System, proposal: Proposal, user) -> list[str]:
     """
     filled = [name for name in empty_fields(system, proposal) if _fits(system, proposal, name)]
     organisation = system.organisation
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), acting_as(user):
         values = {
             name: getattr(proposal, name)
             for name in ("kind", "hosting", "jurisdiction", "end_of_support")
@@ -256,7 +256,7 @@ def scan_statement(organisation: Organisation, user, data: bytes) -> ScanResult:
             result = matcher().match(system.name)
             if result.recognised:
                 by_product.setdefault(result.product.id, system)
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), acting_as(user):
         scan = StatementScan.objects.create(
             organisation=organisation,
             kind=statement.kind,
@@ -308,7 +308,7 @@ def add_payment_as_system(payment: RecurringPayment, user) -> System:
     """A system for a recurring payment nobody listed: shadow IT, with its annual cost."""
     organisation = payment.organisation
     product = load_catalogue().get(payment.product) if payment.product else None
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), acting_as(user):
         name = product.name if product else payment.vendor_name
         values = {
             "name": _free_name(organisation, name[:200]),
@@ -342,7 +342,7 @@ def add_payment_as_system(payment: RecurringPayment, user) -> System:
 
 
 def dismiss_payment(payment: RecurringPayment, user) -> None:
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), acting_as(user):
         payment.status = PaymentStatus.DISMISSED
         payment.save(update_fields=["status"])
 

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from leitstand.analysis.findings import Finding
 from leitstand.analysis.roadmap import add_months
 from leitstand.analysis.worklist import Status, finding_identity
+from leitstand.core.actor import acting_as
 from leitstand.core.audit import delete_object, save_values
 from leitstand.processes.models import AutomationScenario
 from leitstand.roadmap.models import (
@@ -168,7 +168,7 @@ def add_standard_phases(initiative: Initiative, start: date, actor) -> list[Phas
 def choose_option(option: InitiativeOption, reason: str, actor) -> Initiative:
     initiative = option.initiative
     initiative.choice_reason = reason.strip()
-    with set_actor(actor):
+    with acting_as(actor):
         for other in initiative.options.filter(chosen=True).exclude(pk=option.pk):
             other.chosen = False
             other.save(update_fields=["chosen"])
@@ -186,7 +186,7 @@ def start_acceptance_survey(option: InitiativeOption, actor) -> Survey:
     if option.survey_id:
         return option.survey
     organisation = option.organisation
-    with set_actor(actor):
+    with acting_as(actor):
         survey = Survey.objects.create(
             organisation=organisation,
             process=None,
@@ -242,7 +242,7 @@ def accept_proposals(organisation, chosen: list[Proposal], name: str, actor) -> 
     if not chosen:
         raise ValueError("no proposal")
     first = chosen[0]
-    with set_actor(actor):
+    with acting_as(actor):
         initiative = Initiative(
             organisation=organisation,
             name=_unique_name(organisation, name.strip() or first.name),
@@ -275,7 +275,7 @@ def accept_proposals(organisation, chosen: list[Proposal], name: str, actor) -> 
 
 @transaction.atomic
 def drop_proposal(organisation, proposal: Proposal, actor) -> None:
-    with set_actor(actor):
+    with acting_as(actor):
         DroppedProposal.objects.get_or_create(
             organisation=organisation,
             key=proposal.key[:200],

@@ -5,11 +5,11 @@ transaction."""
 from collections.abc import Mapping
 from datetime import date
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
 from leitstand.analysis.company_check.scoring import answers_for_outcome
+from leitstand.core.actor import acting_as
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.exchange import parse_exchange
 from leitstand.security_check.models import Answer, CheckStatus, SecurityCheck
@@ -41,7 +41,7 @@ def start_check(
     repeat: bool = False,
 ) -> SecurityCheck:
     """A new check; `repeat` copies the answers and notes of the latest completed check."""
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         previous = latest_completed(organisation) if repeat else None
         check = SecurityCheck(
             organisation=organisation,
@@ -69,7 +69,7 @@ def save_answers(
 ) -> None:
     """Store the answers of one interview page; unchanged answers are left alone (no audit)."""
     existing = answer_rows(check)
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         for key, (value, note) in values.items():
             answer = existing.get(key)
             if answer is None:
@@ -91,13 +91,13 @@ def save_answers(
 
 
 def complete_check(check: SecurityCheck, actor) -> None:
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         check.status = CheckStatus.COMPLETED
         check.save(update_fields=["status", "updated_at"])
 
 
 def delete_check(check: SecurityCheck, *, actor) -> None:
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         check.delete()
 
 
@@ -127,7 +127,7 @@ def record_completed_check(
 ) -> SecurityCheck:
     """A check held elsewhere (an exchange file, the demo), completed, with its answers
     ((requirement, item) -> (value, note)) written in bulk."""
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         check = SecurityCheck(
             organisation=organisation, status=CheckStatus.COMPLETED, **check_values
         )

@@ -4,12 +4,12 @@ as a KPI figure."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Avg, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leitstand.core.actor import acting_as
 from leitstand.core.audit import delete_object, save_values
 from leitstand.kpis import sources
 from leitstand.kpis.models import Measurement
@@ -117,7 +117,7 @@ def _feed_kpi(survey: Survey, actor) -> None:
         "title": survey.title,
         "count": survey.responses.count(),
     }
-    with set_actor(actor):
+    with acting_as(actor):
         if survey.phase == SurveyPhase.BEFORE and kpi.baseline_value is None:
             kpi.baseline_value, kpi.baseline_date, kpi.baseline_source = average, day, source
             kpi.save()
@@ -134,7 +134,7 @@ def close_survey(survey: Survey, actor) -> None:
     survey.is_open = False
     survey.closed_at = timezone.now()
     _feed_kpi(survey, actor)
-    with set_actor(actor):
+    with acting_as(actor):
         survey.save()
 
 
@@ -142,5 +142,5 @@ def close_survey(survey: Survey, actor) -> None:
 def reopen_survey(survey: Survey, actor) -> None:
     survey.is_open = True
     survey.closed_at = None
-    with set_actor(actor):
+    with acting_as(actor):
         survey.save()

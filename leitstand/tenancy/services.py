@@ -4,7 +4,6 @@
 from contextlib import nullcontext
 from datetime import timedelta
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leitstand.accounts.models import User
+from leitstand.core.actor import acting_as
 from leitstand.core.audit import save_values
 from leitstand.tenancy.invitations import new_token
 from leitstand.tenancy.models import Invitation, Membership, Organisation, Role, hash_token
@@ -28,7 +28,7 @@ def save_organisation(organisation: Organisation, values: dict, *, actor) -> Org
 
 def delete_organisation(organisation: Organisation, *, actor) -> None:
     """The organisation with everything it owns (`leitstand load_demo --reset`)."""
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         organisation.delete()
 
 
@@ -44,7 +44,7 @@ def _owner_count(organisation: Organisation) -> int:
 def _as(actor):
     """The audit entry's actor, where the request's middleware cannot name it (an API token
     user); pages leave it to the middleware, which also notes the address."""
-    return nullcontext() if actor is None else set_actor(actor)
+    return nullcontext() if actor is None else acting_as(actor)
 
 
 @transaction.atomic
