@@ -118,26 +118,20 @@ def read_column(
     are told apart by their type."""
     context = context or ReadContext()
     reader = _reader(target, spec, context)
+    keys = [raw if raw.__class__ is str else (raw.__class__, raw) for raw in cells]
     known: dict[object, object] = {}
-    values = []
-    append = values.append
-    for raw in cells:
-        key = raw if raw.__class__ is str else (raw.__class__, raw)
+    for key in dict.fromkeys(keys):  # each distinct key once, from its first cell
+        raw = key if key.__class__ is str else key[1]
         try:
-            append(known[key])
-            continue
-        except KeyError:
-            pass
-        try:
-            value = reader(raw)
+            known[key] = reader(raw)
         except ValueProblem as problem:
-            value = CellProblem(str(problem.message))
-        known[key] = value
-        append(value)
-    read = ColumnRead(values, False)
+            known[key] = CellProblem(str(problem.message))
+    read = ColumnRead(list(map(known.__getitem__, keys)), False)
     special = {key for key, value in known.items() if value.__class__ in (_Noted, Unclear)}
     if special:
         _unwrap(read, cells, known, special)
+    # Every value comes from `known`; noted values become plain ones, lists stay lists.
+    read.has_problems = any(isinstance(value, CellProblem) for value in known.values())
     if spec.kind == "many":  # each row gets its own list
         read.values = [
             value if value.__class__ is CellProblem else list(value) for value in read.values
@@ -146,7 +140,8 @@ def read_column(
         read.values = _percent_column(target, spec, read.values)
     elif spec.kind == "score":
         _score_column(spec, read, context)
-    read.has_problems = any(isinstance(value, CellProblem) for value in read.values)
+    if spec.kind in ("percent", "score"):  # both may find a problem in a value read well
+        read.has_problems = any(isinstance(value, CellProblem) for value in read.values)
     return read
 
 

@@ -14,7 +14,6 @@ from leitstand.imports.rows import (
     RowResult,
     identity_key,
     identity_of,
-    is_empty,
 )
 from leitstand.imports.targets import ImportTarget
 
@@ -51,17 +50,19 @@ def match_existing(organisation, target: ImportTarget, rows, known) -> None:
     }
     existing: dict[tuple, dict] = {}
     stored = target.model.objects.for_org(organisation).order_by("pk")
-    for values in stored.values("pk", *columns.values()):
-        current = {name: values[column] for name, column in columns.items()}
-        current["pk"] = values["pk"]
+    names = list(columns)
+    for pk, *values in stored.values_list("pk", *columns.values()):
+        current = dict(zip(names, values, strict=True))
+        current["pk"] = pk
         existing.setdefault(identity_of(target, current), current)  # the oldest of equals
     current_many = _current_many(organisation, target, many)
+    compare = _Comparison(target, known)
     for row in candidates:
         current = existing.get(row.key)
         if current is None:
             continue
         row.existing = current
-        row.changed = _changed_fields(target, row, current, known, current_many)
+        row.changed = compare.changed_fields(row, current, current_many)
         row.action = UPDATE if row.changed else UNCHANGED
 
 
@@ -81,27 +82,46 @@ def _current_many(organisation, target, names: list[str]) -> dict[str, dict[int,
     return current
 
 
-def _changed_fields(target, row, current: dict, known, current_many) -> list[str]:
-    """Fields whose new, non-empty value differs. An empty cell never clears a value."""
-    changed = []
-    for name, value in row.values.items():
-        if is_empty(value) or name in target.identity:
-            continue
-        spec = target.field(name)
-        if not spec.on_row:
-            continue
-        if spec.kind == "many":
-            wanted = {known[spec.reference.key].get(item.lower()) for item in value}
-            wanted_ids = {item.pk for item in wanted if item is not None}
-            if None in wanted or wanted_ids != current_many[name].get(current["pk"], set()):
+class _Comparison:
+    """Compares lines with stored rows. What each field needs is looked up once, and the
+    names of references are compared by the ids they name (a dict of ids per reference)."""
+
+    def __init__(self, target: ImportTarget, known) -> None:
+        self.fields: dict[str, tuple[str, dict[str, int] | None]] = {}
+        ids: dict[str, dict[str, int]] = {}
+        for spec in target.fields:
+            if not spec.on_row or spec.name in target.identity:
+                continue
+            pks = None
+            if spec.kind in ("one", "many"):
+                key = spec.reference.key
+                if key not in ids:
+                    ids[key] = {name: obj.pk for name, obj in known[key].items()}
+                pks = ids[key]
+            self.fields[spec.name] = (spec.kind, pks)
+
+    def changed_fields(self, row: RowResult, current: dict, current_many) -> list[str]:
+        """Fields whose new, non-empty value differs. An empty cell never clears a value."""
+        changed = []
+        fields = self.fields
+        for name, value in row.values.items():
+            if value is None or value == "" or value == []:  # is_empty, inlined
+                continue
+            found = fields.get(name)
+            if found is None:  # the identity, or a field of another record
+                continue
+            kind, pks = found
+            if kind == "many":
+                wanted = [pks.get(item.lower()) for item in value]
+                if None in wanted or set(wanted) != current_many[name].get(current["pk"], set()):
+                    changed.append(name)
+            elif kind == "one":
+                pk = pks.get(value.lower())
+                if pk is None or pk != current[name]:
+                    changed.append(name)
+            elif not _same_value(value, current[name]):
                 changed.append(name)
-        elif spec.kind == "one":
-            related = known[spec.reference.key].get(value.lower())
-            if related is None or related.pk != current[name]:
-                changed.append(name)
-        elif not _same_value(value, current[name]):
-            changed.append(name)
-    return changed
+        return changed
 
 
 def _same_value(new: object, old: object) -> bool:
