@@ -51,53 +51,53 @@ def _hints() -> tuple[list[tuple], dict[str, str]]:
 @dataclass(frozen=True)
 class _AnyHint:
     """Every kind's endings, words and suffixes at once: most names hold none of them, and
-    two searches tell so; only on a hit are the kinds gone through in order of precedence."""
+    one look tells so; only on a hit are the kinds gone through in order of precedence."""
 
     endings: re.Pattern  # at the end of the name, before a space or a closing bracket
-    #: a hint of one or more words, or a word of at least MIN_COMPOUND letters ending in a
-    #: compound suffix, in the normalised name (its words are separated by single spaces)
-    words: re.Pattern
-
-
-#: A whole word (or words) of a normalised name: after its start or a space, before a space
-#: or its end.
-_WORD_START, _WORD_END = "(?<![^ ])", "(?![^ ])"
-
-
-def _either(texts) -> str:
-    return "|".join(re.escape(text) for text in sorted(texts, key=lambda text: (-len(text), text)))
+    words: frozenset[str]  # one-word hints
+    #: hints of several words, with a space either side, by their first word
+    phrases: dict[str, tuple[str, ...]]
+    suffixes: tuple[str, ...]
+    anything: bool  # an empty hint word, were there one, would be in every name
 
 
 @cache
 def _any_hint() -> _AnyHint:
     hints = value_catalogue()["kind_hints"]
     entries = [entry for kind, entry in hints.items() if kind != "capabilities"]
-    endings = {ending for entry in entries for ending in entry.get("endings", [])}
+    endings = sorted({ending for entry in entries for ending in entry.get("endings", [])})
     words = {normalise_value(word) for entry in entries for word in entry.get("words", [])}
-    suffixes = {
-        normalise_value(suffix) for entry in entries for suffix in entry.get("suffixes", [])
-    }
-    suffixes = {suffix for suffix in suffixes if " " not in suffix}  # a word holds no space
-    alternatives = []
-    if "" in words:  # an empty word, were there one, would be in every name
-        alternatives.append("")
-    elif words:
-        alternatives.append(f"{_WORD_START}(?:{_either(words)}){_WORD_END}")
-    if suffixes:
-        alternatives.append(
-            f"{_WORD_START}(?=[^ ]{{{MIN_COMPOUND},}}{_WORD_END})[^ ]*(?:{_either(suffixes)})"
-            f"{_WORD_END}"
-        )
+    phrases: dict[str, tuple[str, ...]] = {}
+    for phrase in sorted(word for word in words if " " in word):
+        phrases[phrase.split()[0]] = (*phrases.get(phrase.split()[0], ()), f" {phrase} ")
     return _AnyHint(
-        endings=re.compile(rf"(?:{_either(endings)})(?:\Z| |\))" if endings else r"(?!)"),
-        words=re.compile("|".join(alternatives) or r"(?!)"),
+        endings=re.compile(
+            "(?:" + "|".join(re.escape(ending) for ending in endings) + r")(?:\Z| |\))"
+            if endings
+            else r"(?!)"
+        ),
+        words=frozenset(word for word in words if word and " " not in word),
+        phrases=phrases,
+        suffixes=tuple(
+            normalise_value(suffix) for entry in entries for suffix in entry.get("suffixes", [])
+        ),
+        anything="" in words,
     )
 
 
 def _holds_a_hint(lowered: str, normalised: str) -> bool:
     """False when no kind's hint is in the name (the words as `\\b...\\b` in `_hints`)."""
     hint = _any_hint()
-    return bool(hint.endings.search(lowered) or hint.words.search(normalised))
+    words = normalised.split()  # normalised: words between single spaces
+    if hint.anything or hint.endings.search(lowered) or not hint.words.isdisjoint(words):
+        return True
+    for word in words:
+        if len(word) >= MIN_COMPOUND and word.endswith(hint.suffixes):
+            return True
+        phrases = hint.phrases.get(word)
+        if phrases and any(phrase in f" {normalised} " for phrase in phrases):
+            return True
+    return False
 
 
 def kind_from_name(name: str) -> tuple[str, str] | None:

@@ -110,6 +110,7 @@ class Matcher:
         for entry in entries:
             rare = min(entry.tokens, key=lambda token: (len(self.by_token[token]), token))
             self.by_rare[rare].append(entry)
+        self.rare_words = frozenset(self.by_rare)
         self.whole_by_shape: dict[tuple[int, int], list[str]] = defaultdict(list)
         for text in sorted(self.whole):
             self.whole_by_shape[(text.count(" ") + 1, len(text))].append(text)
@@ -190,6 +191,8 @@ class Matcher:
                 if compact in self.by_token:
                     joined[compact] = part
         present.update(joined)
+        if present.isdisjoint(self.rare_words):  # no alias is filed under any of its words
+            return None
         best = None
         best_key = None
         seen = set()

@@ -3,6 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leitstand.products import names
 from leitstand.products.names import fold, parse_name, tokens_of
 
 
@@ -38,3 +39,12 @@ def test_any_text_gives_tokens_without_error(text):
     parsed = parse_name(text)
     assert all(token and token == token.lower() for token in parsed.tokens)
     assert tokens_of(fold(text)) is not None
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("abvrkspwh0129 .-_()\t\x0bäß²")), max_size=30)
+    | st.lists(st.sampled_from(["system", "2012", "r2", "w2k12", "v7r3", "sp3", "x"])).map(" ".join)
+)
+def test_plain_words_and_numbers_are_tokens_as_the_patterns_make_them(text):
+    folded = fold(text)
+    assert tokens_of(folded) == names._tokens_by_pattern(folded)
