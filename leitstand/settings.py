@@ -357,3 +357,6 @@ LEITSTAND_IMPORT_MAX_BYTES = env_int("LEITSTAND_IMPORT_MAX_MB", 20, minimum=1) *
 # refused before anything is written.
 LEITSTAND_MAX_SYSTEMS = env_int("LEITSTAND_MAX_SYSTEMS", 10_000, minimum=1)
 LEITSTAND_MAX_INTEGRATIONS = env_int("LEITSTAND_MAX_INTEGRATIONS", 50_000, minimum=1)
+# The integration map draws up to this many systems one by one; a larger landscape is shown
+# by department or capability (leitstand.flows.mapgroups), a larger group as a list.
+LEITSTAND_MAP_MAX_NODES = env_int("LEITSTAND_MAP_MAX_NODES", 300, minimum=10)

@@ -4,14 +4,19 @@ Systems not retired are nodes (coloured by department, sized by annual cost); ac
 planned flows are edges (coloured by method category, labelled with their yearly hours).
 """
 
+from typing import NamedTuple
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from leitstand.analysis.costs import integration_figures
 from leitstand.analysis.graph import blast_radius_sizes, build_graph
+from leitstand.analysis.snapshot import OrganisationSettings, Snapshot
 from leitstand.analysis.vocabulary import FlowStatus, Lifecycle, method_category
 from leitstand.flows.models import Method
-from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.flows.records import data_object_records
+from leitstand.inventory.records import department_records
+from leitstand.landscape.snapshot import landscape_snapshot, organisation_settings
 from leitstand.tenancy.models import Organisation
 
 #: Colour-blind friendly first (Okabe-Ito), then further distinct tones.
@@ -38,7 +43,7 @@ def _url_template(view: str, org: str) -> str:
     return url.replace(str(PLACEHOLDER_PK), "{id}")
 
 
-def _nodes(snapshot, blast: dict[int, int]) -> list[dict]:
+def _nodes(systems, blast: dict[int, int] | None) -> list[dict]:
     return [
         {
             "id": f"s{system.id}",
@@ -47,19 +52,19 @@ def _nodes(snapshot, blast: dict[int, int]) -> list[dict]:
             "cost": None if system.annual_cost is None else float(system.annual_cost),
             "departments": list(system.department_ids),
             "shadow": system.centrally_managed is False,
-            "blast": blast.get(system.id, 0),
+            "blast": None if blast is None else blast.get(system.id, 0),
         }
-        for system in snapshot.systems
+        for system in systems
         if system.lifecycle != Lifecycle.RETIRED
     ]
 
 
-def _edges(snapshot, shown: set[int]) -> list[dict]:
+def _edges(integrations, shown: set[int], settings) -> list[dict]:
     edges = []
-    for flow in snapshot.integrations:
+    for flow in integrations:
         if flow.status == FlowStatus.RETIRED or not {flow.source_id, flow.target_id} <= shown:
             continue
-        figures = integration_figures(flow, snapshot.settings)
+        figures = integration_figures(flow, settings)
         edges.append(
             {
                 "id": f"i{flow.id}",
@@ -76,17 +81,52 @@ def _edges(snapshot, shown: set[int]) -> list[dict]:
     return edges
 
 
+def department_colours(departments) -> list[dict]:
+    """The departments by name, each with its colour on the map."""
+    return [
+        {"id": d.id, "name": d.name, "colour": PALETTE[index % len(PALETTE)]}
+        for index, d in enumerate(sorted(departments, key=lambda d: d.name.lower()))
+    ]
+
+
 def map_graph(organisation: Organisation) -> dict:
+    """Every system not retired and every flow between them (the whole landscape)."""
     snapshot = landscape_snapshot(organisation, processes=False)
     flows = [(f.source_id, f.target_id) for f in snapshot.active_integrations]
     blast = blast_radius_sizes(build_graph((s.id for s in snapshot.systems), flows))
-    nodes = _nodes(snapshot, blast)
+    return _graph(organisation, snapshot, blast)
+
+
+class MapPart(NamedTuple):
+    """What the map draws, from the snapshot or read for a part of the landscape."""
+
+    systems: tuple
+    integrations: tuple
+    departments: tuple
+    data_objects: tuple
+    settings: OrganisationSettings
+
+
+def partial_graph(organisation: Organisation, systems, integrations) -> dict:
+    """Some systems and the flows between them (a group's, a neighbourhood): drawn like the
+    whole map, without the blast radius (it needs the whole landscape)."""
+    part = MapPart(
+        systems,
+        integrations,
+        department_records(organisation),
+        data_object_records(organisation),
+        organisation_settings(organisation),
+    )
+    return _graph(organisation, part, None)
+
+
+def _graph(
+    organisation: Organisation, snapshot: Snapshot | MapPart, blast: dict[int, int] | None
+) -> dict:
+    nodes = _nodes(snapshot.systems, blast)
     shown = {node["pk"] for node in nodes}
     return {
-        "departments": [
-            {"id": d.id, "name": d.name, "colour": PALETTE[index % len(PALETTE)]}
-            for index, d in enumerate(sorted(snapshot.departments, key=lambda d: d.name.lower()))
-        ],
+        "departments": department_colours(snapshot.departments),
         "dataObjects": [
             {"id": d.id, "name": d.name}
             for d in sorted(snapshot.data_objects, key=lambda d: d.name.lower())
@@ -96,7 +136,7 @@ def map_graph(organisation: Organisation) -> dict:
             for value, label in Method.choices
         ],
         "nodes": nodes,
-        "edges": _edges(snapshot, shown),
+        "edges": _edges(snapshot.integrations, shown, snapshot.settings),
         "urls": {
             "system": _url_template("inventory:system_detail", organisation.slug),
             "integration": _url_template("flows:integration_detail", organisation.slug),

@@ -1,7 +1,7 @@
 """Integrations and data objects as analysis records (`Snapshot.integrations`, data_objects,
 masters): plain rows, no model instances. Registered in `FlowsConfig.ready()`."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from leitstand.analysis import snapshot as snap
 from leitstand.core.language import in_reader_language
@@ -54,9 +54,20 @@ def integration_records(
     if touching is not None:
         flows = flows.filter(Q(source_id=touching) | Q(target_id=touching))
         left_ids = list(flows.values_list("pk", flat=True))
-    carried = many_to_many_ids(
-        Integration.data_objects.through, "integration", "dataobject", organisation, left_ids
-    )
+    return records_of(flows, carried_data_objects(organisation, left_ids))
+
+
+def carried_data_objects(organisation: Organisation, left_ids=None) -> dict[int, tuple[int, ...]]:
+    """{integration id: ids of the data objects it carries}, of all or of some integrations
+    (`left_ids`: ids or a queryset of them)."""
+    through = Integration.data_objects.through
+    return many_to_many_ids(through, "integration", "dataobject", organisation, left_ids)
+
+
+def records_of(
+    flows: QuerySet, carried: dict[int, tuple[int, ...]]
+) -> tuple[snap.Integration, ...]:
+    """Integrations as records, with the data objects `carried` (empty: none read)."""
     rows = raw_rows(flows.order_by("pk").values_list(*INTEGRATION_COLUMNS))
     number = decimal_reader()
     record, new, no_objects, at = snap.Integration, tuple.__new__, (), _NUMBERS_AT

@@ -1,5 +1,6 @@
 """Pages of data flows: integrations, data objects, the integration map, the capability map."""
 
+from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from leitstand.core import views as generic
 from leitstand.core.language import name_field
 from leitstand.core.wording import render_all
-from leitstand.flows import filters, forms, services
+from leitstand.flows import filters, forms, mappages, services
 from leitstand.flows.mapdata import map_graph
 from leitstand.flows.models import DataObject, Integration
 from leitstand.flows.selectors import (
@@ -146,8 +147,20 @@ class DataObjectHistory(DataObjectViews, generic.OrgHistoryView):
 
 @org_view()
 def integration_map(request: HttpRequest) -> HttpResponse:
+    """The whole landscape while it is small enough to draw; beyond that its departments
+    (capabilities) as groups. A group's systems and one system's neighbourhood on request."""
+    place = mappages.MapPlace.from_query(request.GET)
+    if place.query:
+        return mappages.search(request, place)
+    if place.system is not None:
+        return mappages.neighbourhood_page(request, place)
+    if place.group is not None:
+        return mappages.group_page(request, place)
+    if mappages.shown_system_count(request.org) > settings.LEITSTAND_MAP_MAX_NODES:
+        return mappages.groups_page(request, place)
     graph = map_graph(request.org)
-    return render(request, "flows/map.html", {"graph": graph, "empty": not graph["nodes"]})
+    context = {"graph": graph, "empty": not graph["nodes"], "place": place, "mode": "whole"}
+    return render(request, "flows/map.html", context)
 
 
 @org_view()

@@ -8,6 +8,7 @@ document.addEventListener("DOMContentLoaded", () => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
   document.querySelectorAll("select[data-typeahead]").forEach(typeAhead);
+  document.querySelectorAll("input[data-suggestions]").forEach(suggestNames);
 });
 
 // A wide table scrolls inside its own box instead of widening the whole page (phones).
@@ -93,6 +94,32 @@ function typeAhead(select) {
       choose(null, "");
       return;
     }
+    clearTimeout(timer);
+    timer = setTimeout(ask, 150);
+  });
+}
+
+// A search field for a name (the map's "Open a system's neighbourhood"): what is typed asks
+// the JSON endpoint in data-suggestions (core.views.choices_json) for matching names, offered
+// as the browser's own suggestion list (arrow keys and Enter work). The form sends the text.
+function suggestNames(input) {
+  const list = document.createElement("datalist");
+  list.id = `${input.id}-suggestions`;
+  input.setAttribute("list", list.id);
+  input.after(list);
+  let timer = null;
+  const ask = () => {
+    const typed = input.value.trim();
+    if (!typed) return;
+    const url = `${input.dataset.suggestions}?q=${encodeURIComponent(typed)}`;
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : { results: [] }))
+      .then((data) => {
+        list.replaceChildren(...data.results.map((entry) => new Option(entry.label)));
+      })
+      .catch(() => {});
+  };
+  input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(ask, 150);
   });

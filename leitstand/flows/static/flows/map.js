@@ -77,6 +77,7 @@
     { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0.2 } },
     { selector: ".hidden, .pending", style: { display: "none" } },
     { selector: "node.labelled", style: { label: "data(label)" } },
+    { selector: "node.centre", style: { label: "data(label)", "border-width": 5, "border-color": "#0d6efd", "border-style": "double", "font-weight": "bold" } },
     { selector: "node:selected", style: { "overlay-color": "#0d6efd", "overlay-opacity": 0.2, "border-width": 3, "border-color": "#0d6efd" } },
     { selector: "edge:selected", style: { "overlay-color": "#0d6efd", "overlay-opacity": 0.25 } },
   ];
@@ -124,6 +125,7 @@
     boxSelectionEnabled: false,
   });
   container.cy = cy;
+  if (graph.centre) cy.getElementById(graph.centre).addClass("centre");
   cy.one("render", () => {
     container.dataset.renderedMs = String(Math.round(performance.now()));
     if (large) addEdgesInSteps(graph.edges.map(edgeData));
@@ -181,7 +183,8 @@
       definitionList([
         [text.departments, departments.length ? departments.join(", ") : text.none],
         [text.cost, d.cost === null ? text.unknown : money.format(d.cost)],
-        [text.dependents, number.format(d.blast)],
+        // a part of the landscape (a neighbourhood) has no blast radius: it needs the whole
+        ...(d.blast === null ? [] : [[text.dependents, number.format(d.blast)]]),
       ]),
       element("a", { class: "btn btn-sm btn-primary", href: graph.urls.system.replace("{id}", d.pk), id: "map-open" }, text.open_system),
     );
