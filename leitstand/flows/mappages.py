@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Case, When
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -98,16 +99,14 @@ def search(request: HttpRequest, place: MapPlace) -> HttpResponse:
     """The system named (or the only one whose name contains the words) opens at once;
     otherwise the matches to choose from."""
     organisation = request.org
-    systems = systems_on_map(organisation)
-    exact = list(systems.filter(name__iexact=place.query).values_list("pk", flat=True)[:2])
-    if len(exact) == 1:
-        return redirect(map_url(organisation, **place.grouping, system=exact[0]))
+    exact_first = Case(When(name__iexact=place.query, then=0), default=1)
     found = list(
-        systems.filter(name__icontains=place.query)
-        .order_by(Lower("name"), "pk")
+        systems_on_map(organisation)
+        .filter(name__icontains=place.query)
+        .order_by(exact_first, Lower("name"), "pk")
         .values_list("pk", "name")[: MATCHES_LISTED + 1]
     )
-    if len(found) == 1:
+    if len(found) == 1 or (found and found[0][1].lower() == place.query.lower()):
         return redirect(map_url(organisation, **place.grouping, system=found[0][0]))
     matches = [
         (name, map_url(organisation, **place.grouping, system=pk))
@@ -134,16 +133,17 @@ def group_page(request: HttpRequest, place: MapPlace) -> HttpResponse:
     group_id = None if place.group == UNASSIGNED else int(place.group)
     group = _group(organisation, place.by, group_id)
     systems = group_systems(organisation, place.by, group_id)
-    count = systems.count()
-    context = {"group": group, "count": count, "list_url": _list_url(organisation, place)}
-    if count <= settings.LEITSTAND_MAP_MAX_NODES:
-        part = group_part(organisation, systems)
+    ids = list(systems.values_list("pk", flat=True)[: settings.LEITSTAND_MAP_MAX_NODES + 1])
+    context = {"group": group, "list_url": _list_url(organisation, place)}
+    if len(ids) <= settings.LEITSTAND_MAP_MAX_NODES:
+        part = group_part(organisation, ids)
         graph = partial_graph(organisation, part.systems, part.integrations)
-        return _page(request, place, "group", graph=graph, **context)
+        return _page(request, place, "group", graph=graph, count=len(ids), **context)
     rows = systems.order_by(Lower("name"), "pk").values_list("pk", "name")
     page = Paginator(rows, LISTED).get_page(request.GET.get("page"))
     listed = [(name, map_url(organisation, **place.grouping, system=pk)) for pk, name in page]
-    return _page(request, place, "group_list", page=page, listed=listed, **context)
+    count = page.paginator.count
+    return _page(request, place, "group_list", page=page, listed=listed, count=count, **context)
 
 
 def _group(organisation: Organisation, by: str, group_id: int | None):

@@ -6,11 +6,13 @@ queries whatever the size of the organisation; each reads only the rows of the p
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from leitstand.analysis import snapshot as snap
+from leitstand.analysis.vocabulary import FlowStatus, Lifecycle
 from leitstand.core.queries import raw_rows
-from leitstand.flows.mapgroups import BY_DEPARTMENT, flows_on_map, systems_on_map
+from leitstand.flows.mapgroups import BY_DEPARTMENT, systems_on_map
+from leitstand.flows.models import Integration
 from leitstand.flows.records import carried_data_objects, records_of
 from leitstand.inventory.models import System
 from leitstand.inventory.records import system_records
@@ -20,6 +22,22 @@ from leitstand.tenancy.models import Organisation
 SECOND_RING_UP_TO = 100
 #: ... and is looked for in at most this many flows of the direct neighbours.
 SECOND_RING_ROWS = 5000
+
+
+def flows_on_map(organisation: Organisation) -> QuerySet:
+    """The flows the map shows (not retired, between systems not retired), to be narrowed to
+    a few systems. The organisation is compared as an expression (`+ 0`) that no index
+    serves: SQLite keeps no statistics and would read every flow of the organisation through
+    its index instead of the few of the systems asked for (150 ms instead of 0.5 ms for one
+    system's flows at 250,000 flows); PostgreSQL plans the same from its statistics."""
+    return (
+        Integration.objects.alias(owner=F("organisation_id") + 0)
+        .filter(owner=organisation.pk)
+        .exclude(status=FlowStatus.RETIRED)
+        .exclude(source__lifecycle=Lifecycle.RETIRED)
+        .exclude(target__lifecycle=Lifecycle.RETIRED)
+        .order_by()
+    )
 
 
 @dataclass(frozen=True)
@@ -83,10 +101,9 @@ def group_systems(organisation: Organisation, by: str, group_id: int | None) -> 
     return systems.filter(**{field: group_id})
 
 
-def group_part(organisation: Organisation, systems: QuerySet) -> MapPart:
+def group_part(organisation: Organisation, system_ids: list[int]) -> MapPart:
     """A group's systems (a few hundred at most) and the flows between them."""
-    shown = set(systems.values_list("pk", flat=True))
-    return _part(organisation, shown, flows_on_map(organisation))
+    return _part(organisation, set(system_ids), flows_on_map(organisation))
 
 
 def _part(organisation: Organisation, shown: set[int], flows: QuerySet) -> MapPart:
