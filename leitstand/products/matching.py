@@ -18,7 +18,14 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from leitstand.core.compiled import kept
-from leitstand.products.catalogue import Catalogue, Cycle, Product, load_catalogue, sources
+from leitstand.products.catalogue import (
+    Catalogue,
+    Cycle,
+    Product,
+    load_catalogue,
+    rebuilt_from_fields,
+    sources,
+)
 from leitstand.products.cycles import CycleChoice, choose_cycle
 from leitstand.products.names import (
     CONTEXT_WORDS,
@@ -64,6 +71,8 @@ class AliasEntry:
     tokens: frozenset[str]
     size: int  # number of tokens
     strict: bool
+
+    __reduce__ = rebuilt_from_fields
 
 
 @dataclass(frozen=True)
