@@ -205,7 +205,9 @@ class Matcher:
         best = None
         best_key = None
         seen = set()
-        for token in present:
+        # In a fixed order, so that two aliases explaining as much ("Sophos Firewall" and
+        # "Sophos XGS" in "Firewall Sophos XGS") give the same answer in every process.
+        for token in sorted(present):
             for entry in self.by_rare.get(token, ()):
                 if entry in seen or not entry.tokens <= present:
                     continue
@@ -218,7 +220,16 @@ class Matcher:
                 key = (telling, len(covered), entry.size, not entry.strict)
                 if best_key is None or key > best_key:
                     best, best_key = (entry, frozenset(covered)), key
+                elif key == best_key and self._leaves_fewer_unknown(tokens, covered, best[1]):
+                    best = (entry, frozenset(covered))
         return best
+
+    def _leaves_fewer_unknown(self, tokens, covered, other_covered) -> bool:
+        """Between two aliases that explain as much, the one that leaves no unknown word:
+        "firewall" beside "Sophos XGS" is a word of context, "xgs" beside "Sophos Firewall"
+        is not."""
+        unknown = self._unknown(self._leftover(tokens, frozenset(covered)))
+        return len(unknown) < len(self._unknown(self._leftover(tokens, other_covered)))
 
     def _leftover(self, tokens: tuple[str, ...], covered: frozenset[str]) -> tuple[str, ...]:
         return tuple(token for token in tokens if token not in covered)

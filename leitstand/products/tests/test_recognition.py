@@ -5,6 +5,9 @@ spreadsheets: mixed case, typos, versions, editions, German and English, with an
 vendor, and names that are not catalogue products at all (which must stay unrecognised).
 """
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -108,3 +111,29 @@ def test_family_names_ask_instead_of_guessing():
 def test_private_accounts_are_flagged():
     assert matcher().match("Dropbox (Vertrieb privat)", TODAY).private_use
     assert not matcher().match("Dropbox Business", TODAY).private_use
+
+
+#: Names where two aliases of one product explain as many words ("Sophos Firewall" and
+#: "Sophos XGS" in "Firewall Sophos XGS"); the one leaving no unknown word is sure.
+TIES = ["Firewall Sophos XGS", "Synology NAS DSM 6.2", "MS Access Datenbank", "MS Dynamics 365 BC"]
+
+
+def test_the_same_name_gets_the_same_answer_in_every_process():
+    """The matcher once looked at a name's words in the order of a Python set, which changes
+    with each process's hash seed: an import recognised "Firewall Sophos XGS" surely in one
+    run and not in the next."""
+    script = (
+        "from leitstand.products.matching import match_name\n"
+        f"print([match_name(name).confidence for name in {TIES!r}])"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in (0, 1, 2, 3)
+    }
+    assert answers == {str([1.0] * len(TIES))}
