@@ -21,7 +21,8 @@ ZERO = Decimal(0)
 SUITE = "suite"
 #: Kinds that are kept or replaced, never retired because another system shares a capability:
 #: infrastructure and devices, and a public authority's portal (ELSTER is not the company's).
-NEVER_RETIRED_FOR_OVERLAP = frozenset({"infrastructure", "device", "authority_portal"})
+AUTHORITY_PORTAL = "authority_portal"
+NEVER_RETIRED_FOR_OVERLAP = frozenset({"infrastructure", "device", AUTHORITY_PORTAL})
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,11 @@ class OverlapGroup:
 
 def keep_priority(system: System) -> tuple:
     """The system most worth keeping sorts first: a suite the company licenses is the first
-    home, then centrally managed systems."""
+    home, then centrally managed systems; a public authority's portal last (ELSTER is no home
+    for the company's payroll program)."""
     return (
         system.kind != SUITE,
+        system.kind == AUTHORITY_PORTAL,
         system.centrally_managed is not True,  # managed first; unknown and shadow IT after
         -(system.user_count or 0),
         -len(system.department_ids),

@@ -34,8 +34,13 @@ def _overlap_scope(facts: Facts, group: OverlapGroup) -> Message:
 
 
 def overlap_findings(facts: Facts) -> list[Finding]:
+    """One finding per group with a system to retire; where all but the kept one are
+    infrastructure, devices or authority portals (an antivirus beside a firewall, a payroll
+    program beside ELSTER), there is nothing to consolidate."""
     found = []
     for group in facts.overlaps:
+        if not group.retire_ids:
+            continue
         capability = facts.snapshot.capability_by_id[group.capability_id]
         keep = Label(facts.snapshot.system_by_id[group.keep_id].name)
         retire = Labels(names_of(facts, group.retire_ids))
@@ -50,19 +55,18 @@ def overlap_findings(facts: Facts) -> list[Finding]:
             ),
             _overlap_scope(facts, group),
         ]
-        if group.retire_ids:
-            explanation.append(
-                Message(
-                    "overlap.saving",
-                    {
-                        "keep": keep,
-                        "retire": retire,
-                        "licence": Eur(group.licence_saving_eur),
-                        "manual": Eur(group.manual_saving_eur),
-                        "saving": Eur(group.saving_eur),
-                    },
-                )
+        explanation.append(
+            Message(
+                "overlap.saving",
+                {
+                    "keep": keep,
+                    "retire": retire,
+                    "licence": Eur(group.licence_saving_eur),
+                    "manual": Eur(group.manual_saving_eur),
+                    "saving": Eur(group.saving_eur),
+                },
             )
+        )
         if group.cost_unknown_ids:
             unknown = Labels(names_of(facts, group.cost_unknown_ids))
             explanation.append(Message("overlap.cost_unknown", {"systems": unknown}))

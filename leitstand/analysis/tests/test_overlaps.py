@@ -1,6 +1,8 @@
 from decimal import Decimal
 
+from leitstand.analysis import analyze
 from leitstand.analysis.costs import integration_figures
+from leitstand.analysis.findings import Kind
 from leitstand.analysis.names import similar_system_names
 from leitstand.analysis.overlaps import overlap_groups, overlapping_system_ids
 from leitstand.analysis.snapshot import System
@@ -91,3 +93,31 @@ def test_a_licensed_suite_is_the_first_home_and_infrastructure_is_never_retired_
     assert group.retire_ids == (3,)
     assert group.licence_saving_eur == 720
     assert group.flow_ids == (1,)  # Dropbox -> NAS disappears with Dropbox
+
+
+def test_an_authority_portal_is_never_the_home_of_the_company_s_own_program():
+    """ELSTER shares "reports to authorities" with the payroll program, and more people use
+    it: the payroll program is still the one kept (the portal is not the company's)."""
+    elster = System(1, "ELSTER", kind="authority_portal", capability_ids=(1,), user_count=9)
+    payroll = System(2, "DATEV Lohn", kind="application", capability_ids=(1,), user_count=1)
+    (group,) = overlap_groups(landscape([elster, payroll]), {})
+    assert group.keep_id == 2
+    assert group.retire_ids == ()
+
+
+def test_a_group_with_nothing_to_retire_is_no_consolidation_finding():
+    """An antivirus and a firewall share "IT security", a payroll program and ELSTER share
+    "reports to authorities": neither can be switched off for the other, so no finding says
+    "check whether X can do the job of" nobody. A CRM and a spreadsheet of customers can."""
+    systems = [
+        System(1, "Antivirus", kind="infrastructure", capability_ids=(1,)),
+        System(2, "Firewall", kind="infrastructure", capability_ids=(1,)),
+        System(3, "ELSTER", kind="authority_portal", capability_ids=(2,)),
+        System(4, "DATEV Lohn", kind="application", capability_ids=(2,)),
+        System(5, "CRM", kind="application", capability_ids=(3,), user_count=5),
+        System(6, "Kundenliste.xlsx", kind="spreadsheet", capability_ids=(3,)),
+    ]
+    analysis = analyze(landscape(systems))
+    assert len(analysis.overlaps) == 3
+    overlap = [f for f in analysis.findings if f.kind == Kind.OVERLAP]
+    assert [{s.name for s in f.subjects[1:]} for f in overlap] == [{"CRM", "Kundenliste.xlsx"}]
