@@ -7,7 +7,7 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from leitstand.accounts.models import User
-from leitstand.inventory.models import System
+from leitstand.inventory.models import Capability, System
 from leitstand.products.tests import statement_files as files
 
 ORG = "/o/muster-logistik"
@@ -91,3 +91,28 @@ def test_system_form_proposes_while_typing_and_fills_only_empty_fields(
     system = System.objects.get(organisation__slug="muster-logistik", name="Win Server 2012R2")
     assert system.version == "2012 R2 Datacenter" and system.vendor.name == "Microsoft"
     shot(page, "products-form-saved")
+
+
+def test_system_form_ticks_the_product_s_capabilities_beside_those_ticked(
+    live_server, page, demo, sign_in, shot
+):
+    """The form's "Apply to empty fields" ticks CRM for Pipedrive and leaves the capability
+    the person ticked (marketing) ticked."""
+    sign_in(page, User.objects.get(email="demo@example.com"))
+    capabilities = Capability.objects.filter(organisation__slug="muster-logistik")
+    crm, marketing = (capabilities.get(key=key).pk for key in ("crm", "marketing"))
+    page.goto(f"{live_server.url}{ORG}/systems/new/")
+
+    def box(pk):
+        return page.locator(f"input[name='capabilities'][value='{pk}']")
+
+    box(marketing).check()
+    page.get_by_label("Name", exact=True).fill("Pipedrive")
+    expect(page.locator("#catalogue-proposal")).to_contain_text(
+        "Leitstand knows this: Pipedrive", timeout=30_000
+    )
+    expect(box(crm)).not_to_be_checked()
+    page.get_by_role("button", name="Apply to empty fields").click()
+    expect(box(crm)).to_be_checked()
+    expect(box(marketing)).to_be_checked()
+    shot(page, "products-form-capabilities-added")

@@ -2,10 +2,12 @@
 
 For each system row whose name the catalogue recognises surely (the same bar at which the
 catalogue's bulk page ticks a system), the empty cells get the product's kind, vendor,
-hosting, provider jurisdiction, capabilities (those the organisation has), and, where the
-name says the version, that version and its end of security support. Each distinct name is
-matched once. The preview shows the step as one switch ("apply all"); switched off, the rows
-keep exactly what the file says. Rows that update a stored system get nothing. Linking the
+hosting, provider jurisdiction, and, where the name says the version, that version and its
+end of security support. The product's capabilities (those the organisation has) that the
+row lacks are added beside the file's own: "Pipedrive; Vertrieb" keeps "Vertrieb" and gets
+CRM, so it overlaps with a HubSpot whose row says "Kunden". Each distinct name is matched
+once. The preview shows the step as one switch ("apply all"); switched off, the rows keep
+exactly what the file says. Rows that update a stored system get nothing. Linking the
 systems to the catalogue stays a confirmed step on the catalogue's page (the import report
 points there).
 """
@@ -24,18 +26,26 @@ from leitstand.products.proposals import proposal_for_match
 SURE = 0.9
 
 
-def _capability_names(keys, known: dict) -> list[str]:
-    """The organisation's names of the product's capabilities (by catalogue key)."""
+def _by_key(known: dict) -> dict:
+    """The organisation's capabilities by catalogue key."""
     by_key = {}
     for obj in known.values():
         key = getattr(obj, "key", "")
         if key and key not in by_key:
             by_key[key] = obj
-    return [by_key[key].name for key in keys if key in by_key]
+    return by_key
+
+
+def _capability_names(keys, by_key: dict, known: dict, written) -> list[str]:
+    """The organisation's names of the product's capabilities (by catalogue key) that the
+    row's cell does not name yet, under any of their names ("Kunden" is CRM)."""
+    has = {known.get(str(name).lower()) for name in written or ()}
+    return [by_key[key].name for key in keys if key in by_key and by_key[key] not in has]
 
 
 def propose_from_catalogue(given: ProposalInput) -> list[Proposal]:
     capabilities = given.known.get(CAPABILITIES.key, {})
+    by_key = _by_key(capabilities)
     proposals: list[Proposal] = []
     seen: dict[str, object] = {}
     # A row that updates a stored system leaves it as it is: what a person entered there may
@@ -61,7 +71,6 @@ def propose_from_catalogue(given: ProposalInput) -> list[Proposal]:
             "vendor": found.vendor_name,
             "hosting": found.hosting,
             "jurisdiction": found.jurisdiction,
-            "capabilities": _capability_names(found.capabilities, capabilities),
         }
         if found.match is not None and found.cycle is not None and not found.match.cycle_assumed:
             values["version"] = found.version
@@ -71,6 +80,10 @@ def propose_from_catalogue(given: ProposalInput) -> list[Proposal]:
             for field_name, value in values.items()
             if value
         )
+        written = row.values.get("capabilities")
+        missing = _capability_names(found.capabilities, by_key, capabilities, written)
+        if missing:
+            proposals.append(Proposal(row, "capabilities", missing, reason, adds=True))
     return proposals
 
 

@@ -62,21 +62,34 @@ def with_derived_columns(plan: ImportPlan, mapped: list[tuple]) -> list[tuple]:
 
 
 def display_rows(plan: ImportPlan, mapped) -> list[tuple[RowResult, list[tuple]]]:
-    """The first rows of the plan, each with (shown value, problem, warning, proposed by)
-    per mapped column."""
+    """The first rows of the plan, each with (shown value from the file, problem, warning,
+    shown value proposed) per mapped column."""
     rows = []
     for row in plan.rows[:PREVIEW_ROWS]:
-        cells = [
-            (
-                display_value(plan.target, field, row.values.get(field)),
-                row.problems.get(field, ""),
-                row.warnings.get(field, ""),
-                field in row.proposed,
+        cells = []
+        for _column, _label, field in mapped:
+            from_file, proposed = _file_and_proposed(row, field)
+            cells.append(
+                (
+                    display_value(plan.target, field, from_file),
+                    row.problems.get(field, ""),
+                    row.warnings.get(field, ""),
+                    display_value(plan.target, field, proposed),
+                )
             )
-            for _column, _label, field in mapped
-        ]
         rows.append((row, cells))
     return rows
+
+
+def _file_and_proposed(row: RowResult, field: str) -> tuple[object, object]:
+    """The cell's value split into what the file says and what a proposal adds to it."""
+    value = row.values.get(field)
+    if field not in row.proposed:
+        return value, None
+    proposed = row.proposed[field][0]
+    if isinstance(value, list) and isinstance(proposed, list):
+        return [item for item in value if item not in proposed], proposed
+    return None, value
 
 
 def labelled_new_names(

@@ -38,4 +38,5 @@ def link_saved_system(request: HttpRequest, system: System) -> None:
         return
     key = request.POST.get("catalogue_cycle", "")
     cycle = product.cycle(key) if key else None
-    apply_proposal(system, proposal_for_product(product, cycle, system), request.user)
+    proposal = proposal_for_product(product, cycle, system)
+    apply_proposal(system, proposal, request.user, capabilities_chosen=True)

@@ -1,8 +1,11 @@
 """What the catalogue proposes for a system, field by field, and which of it is new.
 
 A proposal never overwrites: a field counts as "to fill" only when the system's value is
-empty (the kind only while it is still the default the form starts with). Pages show the
-proposal with its source; a person applies it with one click (services.apply_proposal).
+empty (the kind only while it is still the default the form starts with); the product's
+capabilities that the system lacks are added beside those it has (a CRM whose only
+capability someone typed as "Vertrieb" still gets CRM, so it overlaps with the other CRM).
+Pages show the proposal with its source; a person applies it with one click
+(services.apply_proposal).
 """
 
 from dataclasses import dataclass, field
@@ -75,7 +78,8 @@ class Proposal:
     capabilities: tuple[str, ...]
     end_of_support: date | None
     version: str
-    to_fill: tuple[str, ...] = field(default=())  # the system fields that are empty now
+    #: the system fields that are empty now; "capabilities" when some are missing
+    to_fill: tuple[str, ...] = field(default=())
 
     @property
     def source(self) -> str:
@@ -142,9 +146,15 @@ def empty_fields(system: System, proposal: Proposal) -> tuple[str, ...]:
         fields.append("end_of_support")
     if proposal.version and not system.version:
         fields.append("version")
-    if proposal.capabilities and system.pk and not system.capabilities.exists():
+    if system.pk and missing_capabilities(system, proposal):
         fields.append("capabilities")
     return tuple(fields)
+
+
+def missing_capabilities(system: System, proposal: Proposal) -> tuple[str, ...]:
+    """The product's capabilities (catalogue keys) the saved system does not have yet."""
+    has = {capability.key for capability in system.capabilities.all()}
+    return tuple(key for key in proposal.capabilities if key not in has)
 
 
 def product_of(system: System) -> Product | None:

@@ -88,12 +88,13 @@ FIELD_LABELS = {
     "jurisdiction": _("provider jurisdiction"),
     "end_of_support": _("end of support"),
     "version": _("version"),
-    "capabilities": _("capabilities"),
+    "capabilities": _("missing capabilities"),
 }
 
 
 def form_values(proposal) -> dict:
-    """What the form's "apply" button fills in (only where a field is empty)."""
+    """What the form's "apply" button fills in (only where a field is empty; capabilities
+    beside those ticked)."""
     return {
         "product": proposal.product.id,
         "cycle": proposal.cycle.key if proposal.cycle else "",

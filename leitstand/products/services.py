@@ -101,14 +101,21 @@ def capabilities_for(
     return result
 
 
-def apply_proposal(system: System, proposal: Proposal, user) -> list[str]:
-    """Fill the system's empty fields from the proposal and link it to the catalogue.
+def apply_proposal(
+    system: System, proposal: Proposal, user, *, capabilities_chosen: bool = False
+) -> list[str]:
+    """Fill the system's empty fields from the proposal, add the capabilities it lacks and
+    link it to the catalogue.
 
     Returns the names of the fields that were filled. A date the user entered stays and is
     pinned; an empty one follows the catalogue from now on. The system's rules decide what
-    can be filled: an end of support before the system was introduced stays empty.
+    can be filled: an end of support before the system was introduced stays empty. With
+    `capabilities_chosen` (the form was just saved, where the proposal's capabilities were
+    offered and a person may have unticked some) capabilities are added only to none.
     """
     filled = [name for name in empty_fields(system, proposal) if _fits(system, proposal, name)]
+    if capabilities_chosen and "capabilities" in filled and system.capabilities.exists():
+        filled.remove("capabilities")
     organisation = system.organisation
     with transaction.atomic(), acting_as(user):
         values = {

@@ -1,7 +1,7 @@
 # ruff: noqa: E501
 """Inventories the way small and mid-sized companies keep them, not written for Leitstand.
 
-Thirteen files from different trades, in German and English: title rows, free-text hosting and
+Seventeen files from different trades, in German and English: title rows, free-text hosting and
 transfer methods, assessment columns on different scales and in words, people with
 salutations and initials, departments with typos and "alle", a systems sheet with an
 integrations sheet, CSV in Windows-1252 and as Excel's UTF-16 "Unicode text". Each has an
@@ -514,6 +514,95 @@ HAULAGE = Workbook(
     delimiter=",",
 )
 
+
+# --- 14. Metal workshop: the lead's list, not written for Leitstand; two CRMs with their own words
+# ("Kunden", "Vertrieb") that only the product catalogue says are the same capability ------------
+
+METALLBAU = Workbook(
+    "Metallbau Krämer Programme.csv",
+    [
+        SheetSpec(
+            "",
+            ["Programm", "Wofür", "Kosten/Jahr", "Betrieb", "Verantwortlich"],
+            [
+                ["HubSpot CRM", "Kunden", "1.200 €", "Cloud (SaaS)", "Fr. Yilmaz"],
+                ["Pipedrive", "Vertrieb", "kostenlos", "Cloud (SaaS)", "Hr. Bauer"],
+                ["Sage 50", "Buchhaltung", "690 €", "lokal", "Fr. Yilmaz"],
+                ["Microsoft 365", "E-Mail, Office", "1.584 €", "Cloud (SaaS)", "Hr. Bauer"],
+                ["WhatsApp", "Absprachen Montage", "0 €", "App", "Hr. Bauer"],
+                ["Windows Server 2016", "Server im Büro", "0 €", "im Büro", "Hr. Bauer"],
+            ],
+        )
+    ],
+    encoding="cp1252",
+)
+
+
+# --- 15. Dental practice: xlsx, typos in names, two video and two file-sharing tools ---------
+
+ZAHNARZT = Workbook(
+    "Zahnarztpraxis Dr. Lang Software.xlsx",
+    [
+        SheetSpec(
+            "Software",
+            ["Software", "Zweck", "Zuständig", "Kosten p.a.", "Wo läuft es"],
+            [
+                ["DS-Win Praxisverwaltung", "Abrechnung KZV", "Dr. Lang", "3.900", "Server Praxis"],
+                ["MS Teams", "Teambesprechung", "Fr. Peters", "0", "Cloud"],
+                ["Zoom", "Videosprechstude", "Dr. Lang", "168", "Cloud"],
+                ["Dropbox", "Röntgenbilder an Labor", "Fr. Peters", "144", "Cloud"],
+                ["Google-Drive", "Laborauftäge teilen", "Fr Peters", "0", "Cloud"],
+                ["Materialliste.xlsx", "Materialbestellung", "Fr. Peters", "0", "Datei"],
+            ],
+        )
+    ],
+)
+
+
+# --- 16. Bakery chain in English: a time clock beside an HR suite, two task boards, two chats --
+
+BAKERY = Workbook(
+    "millers-bakeries-tools.csv",
+    [
+        SheetSpec(
+            "",
+            ["Tool", "Used for", "Cost per year", "Owner", "Hosting"],
+            [
+                ["Personio", "Staff files", "€ 2,880", "Anna Miller", "SaaS"],
+                ["Clockodo", "Clocking in at the branches", "€ 540", "Anna Miller", "SaaS"],
+                ["Trello", "Shop rota", "€ 0", "Tom Baker", "SaaS"],
+                ["Asana", "Marketing plan", "€ 1,320", "Lisa Green", "SaaS"],
+                ["Slack", "Shift handover", "€ 0", "Tom Baker", "SaaS"],
+                ["Whatsapp groups", "Branch news", "€ 0", "Tom Baker", "phones"],
+                ["sevDesk", "Bookkeeping", "€ 420", "Anna Miller", "SaaS"],
+            ],
+        )
+    ],
+    encoding="utf-8",
+    delimiter=",",
+)
+
+
+# --- 17. Tax adviser's office: a suite the firm licenses beside single tools for the same jobs -
+
+STEUERBERATER = Workbook(
+    "StB Hoffmann Programme.csv",
+    [
+        SheetSpec(
+            "",
+            ["Anwendung", "Einsatzzweck", "Jahreskosten", "Ansprechpartner"],
+            [
+                ["DATEV Kanzlei-Rechnungswesen", "Mandantenbuchhaltung", "9.600", "StB Hoffmann"],
+                ["Microsoft 365 Business Standard", "Outlook und Word", "1.416", "Fr. Wagner"],
+                ["Dropbox Business", "Austausch mit Mandanten", "540", "Fr. Wagner"],
+                ["Zoom", "Mandantengespräche", "168", "StB Hoffmann"],
+                ["Trello", "Fristen", "0", "Fr. Wagner"],
+                ["Asana", "Aufgaben im Team", "300", "StB Hoffmann"],
+            ],
+        )
+    ],
+)
+
 # fmt: on
 
 WORKBOOKS: dict[str, Workbook] = {
@@ -530,4 +619,8 @@ WORKBOOKS: dict[str, Workbook] = {
     "autohaus": AUTOHAUS,
     "pflegedienst": PFLEGEDIENST,
     "haulage": HAULAGE,
+    "metallbau": METALLBAU,
+    "zahnarzt": ZAHNARZT,
+    "bakery": BAKERY,
+    "steuerberater": STEUERBERATER,
 }

@@ -1,7 +1,8 @@
-"""Thirteen inventories as SMEs keep them, imported with no mapping and compared with their
+"""Seventeen inventories as SMEs keep them, imported with no mapping and compared with their
 expected results (corpus/<key>.json): counts, the sum of the annual costs, the people and
 departments created, the merges proposed (and the person's answer), values nobody could
-tell, and the stored values of the systems and integrations."""
+tell, the stored values of the systems and integrations, and the overlapping systems the
+analysis finds afterwards (per capability)."""
 
 import json
 from decimal import Decimal
@@ -9,11 +10,13 @@ from decimal import Decimal
 import pytest
 from django.core.files import File
 
+from leitstand.analysis import analyze
 from leitstand.assessment.models import Assessment
 from leitstand.flows.models import Integration
 from leitstand.imports import services
 from leitstand.imports.tests.sme_corpus import EXPECTED, WORKBOOKS
-from leitstand.inventory.models import Department, Person, System
+from leitstand.inventory.models import Capability, Department, Person, System
+from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.onboarding.services import create_organisation
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +99,17 @@ def _integration_cells(org) -> dict:
     }
 
 
+def overlaps_found(org) -> dict:
+    """Capability (its key, or its name when the file made it) -> the overlapping systems."""
+    analysis = analyze(landscape_snapshot(org))
+    names = {system.id: system.name for system in analysis.snapshot.systems}
+    capabilities = {c.pk: c.key or c.name_de for c in Capability.objects.for_org(org)}
+    return {
+        capabilities[group.capability_id]: sorted(names[pk] for pk in group.system_ids)
+        for group in analysis.overlaps
+    }
+
+
 @pytest.mark.parametrize("key", sorted(WORKBOOKS))
 def test_a_real_looking_inventory_imports_as_its_owner_expects(key, tmp_path):
     expected = json.loads((EXPECTED / f"{key}.json").read_text(encoding="utf-8"))
@@ -118,6 +132,7 @@ def test_a_real_looking_inventory_imports_as_its_owner_expects(key, tmp_path):
     assert str(sum(cost or Decimal(0) for cost in costs)) == expected["annual_cost_sum"]
     assert _system_cells(org) == expected["systems_cells"]
     assert _integration_cells(org) == expected.get("integration_cells", {})
+    assert overlaps_found(org) == expected["overlaps"]
 
 
 def test_the_corpus_covers_what_the_issue_asks_for():

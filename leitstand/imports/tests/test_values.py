@@ -8,12 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leitstand.imports.cells import _choice_table
+from leitstand.imports.decisions import Decisions
 from leitstand.imports.planning import plan_import
 from leitstand.imports.reader import Sheet
 from leitstand.imports.rows import CREATE
 from leitstand.imports.synonyms import LANGUAGES, YES_NO, value_catalogue, value_table
 from leitstand.imports.targets import TARGETS, target_for
 from leitstand.imports.understanding import ValueTable, normalise_value
+from leitstand.inventory.services import seed_capabilities
 
 #: Every choice field of the import, with the values a cell may stand for.
 CHOICE_TABLES = [
@@ -174,3 +176,39 @@ def test_only_a_missing_name_skips_a_row(org):
     assert crm.action == CREATE
     assert set(crm.warnings) == {"annual_cost", "hosting", "end_of_support", "criticality"}
     assert re.search("No Name given", unnamed.skip_reason)
+
+
+def test_purpose_words_that_plainly_name_a_standard_capability_are_that_capability(org):
+    """The words "Kundenkartei", "staff files" and "clocking in" are CRM, HR and time
+    tracking; a word that could be more than one ("Vertrieb": a CRM, order processing, a
+    department) stays the file's own. (The catalogue step is off: only the words count.)"""
+    seed_capabilities(org)
+    target = target_for("systems")
+    rows = [
+        ["Name", "Wofür"],
+        ["Karteikasten", "Kundenkartei"],
+        ["Ordner", "Staff files"],
+        ["Stechuhr", "Clocking in"],
+        ["Liste", "Vertrieb"],
+    ]
+    plan = plan_import(
+        org,
+        target,
+        Sheet("Liste", rows),
+        0,
+        {0: "name", 1: "capabilities"},
+        Decisions(proposals={"product_catalogue": False, "kind_from_name": False}),
+    )
+    known = plan.known["capabilities"]
+    found = {
+        row.values["name"]: [
+            getattr(known.get(name.lower()), "key", name) for name in row.values["capabilities"]
+        ]
+        for row in plan.rows
+    }
+    assert found == {
+        "Karteikasten": ["crm"],
+        "Ordner": ["hr"],
+        "Stechuhr": ["time_tracking"],
+        "Liste": ["Vertrieb"],
+    }

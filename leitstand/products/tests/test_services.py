@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from leitstand.inventory.models import Capability, System, Vendor
-from leitstand.inventory.tests.factories import SystemFactory, VendorFactory
+from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory, VendorFactory
 from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment
 from leitstand.products.proposals import proposal_for_name
 from leitstand.products.services import (
@@ -78,6 +78,34 @@ def test_capabilities_missing_in_an_older_organisation_are_added(org, editor):
     system = SystemFactory(organisation=org, name="WhatsApp Gruppe Fahrer")
     apply_proposal(system, proposal_for_name(system.name, system), editor)
     assert [c.key for c in system.capabilities.all()] == ["chat"]
+
+
+def test_a_crm_with_its_own_capability_gets_the_catalogue_s_beside_it(org, editor):
+    """Someone typed "Vertrieb" as Pipedrive's capability: the proposal still adds CRM (so
+    it overlaps with the other CRM), and "Vertrieb" stays."""
+    own = CapabilityFactory(organisation=org, name_en="Sales", name_de="Vertrieb")
+    system = SystemFactory(organisation=org, name="Pipedrive")
+    system.capabilities.set([own])
+    proposal = proposal_for_name(system.name, system)
+    assert "capabilities" in proposal.to_fill
+    filled = apply_proposal(system, proposal, editor)
+    assert "capabilities" in filled
+    assert {c.key or c.name_de for c in system.capabilities.all()} == {"Vertrieb", "crm"}
+    assert "capabilities" not in proposal_for_name(system.name, system).to_fill
+
+
+def test_capabilities_chosen_in_the_form_are_not_added_to(org, editor):
+    """Saving the form that offered the proposal: the person chose the capabilities there
+    (and may have unticked some), so saving adds none unless none are chosen."""
+    own = CapabilityFactory(organisation=org, name_en="Sales", name_de="Vertrieb")
+    chosen = SystemFactory(organisation=org, name="Pipedrive")
+    chosen.capabilities.set([own])
+    proposal = proposal_for_name(chosen.name, chosen)
+    assert "capabilities" not in apply_proposal(chosen, proposal, editor, capabilities_chosen=True)
+    assert [c.name_de for c in chosen.capabilities.all()] == ["Vertrieb"]
+    none = SystemFactory(organisation=org, name="Pipedrive CRM")
+    apply_proposal(none, proposal_for_name(none.name, none), editor, capabilities_chosen=True)
+    assert [c.key for c in none.capabilities.all()] == ["crm"]
 
 
 def test_linked_dates_follow_the_catalogue_unless_pinned(org, editor):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from leitstand.inventory.models import System
-from leitstand.inventory.tests.factories import SystemFactory
+from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
 from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment, StatementScan
 from leitstand.products.tests import statement_files as files
 from leitstand.products.tests.factories import ProductLinkFactory, RecurringPaymentFactory
@@ -46,6 +46,14 @@ def test_system_page_proposes_and_applies_with_one_click(org, editor, login):
     assert system.product_link.cycle == "2016"
     page = client.get(system.get_absolute_url()).content.decode()
     assert "follows the catalogue" in page and "as of" in page
+
+
+def test_system_page_says_the_proposal_adds_missing_capabilities(org, editor, login):
+    own = CapabilityFactory(organisation=org, name_en="Sales", name_de="Vertrieb")
+    system = SystemFactory(organisation=org, name="Pipedrive")
+    system.capabilities.set([own])
+    page = login(editor).get(system.get_absolute_url()).content.decode()
+    assert "Pipedrive" in page and "missing capabilities" in page
 
 
 def test_viewer_cannot_apply_or_upload(org, viewer, login):
@@ -159,6 +167,20 @@ def test_system_form_shows_the_proposal_and_saving_links_the_product(org, editor
     system = System.objects.get(organisation=org, name="Win Server 2012R2")
     assert system.product_link.cycle == "2012-r2"
     assert system.vendor.name == "Microsoft" and system.end_of_support == date(2023, 10, 10)
+    own = CapabilityFactory(organisation=org, name_en="Sales", name_de="Vertrieb")
+    chosen = client.post(
+        create,
+        {
+            "name": "Pipedrive",
+            "lifecycle": "active",
+            "capabilities": [own.pk],
+            "catalogue_product": "pipedrive",
+        },
+    )
+    assert chosen.status_code == 302
+    pipedrive = System.objects.get(organisation=org, name="Pipedrive")
+    assert pipedrive.product_link.product == "pipedrive"
+    assert [c.name_de for c in pipedrive.capabilities.all()] == ["Vertrieb"]  # as chosen
     plain = client.post(create, {"name": "Kundenkartei", "lifecycle": "active"})
     assert plain.status_code == 302
     assert not ProductLink.objects.filter(system__name="Kundenkartei").exists()

@@ -1,5 +1,5 @@
 // The catalogue's proposal in the system form: "Apply to empty fields" fills only what is
-// still empty and remembers the product, so
+// still empty, adds the product's capabilities to those chosen, and remembers the product, so
 // that saving links the system to the catalogue. Nothing is saved by the click itself.
 (function () {
   "use strict";
@@ -18,6 +18,18 @@
     for (var i = 0; i < select.options.length; i++) {
       if (select.options[i].text.trim().toLowerCase() === wanted) {
         return select.options[i];
+      }
+    }
+    return null;
+  }
+
+  function boxByLabel(form, name, text) {
+    var wanted = text.trim().toLowerCase();
+    var boxes = form.querySelectorAll("input[type='checkbox'][name='" + name + "']");
+    for (var i = 0; i < boxes.length; i++) {
+      var label = boxes[i].closest("label") || form.querySelector("label[for='" + boxes[i].id + "']");
+      if (label && label.textContent.trim().toLowerCase() === wanted) {
+        return boxes[i];
       }
     }
     return null;
@@ -60,16 +72,17 @@
       if (option) { setValue(vendor, option.value); }
       filled.push("vendor");
     }
-    var capabilities = byId("capabilities");
-    if (capabilities && data.capabilities.length && capabilities.selectedOptions &&
-        capabilities.selectedOptions.length === 0) {
-      data.capabilities.forEach(function (name) {
-        var match = optionByText(capabilities, name);
-        if (match) { match.selected = true; }
-      });
-      capabilities.dispatchEvent(new Event("change", { bubbles: true }));
-      filled.push("capabilities");
-    }
+    // Capabilities are ticked beside those ticked already ("Vertrieb" stays, CRM joins it).
+    var added = 0;
+    data.capabilities.forEach(function (name) {
+      var box = boxByLabel(form, "capabilities", name);
+      if (box && !box.checked) {
+        box.checked = true;
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+        added++;
+      }
+    });
+    if (added) { filled.push("capabilities"); }
     hidden(form, "catalogue_product", data.product);
     hidden(form, "catalogue_cycle", data.cycle);
     return filled;
