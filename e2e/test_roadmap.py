@@ -68,7 +68,7 @@ def test_team_trials_two_options_and_the_chosen_one_lands_on_the_roadmap(
     page.locator("#choose-button").click()
     expect(page.locator("#choice")).to_contain_text("Chosen: Form app on company phones")
     expect(page.locator("#business-cases thead")).to_contain_text("chosen")
-    page.locator("#standard-start").fill("2027-02-01")
+    page.locator("#standard-start_on").fill("2027-02-01")
     page.get_by_role("button", name="Add the standard phases").click()
     expect(page.locator("#phases tbody tr")).to_have_count(5)
     shot(page, "roadmap-initiative")

@@ -9,40 +9,20 @@ import pytest
 from django.urls import reverse
 
 from leitstand.tenancy.models import Role
-from tests.urlwalk import factories_by_model, org_routes
+from tests.urlwalk import example_object, org_routes, route_url
 
 ROUTES = org_routes()
-FACTORIES = factories_by_model()
-
-
-def _object_for(route, organisation):
-    assert route.model is not None, (
-        f"{route.name}: the view does not name the model its pk refers to"
-    )
-    assert route.model in FACTORIES, f"{route.name}: no factory for {route.model.__name__}"
-    return FACTORIES[route.model](organisation=organisation)
-
-
-def _url(route, organisation, obj=None) -> str:
-    kwargs = {"org": organisation.slug}
-    for param in route.params:
-        if param == "org":
-            continue
-        if param == "area":  # the company check's interview pages
-            kwargs["area"] = "organisation"
-            continue
-        assert param == "pk", f"{route.name}: teach this test the URL parameter {param!r}"
-        kwargs["pk"] = obj.pk
-    return reverse(route.name, kwargs=kwargs)
 
 
 @pytest.fixture
 def urls(org, other_org):
     def build(route):
         needs_object = "pk" in route.params
-        own = _object_for(route, org) if needs_object else None
-        foreign = _object_for(route, other_org) if needs_object else None
-        return _url(route, org, own), (_url(route, org, foreign) if needs_object else None)
+        own = example_object(route, org) if needs_object else None
+        foreign = example_object(route, other_org) if needs_object else None
+        return route_url(route, org, own), (
+            route_url(route, org, foreign) if needs_object else None
+        )
 
     return build
 

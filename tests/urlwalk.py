@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 import factory
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import leitstand
 
@@ -75,3 +75,36 @@ def factories_by_model() -> dict[type, type]:
             if model is not None and model not in found:
                 found[model] = sub
     return found
+
+
+def example_object(route: Route, organisation):
+    """An object of the model a route's `pk` refers to, made by its factory."""
+    assert route.model is not None, (
+        f"{route.name}: the view does not name the model its pk refers to"
+    )
+    factories = _factories()
+    assert route.model in factories, f"{route.name}: no factory for {route.model.__name__}"
+    return factories[route.model](organisation=organisation)
+
+
+def route_url(route: Route, organisation, obj=None) -> str:
+    """The route's address for `organisation` (and `obj` where it takes a `pk`)."""
+    kwargs = {"org": organisation.slug}
+    for param in route.params:
+        if param == "org":
+            continue
+        if param == "area":  # the company check's interview pages
+            kwargs["area"] = "organisation"
+            continue
+        assert param == "pk", f"{route.name}: teach this test the URL parameter {param!r}"
+        kwargs["pk"] = obj.pk
+    return reverse(route.name, kwargs=kwargs)
+
+
+_FOUND: dict[type, type] = {}
+
+
+def _factories() -> dict[type, type]:
+    if not _FOUND:
+        _FOUND.update(factories_by_model())
+    return _FOUND

@@ -1,11 +1,16 @@
 """Form base for tenant-owned objects: choices limited to the organisation, Bootstrap widgets,
-case-insensitive unique names, and field-by-field validation while typing (HTMX)."""
+numbers and dates in the user's language, case-insensitive unique names, and field-by-field
+validation while typing (HTMX)."""
 
+import re
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from leitstand.core.language import is_german
 from leitstand.core.names import name_taken, name_taken_message
@@ -42,6 +47,13 @@ class LocalNumberInput(forms.TextInput):
             return formats.number_format(value, use_l10n=True, force_grouping=self.grouping)
         return super().format_value(value)
 
+    def get_context(self, name, value, attrs):
+        # A browser number field's limits, set by a form for its old widget, mean nothing here.
+        context = super().get_context(name, value, attrs)
+        for limit in ("step", "min", "max"):
+            context["widget"]["attrs"].pop(limit, None)
+        return context
+
 
 def _is_calendar_year(name: str, field: forms.Field) -> bool:
     """A year such as "founded in 2004": written without grouping (not 2.004)."""
@@ -69,15 +81,92 @@ def local_number_text(value):
     return text.replace(",", "")
 
 
-def localize_numbers(form: forms.BaseForm) -> None:
-    """Decimal and integer fields of `form` show and read numbers in the user's language."""
+def date_placeholder() -> str:
+    """The language's date format in plain words: TT.MM.JJJJ in German, YYYY-MM-DD in English."""
+    words = {
+        "%d": pgettext("date placeholder", "DD"),
+        "%m": pgettext("date placeholder", "MM"),
+        "%Y": pgettext("date placeholder", "YYYY"),
+        "%y": pgettext("date placeholder", "YY"),
+    }
+    first = formats.get_format("DATE_INPUT_FORMATS")[0]
+    return re.sub(r"%[dmYy]", lambda code: words[code[0]], first)
+
+
+class LocalDateInput(forms.DateInput):
+    """A date as people write it in the page's language: 07.12.2026 in German, 2026-12-07 in
+    English (the first of the language's DATE_INPUT_FORMATS, leitstand/formats). A text field:
+    a browser's date field shows the browser's language, not the page's."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", date_placeholder())
+        return context
+
+
+#: Three groups of digits: a date in some form, but not one the calendar has (31.02.2026).
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+
+def date_problem(text: str) -> str:
+    """Why `text` is not read as a date, and how to write one, in the user's language."""
+    hint = {
+        "format": date_placeholder(),
+        "example": formats.localize_input(timezone.localdate()),
+        "value": text,
+    }
+    if _DATE_SHAPE.match(text.strip()):
+        return (
+            _(
+                "There is no day %(value)s in the calendar. Enter the date as %(format)s, "
+                "for example %(example)s."
+            )
+            % hint
+        )
+    return _("Enter the date as %(format)s, for example %(example)s.") % hint
+
+
+def _read_local_date(original):
+    def to_python(value):
+        try:
+            return original(value)
+        except ValidationError as error:
+            if error.code != "invalid":
+                raise
+            raise ValidationError(date_problem(str(value)), code="invalid") from None
+
+    return to_python
+
+
+def localize_fields(form: forms.BaseForm) -> None:
+    """Number and date fields of `form` show and read values in the user's language:
+    8.500.000,00 and 07.12.2026 in German, 8,500,000.00 and 2026-12-07 in English; ISO dates
+    are read in both."""
     for name, field in form.fields.items():
+        if isinstance(field, forms.DateField):
+            attrs = {k: v for k, v in field.widget.attrs.items() if k != "type"}
+            field.widget = LocalDateInput(attrs)
+            field.to_python = _read_local_date(field.to_python)
         if not isinstance(field, forms.DecimalField | forms.IntegerField):
             continue
-        attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
-        field.widget = LocalNumberInput(attrs, grouping=not _is_calendar_year(name, field))
+        field.widget = LocalNumberInput(
+            field.widget.attrs, grouping=not _is_calendar_year(name, field)
+        )
         original = field.to_python
         field.to_python = lambda value, _original=original: _original(local_number_text(value))
+
+
+def style_form(form: forms.BaseForm) -> None:
+    """Every field of `form` in Bootstrap markup with numbers and dates in the user's language:
+    what each form that is not an `OrgModelForm` calls at the end of its `__init__`."""
+    localize_fields(form)
+    for field in form.fields.values():
+        style_widget(field.widget)
 
 
 def style_widget(widget: forms.Widget) -> None:
@@ -103,7 +192,7 @@ class OrgModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.instance.organisation = organisation
-        localize_numbers(self)
+        localize_fields(self)
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and issubclass(queryset.model, TenantModel):
@@ -113,9 +202,6 @@ class OrgModelForm(forms.ModelForm):
             style_widget(field.widget)
             if isinstance(field, forms.URLField):
                 field.assume_scheme = "https"
-            if isinstance(field.widget, forms.DateInput):
-                field.widget.input_type = "date"
-                field.widget.format = "%Y-%m-%d"
             if validation_url:
                 field.widget.attrs.update(
                     {

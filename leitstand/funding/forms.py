@@ -4,7 +4,7 @@ partner/linked enterprises, de-minimis aid, funding plans and the programme choi
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core.forms import OrgModelForm, localize_numbers, style_widget
+from leitstand.core.forms import OrgModelForm, style_form
 from leitstand.funding.explanations import TOPICS
 from leitstand.funding.models import DeMinimisAid, FundingFacts, FundingPlan, LinkedEnterprise
 from leitstand.tenancy.models import Organisation
@@ -26,9 +26,7 @@ class OrganisationFactsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        localize_numbers(self)
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
 
 class FactsForm(OrgModelForm):

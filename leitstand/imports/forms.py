@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core.forms import style_widget
+from leitstand.core.forms import style_form
 from leitstand.imports.reader import Sheet
 from leitstand.imports.scores import without_scale_hint
 from leitstand.imports.targets import TARGETS, ImportTarget
@@ -41,8 +41,7 @@ class UploadForm(forms.Form):
             (DETECT, _("Find out from the column titles")),
             *target_choices(),
         ]
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
 
 class MappingForm(forms.Form):
@@ -75,8 +74,7 @@ class MappingForm(forms.Form):
                 choices=field_choices,
                 required=False,
             )
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
     def column_fields(self):
         return [self[f"column_{column}"] for column in range(len(self.headers))]
@@ -166,8 +164,7 @@ class DecisionsForm(forms.Form):
                 label=str(group.step.label), required=False, initial=group.applied
             )
             self.proposal_items.append((name, group))
-        for form_field in self.fields.values():
-            style_widget(form_field.widget)
+        style_form(self)
 
     @property
     def has_questions(self) -> bool:

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.maturity.model import UNKNOWN, Catalogue
-from leitstand.core.forms import OrgModelForm, style_widget
+from leitstand.core.forms import OrgModelForm, style_form
 from leitstand.maturity.models import AnswerValue, MaturityAnswer, MaturityAssessment
 from leitstand.maturity.services import Given
 
@@ -29,7 +29,6 @@ class StartAssessmentForm(OrgModelForm):
         model = MaturityAssessment
         fields = ["assessed_on", "assessor", "notes"]
         widgets = {
-            "assessed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -84,8 +83,7 @@ class QuestionnaireForm(forms.Form):
                 max_length=2000,
                 widget=forms.TextInput(attrs={"placeholder": _("Note (optional)")}),
             )
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
     def answers(self) -> dict[str, Given]:
         given = {}

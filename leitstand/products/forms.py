@@ -1,7 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leitstand.core.forms import date_problem, style_form
 from leitstand.products.statements import MAX_BYTES
+
+
+class OwnEndOfSupportForm(forms.Form):
+    """The system panel's own end-of-support date, kept instead of the catalogue's."""
+
+    date = forms.DateField(label=_("Own end-of-support date"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+        field = self.fields["date"]
+        field.error_messages["required"] = date_problem("")
+        field.widget.attrs["class"] += " form-control-sm"
 
 
 class StatementUploadForm(forms.Form):

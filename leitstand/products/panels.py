@@ -7,6 +7,7 @@ from leitstand.core.extensions import Panel
 from leitstand.inventory.models import System
 from leitstand.products import selectors
 from leitstand.products.catalogue import load_catalogue
+from leitstand.products.forms import OwnEndOfSupportForm
 from leitstand.products.proposals import proposal_for_name, proposal_for_product
 from leitstand.products.services import apply_proposal
 
@@ -19,6 +20,9 @@ def catalogue_panel(request: HttpRequest, system: System) -> Panel:
         {
             "system": system,
             "link": link,
+            "date_form": OwnEndOfSupportForm(
+                initial={"date": system.end_of_support}, auto_id="own-%s"
+            ),
             "proposal": proposal,
             "match": proposal.match if proposal else selectors.match(system.name),
         },

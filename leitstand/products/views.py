@@ -9,11 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leitstand.core.values import ValueProblem, parse_date
 from leitstand.inventory.models import System
 from leitstand.products import selectors
 from leitstand.products.catalogue import CATEGORIES, load_catalogue
-from leitstand.products.forms import StatementUploadForm
+from leitstand.products.forms import OwnEndOfSupportForm, StatementUploadForm
 from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment, StatementScan
 from leitstand.products.proposals import proposal_for_name, proposal_for_product
 from leitstand.products.services import (
@@ -91,14 +90,11 @@ def end_of_support(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(system.get_absolute_url())
     day = None
     if not request.POST.get("follow"):
-        try:
-            day = parse_date(request.POST.get("date", "").strip() or None)
-        except ValueProblem as problem:
-            messages.error(request, str(problem))
-        if day is None:
-            if not messages.get_messages(request):
-                messages.error(request, _("Enter the date as 31.12.2027 or 2027-12-31."))
+        form = OwnEndOfSupportForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["date"]))
             return redirect(system.get_absolute_url() + "#catalogue-panel")
+        day = form.cleaned_data["date"]
     try:
         pin_end_of_support(link, day, request.user)
     except ValidationError as refused:  # the system's rules (not before it was introduced)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from leitstand.core.forms import style_form
 from leitstand.reports.chapters import CONSULTING_CHAPTERS
 from leitstand.reports.models import ReportKind, ReportLanguage
 
@@ -20,12 +21,8 @@ class ConsultingForm(forms.Form):
 
     language = forms.ChoiceField(label=_("Language"), choices=ReportLanguage.choices)
     author = forms.CharField(label=_("Prepared by"), max_length=200, required=False)
-    engagement_start = forms.DateField(
-        label=_("Engagement from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    engagement_end = forms.DateField(
-        label=_("Engagement until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    engagement_start = forms.DateField(label=_("Engagement from"), required=False)
+    engagement_end = forms.DateField(label=_("Engagement until"), required=False)
     chapters = forms.MultipleChoiceField(
         label=_("Chapters"),
         choices=CONSULTING_CHAPTERS,
@@ -42,6 +39,7 @@ class ConsultingForm(forms.Form):
                 max_length=TEXT_LIMIT,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+        style_form(self)
 
     def clean(self):
         data = super().clean()

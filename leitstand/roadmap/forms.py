@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core.forms import OrgModelForm, style_widget
+from leitstand.core.forms import OrgModelForm, style_form, style_widget
 from leitstand.roadmap.models import (
     ChangeChecklist,
     FindingState,
@@ -12,7 +12,6 @@ from leitstand.roadmap.models import (
 )
 
 NUMBER = {"step": "any", "inputmode": "decimal"}
-DATE = forms.DateInput()
 
 
 class InitiativeForm(OrgModelForm):
@@ -150,8 +149,12 @@ class ChooseOptionForm(forms.Form):
 class StandardPhasesForm(forms.Form):
     start_on = forms.DateField(
         label=_("First phase starts on"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        error_messages={"required": _("Give the day the first phase starts.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
 
 
 class PhaseForm(OrgModelForm):

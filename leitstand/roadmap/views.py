@@ -67,6 +67,7 @@ class InitiativeDetail(InitiativeViews, generic.OrgDetailView):
             "kpis": kpi_rows(initiative),
             "checklist": ChangeChecklist.objects.filter(initiative=initiative).first(),
             "choose_form": forms.ChooseOptionForm(initial={"reason": initiative.choice_reason}),
+            "standard_phases_form": forms.StandardPhasesForm(auto_id="standard-%s"),
             "url_prefix": self.url_prefix,
             "verbose_name_plural": Initiative._meta.verbose_name_plural,
             "explanations": [
@@ -237,7 +238,7 @@ def standard_phases(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _initiative(request, pk)
     form = forms.StandardPhasesForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the day the first phase starts."))
+        messages.error(request, form.errors["start_on"][0])
     elif initiative.phases.exists():
         messages.info(request, _("This initiative has phases already."))
     else:

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.company_check.catalogue import STATUS, Area, Requirement
-from leitstand.core.forms import OrgModelForm, style_widget
+from leitstand.core.forms import OrgModelForm, style_form
 from leitstand.security_check.models import AnswerValue, SecurityCheck
 
 MAX_UPLOAD_BYTES = 200_000
@@ -25,7 +25,6 @@ class StartCheckForm(OrgModelForm):
         model = SecurityCheck
         fields = ["checked_on", "interviewer", "notes"]
         widgets = {
-            "checked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -73,8 +72,7 @@ class AreaForm(forms.Form):
                     max_length=2000,
                     widget=forms.TextInput(attrs={"placeholder": _("Note (optional)")}),
                 )
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
     def answers(self) -> dict[tuple[str, str], tuple[str, str]]:
         """Answered questions only: a question left blank stays open (not known)."""

@@ -2,15 +2,13 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from leitstand.core.forms import localize_numbers, style_widget
+from leitstand.core.forms import style_form
 from leitstand.tenancy.models import Organisation, Role
 
 
 class StyledForm:
     def style(self) -> None:
-        localize_numbers(self)
-        for field in self.fields.values():
-            style_widget(field.widget)
+        style_form(self)
 
 
 class OrganisationForm(StyledForm, forms.ModelForm):

@@ -80,6 +80,30 @@ def test_own_date_is_kept_and_catalogue_can_be_followed_again(org, editor, login
     assert not ProductLink.objects.filter(pk=link.pk).exists()
 
 
+def test_own_date_field_follows_the_language(org, editor, login):
+    """German: shown and typed as 31.12.2027; a day the calendar lacks is explained."""
+    link = ProductLinkFactory(organisation=org)
+    client = login(editor)
+    page = client.get(link.system.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
+    html = page.content.decode()
+    assert 'id="own-date"' in html and 'value="10.10.2023"' in html
+    assert 'placeholder="TT.MM.JJJJ"' in html
+    response = client.post(
+        url("end_of_support", org, pk=link.system.pk),
+        {"date": "30.02.2027"},
+        HTTP_ACCEPT_LANGUAGE="de",
+        follow=True,
+    )
+    assert "Den 30.02.2027 gibt es im Kalender nicht." in response.content.decode()
+    client.post(
+        url("end_of_support", org, pk=link.system.pk),
+        {"date": "30.06.2027"},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    link.system.refresh_from_db()
+    assert link.system.end_of_support == date(2027, 6, 30)
+
+
 def test_own_date_before_the_system_was_introduced_is_refused(org, editor, login):
     link = ProductLinkFactory(organisation=org, system__introduced_on=date(2024, 1, 1))
     before = link.system.end_of_support
