@@ -1,8 +1,9 @@
 """The cockpit's "Next steps": what this company should do next, from what it has recorded.
 
 Checked in the order a company builds its picture: systems, owners, flows, processes, company
-check, then the top open finding and the roadmap's milestones that are due. At most three,
-each with its link. An organisation without any system gets the guided start instead.
+check, then the top open finding and the roadmap's milestones that are due (as many as fit).
+At most three, each with its link. An organisation without any system gets the guided start
+instead.
 """
 
 from dataclasses import dataclass
@@ -101,26 +102,35 @@ def next_steps(request: HttpRequest, figures: InventoryFigures) -> list[Step]:
                 )
             )
     if len(steps) < MOST:
-        horizon = timezone.localdate() + timedelta(days=DUE_WITHIN_DAYS)
-        due = (
-            Milestone.objects.for_org(organisation)
-            .filter(done=False, due_on__lte=horizon)
-            .select_related("initiative")
-            .order_by("due_on")
-        )
-        first = due.first()
-        if first is not None:
-            steps.append(
-                Step(
-                    "milestone",
-                    _("Milestone “%(name)s” of “%(initiative)s” is due on %(day)s.")
-                    % {
-                        "name": first.name,
-                        "initiative": first.initiative.name,
-                        "day": date_format(first.due_on, "SHORT_DATE_FORMAT"),
-                    },
-                    _("Roadmap"),
-                    url("roadmap:roadmap"),
-                )
-            )
+        steps.extend(_due_milestones(organisation, MOST - len(steps)))
     return steps[:MOST]
+
+
+def _due_milestones(organisation, room: int) -> list[Step]:
+    """The open milestones due within DUE_WITHIN_DAYS (or overdue), soonest first, each with
+    a link to its initiative's milestones."""
+    horizon = timezone.localdate() + timedelta(days=DUE_WITHIN_DAYS)
+    due = (
+        Milestone.objects.for_org(organisation)
+        .filter(done=False, due_on__lte=horizon)
+        .select_related("initiative")
+        .order_by("due_on", "pk")[:room]
+    )
+    return [
+        Step(
+            "milestone",
+            _("Milestone “%(name)s” of “%(initiative)s” is due on %(day)s.")
+            % {
+                "name": milestone.name,
+                "initiative": milestone.initiative.name,
+                "day": date_format(milestone.due_on, "SHORT_DATE_FORMAT"),
+            },
+            _("Milestones"),
+            reverse(
+                "roadmap:initiative_detail",
+                kwargs={"org": organisation.slug, "pk": milestone.initiative_id},
+            )
+            + "#milestones",
+        )
+        for milestone in due
+    ]
