@@ -1,9 +1,10 @@
 """The cockpit's "Next steps" follow the company's state in a real browser: an empty
 organisation sees the guided start (import, template, by hand); its first system brings
 "assign an owner"; each part the company records (owner, flows, process, company check) makes
-room for the next one, down to the roadmap's milestone that is due."""
+room for the next one, down to the roadmap's milestones that are due."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -84,3 +85,17 @@ def test_next_steps_follow_what_the_company_has_recorded(
         "Milestone “Go-live” of “ERP” is due"
     )
     shot(page, "next-steps-3-milestone-due")
+
+    # A second milestone due: listed too while there is room, soonest first.
+    MilestoneFactory(
+        organisation=org,
+        name="Schulung",
+        due_on=timezone.localdate() + timedelta(days=5),
+        initiative__name="CRM",
+    )
+    page.goto(cockpit)
+    after = _steps(page)
+    assert after == [*shown, "milestone"][:3], after
+    expect(page.locator("#next-steps li").last).to_contain_text(
+        "Schulung" if len(shown) < 3 else "Go-live"
+    )

@@ -13,6 +13,7 @@ import pytest
 from django import forms
 from django.forms.formsets import BaseFormSet
 from django.test.utils import ContextList
+from django.utils import translation
 
 from leitstand.core.forms import LocalDateInput, LocalNumberInput
 from tests.urlwalk import all_routes, example_object, org_routes, route_url
@@ -82,8 +83,9 @@ def _assert_german_page(label: str, response) -> None:
             assert not re.search(r'value="\d{4}-\d{2}-\d{2}"', tag), f"{label}: ISO date {tag}"
             if 'inputmode="decimal"' in tag:
                 assert not re.search(r'value="\d+\.\d{1,2}"', tag), f"{label}: English {tag}"
-    for form in _forms_in(response.context):
-        _assert_german_fields(label, form)
+    with translation.override("de"):
+        for form in _forms_in(response.context):
+            _assert_german_fields(label, form)
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
@@ -263,13 +265,17 @@ def test_company_check_and_standard_phases_read_german_dates(login, editor, org)
     assert first.start_on == date(2027, 2, 1)
 
 
-def test_the_api_keeps_iso_dates(org):
-    """The API's serializers read and write ISO dates whatever the language."""
-    from django.utils import translation
+def test_the_api_keeps_iso_dates(org, editor):
+    """The API reads and writes ISO dates whatever language the client asks for."""
+    from rest_framework.test import APIClient
 
-    from leitstand.inventory.api import SystemSerializer
-    from leitstand.inventory.tests.factories import SystemFactory
+    from leitstand.api.tokens import create_token
 
-    system = SystemFactory(organisation=org, end_of_support=date(2027, 12, 31))
-    with translation.override("de"):
-        assert SystemSerializer(system).data["end_of_support"] == "2027-12-31"
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="de")
+    _token, secret = create_token(organisation=org, user=editor, name="test")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    systems = _url("api:system-list", org)
+    created = client.post(systems, {"name": "CRM", "end_of_support": "2027-12-31"}, format="json")
+    assert created.status_code == 201 and created.json()["end_of_support"] == "2027-12-31"
+    german = client.post(systems, {"name": "ERP", "end_of_support": "31.12.2027"}, format="json")
+    assert german.status_code == 400 and "end_of_support" in german.json()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -42,7 +42,7 @@ def _system(request: HttpRequest, pk: int) -> System:
 def _starting_values(latest: Assessment | None, defaults: dict) -> dict[str, str]:
     """The form's data before the person changes anything: the latest assessment, or without
     one, the questions with the facts' defaults for values set directly."""
-    data = {"assessed_on": timezone.localdate().isoformat()}
+    data = {"assessed_on": formats.localize_input(timezone.localdate())}  # as it is typed
     if latest is None:
         data.update({f"{axis}_method": ScoreMethod.GUIDED for axis in AXES})
         data.update({axis: str(default.value) for axis, default in defaults.items()})

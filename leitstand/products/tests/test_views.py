@@ -82,7 +82,7 @@ def test_own_date_is_kept_and_catalogue_can_be_followed_again(org, editor, login
 
 def test_own_date_field_follows_the_language(org, editor, login):
     """German: shown and typed as 31.12.2027; a day the calendar lacks is explained."""
-    link = ProductLinkFactory(organisation=org)
+    link = ProductLinkFactory(organisation=org, system__end_of_support=date(2023, 10, 10))
     client = login(editor)
     page = client.get(link.system.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de")
     html = page.content.decode()
