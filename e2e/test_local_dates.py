@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from e2e.conftest import SCREENSHOTS
 from leitstand.inventory.models import System
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,6 +36,7 @@ def test_german_date_and_amount_typed_into_an_english_browser_are_saved(
     error = page.locator("#wrap-end_of_support")
     expect(error).to_contain_text("Den 31.02.2027 gibt es im Kalender nicht.")
     expect(error).to_contain_text("TT.MM.JJJJ")
+    error.screenshot(path=SCREENSHOTS / "local-dates-impossible-day-de.png")
     page.locator('[name="end_of_support"]').fill("31.12.2027")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("h1")).to_have_text("Warenwirtschaft")
