@@ -99,3 +99,4 @@ def test_next_steps_follow_what_the_company_has_recorded(
     expect(page.locator("#next-steps li").last).to_contain_text(
         "Schulung" if len(shown) < 3 else "Go-live"
     )
+    shot(page, "next-steps-4-milestones-due")
