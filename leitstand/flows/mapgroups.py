@@ -28,9 +28,9 @@ BY_CAPABILITY = "capability"
 GROUPINGS = (BY_DEPARTMENT, BY_CAPABILITY)
 UNASSIGNED = "none"  # the group of systems without a department (capability) in URLs
 NO_GROUP_COLOUR = "#adb5bd"
-#: Arrows drawn at most: the ones carrying the most flows (hundreds of departments could
-#: otherwise give tens of thousands).
-MAX_LINKS = 1500
+#: Arrows drawn at most: the ones carrying the most flows. Forty capabilities that all
+#: exchange data give 4,700 arrows, which took Chromium seconds to lay out and nobody can read.
+MAX_LINKS = 600
 
 
 def systems_on_map(organisation: Organisation):

@@ -24,7 +24,7 @@
     data: {
       id: group.id, label: `${group.label} (${number.format(group.systems)})`, name: group.label,
       systems: group.systems, within: group.within, url: group.url, colour: group.colour,
-      size: 34 + 86 * Math.sqrt(group.systems / maxSystems),
+      share: Math.sqrt(group.systems / maxSystems),
     },
   }));
   const edges = graph.links.map((link) => ({
@@ -35,6 +35,11 @@
     }),
   }));
 
+  // Groups that all exchange data with each other: a force layout only piles them up, so they
+  // go on a circle, smaller, biggest first.
+  const dense = edges.length > 3 * nodes.length;
+  nodes.sort((a, b) => b.data.systems - a.data.systems);
+  nodes.forEach((node) => { node.data.size = dense ? 22 + 38 * node.data.share : 34 + 86 * node.data.share; });
   const cy = cytoscape({
     container,
     elements: nodes.concat(edges),
@@ -47,7 +52,8 @@
       } },
       { selector: "edge", style: {
         width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
-        "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 1.1, opacity: 0.7,
+        "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 1.1,
+        opacity: dense ? 0.35 : 0.7,
       } },
       { selector: "edge[?onlyPlanned]", style: { "line-style": "dashed", opacity: 0.5 } },
       { selector: "edge.labelled", style: {
@@ -59,7 +65,10 @@
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#0d6efd" } },
       { selector: "edge:selected", style: { "overlay-color": "#0d6efd", "overlay-opacity": 0.25 } },
     ],
-    layout: {
+    layout: dense ? {
+      name: "circle", animate: false, padding: 30, avoidOverlap: false,
+      radius: Math.max(160, 14 * nodes.length),
+    } : {
       name: "fcose", quality: "default", randomize: true, animate: false, nodeRepulsion: 45000,
       idealEdgeLength: 220, nodeSeparation: 120, packComponents: true, padding: 30,
     },
