@@ -270,3 +270,12 @@ def test_invalid_places_fall_back_to_the_whole_map(login, viewer, org):
 
 def test_the_map_url_is_the_one_named(org):
     assert reverse("flows:map", kwargs={"org": org.slug}) == MAP
+
+
+def test_only_the_arrows_carrying_most_flows_are_drawn(login, viewer, org, small_map, monkeypatch):
+    monkeypatch.setattr("leitstand.flows.mapgroups.MAX_LINKS", 2)
+    _landscape(org)  # three arrows between groups: Sales -> Store carries two flows
+    html = login(viewer).get(MAP).content.decode()
+    graph = _json(html, "group-data")
+    assert len(graph["links"]) == 2 and graph["links"][0]["flows"] == 2
+    assert "1 arrow carrying the fewest flows is left out." in html
