@@ -1,11 +1,13 @@
 """Integrations and data objects as analysis records (`Snapshot.integrations`, data_objects,
 masters): plain rows, no model instances. Registered in `FlowsConfig.ready()`."""
 
+from django.db import connections
 from django.db.models import Q, QuerySet
 
 from leitstand.analysis import snapshot as snap
 from leitstand.core.language import in_reader_language
 from leitstand.core.queries import (
+    as_text,
     column_position,
     decimal_reader,
     many_to_many_ids,
@@ -45,6 +47,14 @@ if (
     raise ImportError("integration_records expects the four numbers together, links last")
 
 
+#: The columns with the four numbers read as text, on PostgreSQL: its driver builds a Decimal
+#: for every value, and the decimal reader hashes each (0.8 s at 250,000 flows; as text
+#: 0.15 s, the same values). SQLite hands over plain integers and floats, faster as they are.
+TEXT_NUMBER_COLUMNS = [
+    as_text(column) if column in INTEGRATION_NUMBERS else column for column in INTEGRATION_COLUMNS
+]
+
+
 def integration_records(
     organisation: Organisation, touching: int | None = None
 ) -> tuple[snap.Integration, ...]:
@@ -68,7 +78,9 @@ def records_of(
     flows: QuerySet, carried: dict[int, tuple[int, ...]]
 ) -> tuple[snap.Integration, ...]:
     """Integrations as records, with the data objects `carried` (empty: none read)."""
-    rows = raw_rows(flows.order_by("pk").values_list(*INTEGRATION_COLUMNS))
+    on_postgresql = connections[flows.db].vendor == "postgresql"
+    columns = TEXT_NUMBER_COLUMNS if on_postgresql else INTEGRATION_COLUMNS
+    rows = raw_rows(flows.order_by("pk").values_list(*columns))
     number = decimal_reader()
     record, new, no_objects, at = snap.Integration, tuple.__new__, (), _NUMBERS_AT
     # tuple.__new__ with the fields in declaration order skips the records' Python-level
