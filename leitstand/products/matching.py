@@ -189,17 +189,32 @@ class Matcher:
 
     # -- the stages ---------------------------------------------------------------------
 
-    def _best_alias(self, tokens: tuple[str, ...]) -> tuple[AliasEntry, frozenset[str]] | None:
-        """The alias whose tokens all appear in the name and that explains most of it."""
+    def _present(self, tokens: tuple[str, ...]) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+        """The name's words, with adjacent words joined where an alias has them as one
+        ("Pipe Drive" -> pipedrive), and which words each joined one stands for."""
         present = set(tokens)
         joined: dict[str, tuple[str, ...]] = {}
-        for size in (2, 3):  # "Pipe Drive" -> pipedrive
+        for size in (2, 3):
             for start in range(len(tokens) - size + 1):
                 part = tokens[start : start + size]
                 compact = "".join(part)
                 if compact in self.by_token:
                     joined[compact] = part
         present.update(joined)
+        return present, joined
+
+    def _holds_alias(self, tokens: tuple[str, ...]) -> bool:
+        """Whether all the words of some alias are in the name (`_best_alias` finds one)."""
+        present, _joined = self._present(tokens)
+        for token in present.intersection(self.rare_words):  # each alias under its rarest word
+            for entry in self.by_rare[token]:
+                if entry.tokens <= present:
+                    return True
+        return False
+
+    def _best_alias(self, tokens: tuple[str, ...]) -> tuple[AliasEntry, frozenset[str]] | None:
+        """The alias whose tokens all appear in the name and that explains most of it."""
+        present, joined = self._present(tokens)
         if present.isdisjoint(self.rare_words):  # no alias is filed under any of its words
             return None
         best = None
@@ -267,10 +282,9 @@ class Matcher:
         this look costs a fraction of `match` (the parsed name is kept for it)."""
         if confidence <= max(CORRECTED_AT_MOST, FUZZY_AT_MOST):
             return True
-        parsed = parse_name(name)
+        tokens, context = parse_name(name)
         return bool(
-            (parsed.tokens and self._best_alias(parsed.tokens))
-            or (parsed.context and self._best_alias(parsed.context))
+            (tokens and self._holds_alias(tokens)) or (context and self._holds_alias(context))
         )
 
     def match(self, name: str, today: date | None = None) -> Match:
