@@ -3,7 +3,8 @@
 - 10,000-row xlsx: the whole import (read, find headers, map, validate, write) against
   python-calamine merely reading the same file, in the same run (target: at most 2x), and
   the database's own share: the same rows inserted again by the same bulk insert, with no
-  reading or planning (a floor no import that writes its rows can go below).
+  reading or planning (a floor no import that writes its rows can go below); the CPU time of
+  each step, grouped by the issue that added it (import_steps.py).
 - 100,000-row xlsx: the whole import in a child process, with its peak RSS (target < 500 MB).
 - API list of 10,000 systems, 100 per page: median and p95 (target p95 < 50 ms).
 - 10,000-row xlsx of integrations between those systems: the whole import, new and again.
