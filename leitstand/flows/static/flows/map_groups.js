@@ -46,12 +46,15 @@
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", width: "data(size)", height: "data(size)",
+        "z-index-compare": "manual", "z-index": 2, // a click on a group is the group's
+
         "border-color": "#495057", "border-width": 1, label: "data(label)", "font-size": 13,
         "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap", "text-max-width": 140,
         "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
       } },
       { selector: "edge", style: {
         width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        "z-index-compare": "manual", "z-index": 1,
         "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 1.1,
         opacity: dense ? 0.35 : 0.7,
       } },
@@ -145,7 +148,6 @@
   cy.on("tap", "node", (event) => { hint.hidden = true; showGroup(event.target); focus(event.target); });
   cy.on("tap", "edge", (event) => { hint.hidden = true; showLink(event.target); focus(event.target); });
   cy.on("tap", (event) => { if (event.target === cy) clearFocus(); });
-  cy.on("dbltap", "node", (event) => { window.location.assign(event.target.data("url")); });
 
   // ---- filter by method category ----
   const category = document.getElementById("filter-category");
