@@ -35,8 +35,22 @@ def _prepare_environment() -> None:
     call_command("migrate", verbosity=0)
 
 
+def _names(argv: list[str]) -> list[str]:
+    """The benchmarks named on the command line; a word after an option is its value
+    (`--systems 2000`)."""
+    names = []
+    for previous, arg in zip(["", *argv], argv, strict=False):
+        if arg.startswith("-"):
+            continue
+        if arg.isidentifier() and (HERE / f"bench_{arg}.py").exists():
+            names.append(arg)
+        elif not previous.startswith("--") or "=" in previous:
+            raise SystemExit(f"python -m bench: no benchmark named {arg!r}")
+    return names
+
+
 def main(argv: list[str]) -> None:
-    names = [arg for arg in argv if not arg.startswith("-")] or sorted(
+    names = _names(argv) or sorted(
         (
             module.name.removeprefix("bench_")
             for module in pkgutil.iter_modules([str(HERE)])

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "leitstand.tenancy.stamps.LandscapeStampMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Innermost, so that "being computed" (leitstand.landscape.cache) is an answer, not an
+    # exception in the metrics.
+    "leitstand.landscape.middleware.BeingComputedMiddleware",
 ]
 
 ROOT_URLCONF = "leitstand.urls"

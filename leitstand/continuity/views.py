@@ -13,6 +13,7 @@ from leitstand.continuity.forms import BusinessImpactForm, point_labels
 from leitstand.continuity.models import BusinessImpact, mtpd_label
 from leitstand.continuity.services import save_business_impact
 from leitstand.core.audit import form_values
+from leitstand.landscape.cache import kept_for_request
 from leitstand.processes.models import Process
 from leitstand.tenancy.access import get_for_org, org_view
 from leitstand.tenancy.models import Role
@@ -26,16 +27,23 @@ def overview(request: HttpRequest) -> HttpResponse:
     figures = selectors.request_figures(request)
     processes = Process.objects.for_org(request.org).select_related("business_impact")
     outages = figures.continuity.outages
-    # Only the systems of one page are explained: a large landscape needs thousands.
-    page = Paginator(selectors.needed_system_ids(figures), SYSTEMS_PER_PAGE).get_page(
-        request.GET.get("page")
+    # Only the systems of one page are explained: a large landscape needs thousands. Both
+    # kept with the analysis (seconds at 50,000 systems).
+    needed = kept_for_request(
+        request, "continuity:needed", lambda: selectors.needed_system_ids(figures)
+    )
+    page = Paginator(needed, SYSTEMS_PER_PAGE).get_page(request.GET.get("page"))
+    systems = kept_for_request(
+        request,
+        f"continuity:page {page.number}",
+        lambda: [selectors.system_view(figures, pk) for pk in page.object_list],
     )
     return render(
         request,
         "continuity/overview.html",
         {
             "processes": [(process, outages.get(process.pk)) for process in processes],
-            "systems": [selectors.system_view(figures, pk) for pk in page.object_list],
+            "systems": systems,
             "page_obj": page,
         },
     )

@@ -14,7 +14,12 @@ from django.utils.translation import pgettext
 
 from leitstand.core.language import is_german
 from leitstand.core.names import name_taken, name_taken_message
-from leitstand.core.widgets import FastSelect
+from leitstand.core.widgets import (
+    TYPEAHEAD_AFTER,
+    FastSelect,
+    TypeAheadCheckboxes,
+    TypeAheadChoice,
+)
 from leitstand.tenancy.models import Organisation, TenantModel
 
 
@@ -176,6 +181,17 @@ def style_widget(widget: forms.Widget) -> None:
         widget.attrs["class"] = " ".join([*classes, css])
 
 
+def _long_choice(field: forms.Field) -> bool:
+    """A choice from a list longer than TYPEAHEAD_AFTER (one COUNT) whose model offers a
+    type-ahead endpoint (people, systems, departments, vendors)."""
+    if not isinstance(field.widget, forms.Select | forms.CheckboxSelectMultiple):
+        return False
+    queryset = getattr(field, "queryset", None)
+    if getattr(getattr(queryset, "model", None), "choices_url_name", None) is None:
+        return False
+    return queryset[: TYPEAHEAD_AFTER + 1].count() > TYPEAHEAD_AFTER
+
+
 class OrgModelForm(forms.ModelForm):
     """A model form bound to one organisation.
 
@@ -197,8 +213,18 @@ class OrgModelForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and issubclass(queryset.model, TenantModel):
                 field.queryset = queryset.filter(organisation=organisation)
-            if type(field.widget) is forms.Select:
+            if type(field.widget) is forms.Select and _long_choice(field):
+                field.widget = TypeAheadChoice(
+                    organisation=organisation,
+                    attrs=field.widget.attrs,
+                    choices=field.widget.choices,
+                )
+            elif type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+            elif getattr(field.widget, "allow_multiple_selected", False) and _long_choice(field):
+                field.widget = TypeAheadCheckboxes(
+                    organisation=organisation, choices=field.widget.choices
+                )
             style_widget(field.widget)
             if isinstance(field, forms.URLField):
                 field.assume_scheme = "https"

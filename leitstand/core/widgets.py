@@ -99,3 +99,74 @@ def _organisation_of(queryset):
         if field.name == "organisation" and len(known) == 1:
             return next(iter(known.values()))
     return None
+
+
+class TypeAheadCheckboxes(forms.CheckboxSelectMultiple):
+    """Many choices from a long list (the master systems of a data object, the systems of an
+    initiative), which OrgModelForm uses instead of checkboxes or a multiple select beyond
+    TYPEAHEAD_AFTER entries: only the chosen entries, ticked (untick to remove), and
+    static/js/typeahead.js puts a search field below them that asks the model's JSON endpoint
+    (`choices_url_name`) and adds the entry picked, ticked. Fifty thousand systems would be
+    20 MB of checkboxes."""
+
+    def __init__(self, *, organisation, attrs=None, choices=()) -> None:
+        super().__init__(attrs=attrs, choices=choices)
+        self.organisation = organisation
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        queryset = self.choices.queryset
+        model = queryset.model
+        chosen = [str(item) for item in self.format_value(value) if str(item).isdigit()]
+        rows = queryset.filter(pk__in=chosen).values_list("pk", model.choice_label_field)
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        base_id = final_attrs.pop("id", f"id_{name}")
+        boxes = "".join(
+            f'<div class="form-check"><input type="checkbox" name="{escape(name)}" '
+            f'value="{pk}" id="{escape(base_id)}_{pk}" checked{flatatt(final_attrs)}>'
+            f'<label class="form-check-label" for="{escape(base_id)}_{pk}">{escape(label)}'
+            "</label></div>"
+            for pk, label in rows
+        )
+        url = reverse(model.choices_url_name, kwargs={"org": self.organisation.slug})
+        search = flatatt(
+            {
+                "data-typeahead-many": url,
+                "data-name": name,
+                "data-id": base_id,
+                "data-hint": _("Type to search and add"),
+                "class": "typeahead-many border rounded p-2",
+            }
+        )
+        return mark_safe(f"<div{search}>{boxes}</div>")  # noqa: S308  (escaped)
+
+
+class TypeAheadChoice(forms.Select):
+    """One choice from a long list in a form (a step's system, a system's owner), which
+    OrgModelForm uses beyond TYPEAHEAD_AFTER entries: the empty entry and the chosen one, and
+    static/js/leitstand.js puts the type-ahead search field beside it (as for the filters'
+    `TypeAheadSelect`). Fifty thousand systems would be 2 MB of options."""
+
+    def __init__(self, *, organisation, attrs=None, choices=()) -> None:
+        super().__init__(attrs=attrs, choices=choices)
+        self.organisation = organisation
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        field = self.choices.field
+        model = self.choices.queryset.model
+        chosen = [str(item) for item in self.format_value(value) if str(item).isdigit()]
+        rows = self.choices.queryset.filter(pk__in=chosen).values_list(
+            "pk", model.choice_label_field
+        )
+        pairs = _escaped([("", field.empty_label or ""), *rows])
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs["name"] = name
+        final_attrs["data-typeahead"] = reverse(
+            model.choices_url_name, kwargs={"org": self.organisation.slug}
+        )
+        final_attrs["data-typeahead-hint"] = _("Type to search")
+        selected = set(chosen)
+        options = "".join(
+            f'<option value="{choice}"{" selected" if choice in selected else ""}>{label}</option>'
+            for choice, label in pairs
+        )
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308  (escaped)

@@ -1,22 +1,44 @@
 """The analysis as a page (findings) and as JSON for members of the organisation."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from functools import partial
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from leitstand.core.language import is_german
 from leitstand.core.presenters import present_gap
 from leitstand.core.wording import render_all
 from leitstand.findings.serialize import QUICK_WINS_SHOWN, analysis_as_json, quick_wins_lines
-from leitstand.landscape.cache import kept_for_request, kept_fragment, request_analysis
+from leitstand.landscape.cache import (
+    beyond_supported_size,
+    kept_download,
+    kept_for_request,
+    kept_fragment,
+    request_analysis,
+)
 from leitstand.roadmap.quick_wins import quick_win_table
 from leitstand.roadmap.worklist import worklist_context, worklist_csv
 from leitstand.tenancy.access import org_view
 
 
 @org_view()
-def analysis_json(request: HttpRequest) -> JsonResponse:
+def analysis_json(request: HttpRequest) -> HttpResponse:
+    """Beyond the supported size written in the background into a file kept until the
+    landscape changes (tens of megabytes: 503 with Retry-After meanwhile)."""
+    if beyond_supported_size(request):
+        path = kept_download(request, "analysis.json", partial(_write_analysis, request))
+        return FileResponse(path.open("rb"), content_type="application/json")
     analysis = request_analysis(request)
     return JsonResponse(analysis_as_json(analysis), json_dumps_params={"ensure_ascii": False})
+
+
+def _write_analysis(request: HttpRequest, handle) -> None:
+    document = analysis_as_json(request_analysis(request))
+    # in pieces: json.dumps in one piece holds the interpreter lock until it is done (20 s
+    # for 300 MB), and every request of the process would wait that long
+    for piece in DjangoJSONEncoder(ensure_ascii=False).iterencode(document):
+        handle.write(piece.encode())
 
 
 @org_view()

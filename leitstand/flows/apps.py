@@ -8,6 +8,7 @@ class FlowsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.conf import settings
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.core.demo import demo_data
@@ -19,6 +20,7 @@ class FlowsConfig(AppConfig):
         from leitstand.flows.models import DataObject, Integration
         from leitstand.flows.panels import flows_panel
         from leitstand.landscape.parts import snapshot_parts
+        from leitstand.landscape.size import landscape_size
 
         for model in (DataObject, Integration):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
@@ -26,5 +28,10 @@ class FlowsConfig(AppConfig):
         snapshot_parts.register("data_objects", records.data_object_records)
         snapshot_parts.register("masters", records.master_records)
         snapshot_parts.register("integrations", records.integration_records)
+        landscape_size.register(
+            "integrations",
+            Integration.objects.all(),
+            limit=lambda: settings.LEITSTAND_MAX_INTEGRATIONS,
+        )
         export_sheets.register(*FLOW_SHEETS, order=20)
         demo_data.register(self, load_demo, order=20)

@@ -33,6 +33,19 @@ def with_relations(queryset: QuerySet) -> QuerySet:
     )
 
 
+#: Flows a data object's page lists; the integration list, filtered by it, shows them all.
+CARRIERS_SHOWN = 100
+
+
+def carriers_of(data_object: DataObject) -> tuple[list[Integration], int]:
+    """The first CARRIERS_SHOWN flows that carry the data object, with their figures, and how
+    many there are (a large organisation has thousands per data object)."""
+    flows = data_object.integrations.order_by("source__name", "target__name", "pk")
+    shown = with_figures(data_object.organisation, with_relations(flows[:CARRIERS_SHOWN]))
+    count = len(shown) if len(shown) < CARRIERS_SHOWN else flows.count()
+    return shown, count
+
+
 def with_figures(organisation: Organisation, integrations: Iterable[Integration]) -> list:
     """The integrations, each with `yearly`: its figures by the formulas."""
     integrations = list(integrations)
@@ -140,10 +153,35 @@ def dependents_of(system: System, analysis: Analysis) -> Dependents:
     return Dependents(count=count, systems=systems)
 
 
+#: Systems a cell of the capability map names; the others are a link to the system list.
+CELL_SHOWN = 8
+
+
+@dataclass
+class CapabilityCell:
+    """The systems in operation of one capability in one department: the first CELL_SHOWN by
+    name (a large organisation has hundreds in a cell), how many there are, and the system
+    list's filter that shows them all. Iterating gives the systems shown."""
+
+    systems: list[System]
+    count: int
+    filter: str
+
+    def __iter__(self):
+        return iter(self.systems)
+
+    def __len__(self) -> int:
+        return self.count
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.systems)
+
+
 @dataclass
 class CapabilityRow:
     capability: Capability
-    cells: list[list[System]]  # one list per department column, then "no department"
+    cells: list[CapabilityCell]  # one per department column, then "no department"
     systems: int
 
     @property
@@ -161,30 +199,53 @@ def _links_in_operation(through, organisation: Organisation) -> list[tuple[int, 
 
 
 def capability_map(organisation: Organisation) -> tuple[list[Department], list[CapabilityRow]]:
-    """Capabilities x departments with the systems in operation in each cell (4 queries)."""
+    """Capabilities x departments with the systems in operation in each cell (5 queries)."""
     departments = list(Department.objects.for_org(organisation).select_related("organisation"))
     column = {department.pk: index for index, department in enumerate(departments)}
-    systems = {
-        system.pk: system
-        for system in System.objects.for_org(organisation)
+    names = dict(
+        System.objects.for_org(organisation)
         .filter(lifecycle__in=IN_OPERATION)
-        .select_related("organisation")
-    }
+        .values_list("pk", "name")
+    )
     used_in: dict[int, list[int]] = defaultdict(list)
     for system_id, department_id in _links_in_operation(System.departments.through, organisation):
         used_in[system_id].append(department_id)
     by_capability: dict[int, list[int]] = defaultdict(list)
     for system_id, capability_id in _links_in_operation(System.capabilities.through, organisation):
         by_capability[capability_id].append(system_id)
-    rows = []
+    grid = []  # (capability, [system ids per column, by name])
     capabilities = Capability.objects.for_org(organisation).select_related("organisation")
     for capability in capabilities.filter(pk__in=by_capability):
-        cells: list[list[System]] = [[] for _ in range(len(departments) + 1)]
+        cells: list[list[int]] = [[] for _ in range(len(departments) + 1)]
         for system_id in by_capability[capability.pk]:
             for department_id in used_in.get(system_id) or [None]:
-                cells[column.get(department_id, len(departments))].append(systems[system_id])
+                cells[column.get(department_id, len(departments))].append(system_id)
         for cell in cells:
-            cell.sort(key=lambda system: system.name.casefold())
-        rows.append(CapabilityRow(capability, cells, len(by_capability[capability.pk])))
+            cell.sort(key=lambda system_id: names[system_id].casefold())
+        grid.append((capability, cells))
+    shown = {pk for _capability, cells in grid for cell in cells for pk in cell[:CELL_SHOWN]}
+    systems = (
+        System.objects.for_org(organisation)
+        .filter(pk__in=shown)
+        .select_related("organisation")
+        .in_bulk()
+    )
+    filters = [f"department={department.pk}" for department in departments]
+    filters.append("no_department=true")
+    rows = [
+        CapabilityRow(
+            capability,
+            [
+                CapabilityCell(
+                    [systems[pk] for pk in cell[:CELL_SHOWN]],
+                    len(cell),
+                    f"in_use=true&capability={capability.pk}&{where}",
+                )
+                for cell, where in zip(cells, filters, strict=True)
+            ],
+            len(by_capability[capability.pk]),
+        )
+        for capability, cells in grid
+    ]
     rows.sort(key=lambda row: (-row.systems, row.capability.name.casefold()))
     return departments, rows

@@ -14,6 +14,7 @@ from leitstand.flows.mapdata import map_graph
 from leitstand.flows.models import DataObject, Integration
 from leitstand.flows.selectors import (
     capability_map,
+    carriers_of,
     effort_explanation,
     with_figures,
     with_relations,
@@ -122,7 +123,7 @@ class DataObjectDetail(DataObjectViews, generic.OrgDetailView):
     template_name = "flows/data_object_detail.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["flows"] = with_figures(self.org, with_relations(self.object.integrations.all()))
+        kwargs["flows"], kwargs["flow_count"] = carriers_of(self.object)
         kwargs["masters"] = self.object.master_systems.select_related("organisation").order_by(
             "name"
         )

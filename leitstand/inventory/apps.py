@@ -8,6 +8,7 @@ class InventoryConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.conf import settings
 
         from leitstand.core.audit import AUDIT_EXCLUDED_FIELDS
         from leitstand.core.demo import demo_data
@@ -16,6 +17,7 @@ class InventoryConfig(AppConfig):
         from leitstand.inventory.demo import load_demo
         from leitstand.inventory.models import Capability, Department, Person, System, Vendor
         from leitstand.landscape.parts import snapshot_parts
+        from leitstand.landscape.size import landscape_size
 
         for model in (Department, Person, Vendor, Capability, System):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED_FIELDS)
@@ -24,6 +26,11 @@ class InventoryConfig(AppConfig):
         snapshot_parts.register("capabilities", records.capability_records)
         snapshot_parts.register("people", records.person_records)
         snapshot_parts.register("vendors", records.vendor_records)
+        landscape_size.register(
+            "systems",
+            System.objects.all(),
+            limit=lambda: settings.LEITSTAND_MAX_SYSTEMS,
+        )
         export_sheets.register(*exports.SYSTEM_SHEETS, order=10)
         export_sheets.register(*exports.INVENTORY_SHEETS, order=40)
         demo_data.register(self, load_demo, order=10)

@@ -11,12 +11,22 @@ grows with the size of the landscapes it keeps, not with their number), keyed by
   per lookup, so a change made through any worker is seen by every other one at once;
 - the language (names of capabilities and data objects are taken in the reader's language);
 - the day (support dates and restore tests are judged against today).
+
+An organisation beyond the supported size (`landscape.size`, README: Size limits) takes longer
+to analyse than a page may take: when its analysis, or a value a page keeps with it, is not
+kept, it is computed in a background thread (`landscape.background`), the request waits a few
+seconds for it, then raises `BeingComputed`, which `BeingComputedMiddleware` turns into a page
+saying so that refreshes itself until the figures are there.
 """
 
 import threading
+import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar
+from functools import partial
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -26,6 +36,8 @@ from django.utils.translation import get_language
 from prometheus_client import Counter
 
 from leitstand.analysis import Analysis, analyze
+from leitstand.landscape import background
+from leitstand.landscape.size import landscape_size
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.tenancy.models import Organisation
 from leitstand.tenancy.stamps import landscape_pending, landscape_token
@@ -53,6 +65,8 @@ class _Flight:
         self.done = threading.Event()
         self.value: Any = None
         self.failed = False
+        self.error: BaseException | None = None
+        self.started = time.monotonic()
 
 
 #: Per kept landscape, the systems plus flows of the analyses kept for it.
@@ -87,9 +101,13 @@ def cached_for_landscape(organisation: Organisation, name: str, compute: Callabl
     for the same value of the same landscape wait for it instead of computing it again (six
     threads analysing the same large landscape at once would each take six times as long).
     Other values and other organisations do not wait. If the computation fails, each
-    waiting thread computes the value itself.
+    waiting thread computes the value itself. In a request for an organisation beyond the
+    supported size computed in the background (`BeingComputed` until kept).
     """
-    return _kept(_landscape_key(organisation), name, compute)
+    deadline = background.request_deadline()
+    if deadline is None:
+        return _kept(_landscape_key(organisation), name, compute)
+    return _kept_by_size(_landscape_key(organisation), organisation, name, compute, deadline)
 
 
 def _landscape_key(organisation: Organisation) -> tuple | None:
@@ -107,13 +125,19 @@ def _landscape_key(organisation: Organisation) -> tuple | None:
 
 def kept_for_request(request, name: str, compute: Callable[[], T]) -> T:
     """`cached_for_landscape` for the request's organisation, with the landscape stamp read
-    once per request (a page that shows several kept values pays one query, not one each)."""
+    once per request (a page that shows several kept values pays one query, not one each).
+    Beyond the supported size computed in the background (`BeingComputed` until kept)."""
+    key = _request_key(request)
+    return _kept_by_size(key, request.org, name, compute, background.deadline(request))
+
+
+def _request_key(request) -> tuple | None:
     key = getattr(request, "_leitstand_landscape_key", _UNREAD)
     if key is _UNREAD:
         key = request._leitstand_landscape_key = _landscape_key(request.org)
     if key is not None and landscape_pending(request.org):
         key = None  # this request changed the landscape: read it fresh from here on
-    return _kept(key, name, compute)
+    return key
 
 
 _UNREAD = object()
@@ -122,7 +146,6 @@ _UNREAD = object()
 def _kept(key: tuple | None, name: str, compute: Callable[[], T]) -> T:
     if key is None:
         return compute()  # a change of this thread is not stamped yet: read it fresh
-    size = settings.LEITSTAND_ANALYSIS_CACHE_SIZE
     with _lock:
         values = _landscapes.get(key)
         if values is not None and name in values:
@@ -139,11 +162,17 @@ def _kept(key: tuple | None, name: str, compute: Callable[[], T]) -> T:
             return compute()
         cache_lookups.labels(name, "hit").inc()  # computed once, for this thread too
         return flight.value
+    return _lead(key, name, compute, flight)
+
+
+def _lead(key: tuple, name: str, compute: Callable[[], T], flight: _Flight) -> T:
+    """Compute the value of a flight this thread leads, keep it, and let the waiting go."""
     cache_lookups.labels(name, "miss").inc()
     try:
         value = compute()  # outside the lock: other organisations need not wait
-    except BaseException:
+    except BaseException as error:
         flight.failed = True
+        flight.error = error
         raise
     else:
         flight.value = value
@@ -151,7 +180,7 @@ def _kept(key: tuple | None, name: str, compute: Callable[[], T]) -> T:
             _landscapes.setdefault(key, {})[name] = value
             _landscapes.move_to_end(key)
             _weights[key] = _weights.get(key, 0) + _rows(value)
-            _evict(size, settings.LEITSTAND_ANALYSIS_CACHE_ROWS)
+            _evict(settings.LEITSTAND_ANALYSIS_CACHE_SIZE, settings.LEITSTAND_ANALYSIS_CACHE_ROWS)
         return value
     finally:
         with _lock:
@@ -177,14 +206,110 @@ def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis])
 
 def request_analysis(request) -> Analysis:
     """The organisation's analysis, once per request (cockpit sections share it) and from
-    memory while the landscape has not changed."""
+    memory while the landscape has not changed. Beyond the supported size computed in the
+    background (`BeingComputed` until kept)."""
     cached = getattr(request, "_leitstand_analysis", None)
     if cached is None:
         organisation = request.org
-        cached = request._leitstand_analysis = kept_for_request(
-            request, "analysis", lambda: analyze(landscape_snapshot(organisation))
+        cached = request._leitstand_analysis = _kept_by_size(
+            _request_key(request),
+            organisation,
+            "analysis",
+            lambda: analyze(landscape_snapshot(organisation)),
+            background.deadline(request),
         )
     return cached
+
+
+def beyond_supported_size(request) -> bool:
+    """The request's organisation has more systems or flows than Leitstand supports (counted
+    once per landscape)."""
+    organisation = request.org
+    size = _kept(_request_key(request), "size", lambda: landscape_size.measure(organisation))
+    return size.beyond_supported
+
+
+def kept_download(request, name: str, write: Callable[[BinaryIO], None]) -> Path:
+    """A file derived from the landscape alone (an export, the analysis as JSON), written by
+    `write(handle)` into var/downloads/ once per landscape and language; beyond the supported
+    size in the background like every kept value (`BeingComputed` until it is written). The
+    files of the organisation's earlier landscapes are removed."""
+    organisation = request.org
+    stem = f"{organisation.pk}-{name}-{get_language()}-"
+
+    def compute() -> Path:
+        folder = settings.VAR_DIR / "downloads"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{stem}{uuid.uuid4().hex}"
+        with path.open("wb") as handle:
+            write(handle)
+        for earlier in folder.glob(f"{stem}*"):
+            if earlier != path:
+                earlier.unlink(missing_ok=True)
+        return path
+
+    return kept_for_request(request, f"file:{name}", compute)
+
+
+def analysis_if_ready(organisation: Organisation) -> Analysis | None:
+    """The organisation's analysis for a page about several organisations (the client
+    overview): None while it is computed in the background (started here if need be)."""
+    try:
+        return _kept_by_size(
+            _landscape_key(organisation),
+            organisation,
+            "analysis",
+            lambda: analyze(landscape_snapshot(organisation)),
+            time.monotonic(),
+        )
+    except background.BeingComputed:
+        return None
+
+
+def _kept_by_size(
+    key: tuple | None, organisation: Organisation, name: str, compute: Callable[[], T], deadline
+) -> T:
+    """The value kept, else computed here, or, beyond the supported size, in the background,
+    waited for until `deadline` (the size is counted when a value is not kept: one query per
+    landscape)."""
+    if key is None or (key, name) in background.failed:
+        return _kept(key, name, compute)
+    with _lock:
+        values = _landscapes.get(key)
+        if values is not None and name in values:
+            _landscapes.move_to_end(key)
+            cache_lookups.labels(name, "hit").inc()
+            return values[name]
+    size = _kept(key, "size", lambda: landscape_size.measure(organisation))
+    if not size.beyond_supported:
+        return _kept(key, name, compute)
+    with _lock:
+        if name in _landscapes.get(key, {}):  # came while the size was counted
+            return _landscapes[key][name]
+        flight = _flights.get((key, name))
+        if flight is None:
+            flight = _flights[key, name] = _Flight()
+            lead = partial(_lead, key, name, compute, flight)
+            background.start(lead, key, name, organisation)
+    if flight.done.wait(max(0.0, deadline - time.monotonic())):
+        if not flight.failed:
+            return flight.value
+        if not isinstance(flight.error, background.BeingComputed):
+            raise flight.error  # the page shows the error, it does not wait for ever
+    raise background.being_computed(organisation, name, size, flight.started)
+
+
+def wait_for_background(timeout_s: float) -> bool:
+    """Wait until no value is being computed (tests, the benchmark); False after the timeout."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        with _lock:
+            flights = list(_flights.values())
+        if not flights:
+            return True
+        for flight in flights:
+            if not flight.done.wait(max(0.0, deadline - time.monotonic())):
+                return False
 
 
 def cached_count() -> int:
@@ -192,8 +317,16 @@ def cached_count() -> int:
     return len(_landscapes)
 
 
-def forget_all() -> None:
-    """Empty the cache (tests; nothing in the application needs it)."""
+def forget_all(keeping: tuple[str, ...] = ()) -> None:
+    """Empty the cache but for the values named in `keeping` (tests, the benchmark; nothing in
+    the application needs it)."""
     with _lock:
-        _landscapes.clear()
-        _weights.clear()
+        for key, values in list(_landscapes.items()):
+            kept = {name: value for name, value in values.items() if name in keeping}
+            if kept:
+                _landscapes[key] = kept
+                _weights[key] = sum(_rows(value) for value in kept.values())
+            else:
+                del _landscapes[key]
+                _weights.pop(key, None)
+        background.failed.clear()

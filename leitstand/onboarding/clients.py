@@ -12,12 +12,10 @@ from auditlog.models import LogEntry
 from django.db.models import Count
 from django.utils import timezone
 
-from leitstand.analysis import analyze
 from leitstand.analysis.vocabulary import Severity
 from leitstand.core.dates import add_months
 from leitstand.inventory.models import System
-from leitstand.landscape.cache import cached_analysis
-from leitstand.landscape.snapshot import landscape_snapshot
+from leitstand.landscape.cache import analysis_if_ready
 from leitstand.maturity import selectors as maturity
 from leitstand.roadmap.models import Milestone
 from leitstand.security_check import selectors as company_check
@@ -33,7 +31,7 @@ class ClientRow:
     role_label: str
     last_activity: datetime | None
     systems: int
-    high_findings: int
+    high_findings: int | None  # None: being computed
     check_percent: object | None  # Decimal, per cent of the maximum
     check_on: date | None
     check_url: str
@@ -44,8 +42,13 @@ class ClientRow:
     stale: bool  # no change or confirmation for six months
 
 
-def _analysis(organisation: Organisation):
-    return cached_analysis(organisation, lambda: analyze(landscape_snapshot(organisation)))
+def _high_findings(organisation: Organisation) -> int | None:
+    """None while the analysis of an organisation beyond the supported size is computed in
+    the background."""
+    analysis = analysis_if_ready(organisation)
+    if analysis is None:
+        return None
+    return sum(1 for finding in analysis.findings if finding.severity == Severity.HIGH)
 
 
 def client_rows(user, today: date | None = None) -> list[ClientRow]:
@@ -82,11 +85,7 @@ def client_rows(user, today: date | None = None) -> list[ClientRow]:
             .order_by("due_on")
             .first()
         )
-        high = (
-            sum(1 for f in _analysis(organisation).findings if f.severity == Severity.HIGH)
-            if systems.get(organisation.pk)
-            else 0
-        )
+        high = _high_findings(organisation) if systems.get(organisation.pk) else 0
         rows.append(
             ClientRow(
                 organisation=organisation,
@@ -113,7 +112,7 @@ def _sort_key(key: str):
         "name": lambda r: r.organisation.name.casefold(),
         "activity": lambda r: r.last_activity or timezone.make_aware(datetime.min.replace(year=1)),
         "systems": lambda r: r.systems,
-        "findings": lambda r: r.high_findings,
+        "findings": lambda r: -1 if r.high_findings is None else r.high_findings,
         "check": lambda r: r.check_percent if r.check_percent is not None else -1,
         "maturity": lambda r: r.maturity_score if r.maturity_score is not None else -1,
         "milestone": lambda r: r.milestone.due_on if r.milestone else far,

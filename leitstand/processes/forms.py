@@ -1,12 +1,13 @@
 """Forms of processes, their steps (edited in place on the process page) and scenarios."""
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis.messages import Minutes
 from leitstand.analysis.vocabulary import METHOD_CATEGORY, MethodCategory
 from leitstand.core.forms import OrgModelForm
+from leitstand.core.widgets import TYPEAHEAD_AFTER
 from leitstand.core.wording import format_param
 from leitstand.flows.models import Integration
 from leitstand.processes.models import AutomationScenario, Process, ProcessStep
@@ -64,6 +65,19 @@ def manual_integrations(organisation: Organisation) -> QuerySet:
     )
 
 
+def _offered_integrations(integrations: QuerySet, process: Process, step: ProcessStep):
+    """All manual flows while they fit a list (TYPEAHEAD_AFTER); beyond that the ones of the
+    systems the process's steps use, and the step's own (a large organisation has a hundred
+    thousand: megabytes of options)."""
+    if integrations[: TYPEAHEAD_AFTER + 1].count() <= TYPEAHEAD_AFTER:
+        return integrations
+    systems = ProcessStep.objects.filter(process=process, system__isnull=False).values("system")
+    keep = Q(source__in=systems) | Q(target__in=systems)
+    if step.integration_id:
+        keep |= Q(pk=step.integration_id)
+    return integrations.filter(keep)
+
+
 class ProcessStepForm(OrgModelForm):
     unique_name_field = None
 
@@ -87,7 +101,9 @@ class ProcessStepForm(OrgModelForm):
     def __init__(self, *args, process: Process, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.process = process
-        self.fields["integration"].queryset = manual_integrations(self.organisation)
+        self.fields["integration"].queryset = _offered_integrations(
+            manual_integrations(self.organisation), process, self.instance
+        )
         _numbers(self, ["minutes_per_run", "minutes_to_fix_error"], NUMBER)
         _numbers(self, ["error_rate_percent"], PERCENT)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leitstand.inventory.models import System
+from leitstand.landscape.cache import kept_for_request
 from leitstand.products import selectors
 from leitstand.products.catalogue import CATEGORIES, load_catalogue
 from leitstand.products.forms import OwnEndOfSupportForm, StatementUploadForm
@@ -121,8 +122,8 @@ def unlink(request: HttpRequest, pk: int) -> HttpResponse:
 @org_view(Role.VIEWER)
 def proposals(request: HttpRequest) -> HttpResponse:
     """Every system not yet linked whose name the catalogue recognises, to apply at once."""
-    rows = selectors.open_proposals(request.org)
     if request.method == "POST":
+        rows = selectors.open_proposals(request.org)
         chosen = {int(value) for value in request.POST.getlist("system") if value.isdigit()}
         applied = 0
         for row in rows:
@@ -138,6 +139,10 @@ def proposals(request: HttpRequest) -> HttpResponse:
         else:
             messages.info(request, _("Tick the systems to apply first."))
         return redirect("products:proposals", org=request.org.slug)
+    # kept with the landscape: recognising 50,000 names takes seconds
+    rows = kept_for_request(
+        request, "products:proposals", lambda: selectors.open_proposals(request.org)
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "products/proposals.html", {"page": page, "total": len(rows)})
 

@@ -269,4 +269,16 @@ def proposals(
         ("13", "b"): _restore_ok(rows, today),
         ("14", "b"): _backup_owner(rows),
     }
-    return {key: proposal for key, proposal in found.items() if proposal is not None}
+    return {key: _shortened(proposal) for key, proposal in found.items() if proposal is not None}
+
+
+#: Facts a proposal names; a large organisation has thousands of systems behind one answer.
+EVIDENCE_SHOWN = 10
+
+
+def _shortened(proposal: Proposal) -> Proposal:
+    more = len(proposal.evidence) - EVIDENCE_SHOWN
+    if more <= 0:
+        return proposal
+    rest = ngettext("… and %(n)s more system.", "… and %(n)s more systems.", more) % {"n": more}
+    return Proposal(proposal.value, [*proposal.evidence[:EVIDENCE_SHOWN], rest])

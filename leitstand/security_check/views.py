@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from leitstand.analysis.company_check.scoring import compare as compare_results
+from leitstand.landscape.cache import kept_for_request
 from leitstand.security_check import selectors, services
 from leitstand.security_check.catalogue import load_catalogue
 from leitstand.security_check.exchange import ExchangeError, export_document
@@ -119,7 +120,10 @@ def _interview(request: HttpRequest, check: SecurityCheck, area: str) -> HttpRes
         raise Http404(_("No such area."))
     index = keys.index(area)
     stored = {key: (a.value, a.note) for key, a in selectors.answer_rows(check).items()}
-    proposals = selectors.proposals(request.org)
+    # kept with the landscape: tens of thousands of systems' facts at a large organisation
+    proposals = kept_for_request(
+        request, "security_check:proposals", lambda: selectors.proposals(request.org)
+    )
     initial = dict(stored)
     for key, proposal in proposals.items():
         initial.setdefault(key, (proposal.value, ""))

@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from leitstand.flows import selectors
 from leitstand.flows.models import Integration
+from leitstand.flows.selectors import CELL_SHOWN
 from leitstand.flows.tests.factories import DataObjectFactory, IntegrationFactory
 from leitstand.inventory.tests.factories import CapabilityFactory, DepartmentFactory, SystemFactory
 from leitstand.landscape.cache import forget_all
@@ -50,8 +52,9 @@ def test_list_needs_a_fixed_number_of_queries(
         flow = IntegrationFactory(organisation=org)
         flow.data_objects.add(DataObjectFactory(organisation=org))
     client = login(viewer)
-    # + the filter choices' landscape stamp and rows, read once and kept (two selects)
-    with django_assert_max_num_queries(15):
+    # + the filter choices' landscape stamp and rows, read once and kept (two selects), + the
+    # landscape's size (beyond the supported size? once per landscape)
+    with django_assert_max_num_queries(16):
         assert client.get(url("integration_list")).status_code == 200
     with django_assert_max_num_queries(13):
         assert client.get(url("integration_list")).status_code == 200
@@ -249,6 +252,40 @@ def test_capability_map_highlights_overlaps(login, viewer, org):
     assert row.overlap and [s.name for s in row.cells[0]] == ["CAS", "HubSpot"]
     assert "overlap-cell" in html
     assert "1 capability with overlapping systems" in html
+
+
+def test_capability_map_names_the_first_systems_of_a_cell_and_links_the_rest(login, viewer, org):
+    crm = CapabilityFactory(organisation=org, name_en="CRM")
+    sales = DepartmentFactory(organisation=org, name="Sales")
+    for number in range(CELL_SHOWN + 3):
+        system = SystemFactory(organisation=org, name=f"CRM {number:02d}")
+        system.capabilities.add(crm)
+        system.departments.add(sales)
+    response = login(viewer).get(url("capability_map"))
+    (row,) = response.context["rows"]
+    assert [s.name for s in row.cells[0]] == [f"CRM {n:02d}" for n in range(CELL_SHOWN)]
+    assert len(row.cells[0]) == CELL_SHOWN + 3
+    html = response.content.decode()
+    assert f"CRM {CELL_SHOWN:02d}" not in html
+    assert "and 3 more" in html
+    assert f"?in_use=true&amp;capability={crm.pk}&amp;department={sales.pk}" in html
+
+
+def test_a_data_object_lists_its_first_flows_and_links_all(login, viewer, org, monkeypatch):
+    monkeypatch.setattr(selectors, "CARRIERS_SHOWN", 3)
+    orders = DataObjectFactory(organisation=org, name_en="Orders")
+    for number in range(5):
+        source = SystemFactory(organisation=org, name=f"Source {number}")
+        IntegrationFactory(organisation=org, source=source).data_objects.add(orders)
+    response = login(viewer).get(url("data_object_detail", pk=orders.pk))
+    assert [flow.source.name for flow in response.context["flows"]] == [
+        "Source 0",
+        "Source 1",
+        "Source 2",
+    ]
+    html = response.content.decode()
+    assert "The first 3 of 5 integrations: show all in the list" in html
+    assert f"?data_object={orders.pk}" in html
 
 
 def test_capability_map_without_assignments_explains_what_to_do(login, viewer):

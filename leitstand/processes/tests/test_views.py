@@ -1,5 +1,6 @@
 # The explanations use the multiplication and division signs.
 # ruff: noqa: RUF001
+import re
 from decimal import Decimal
 
 import pytest
@@ -72,8 +73,9 @@ def test_list_needs_a_fixed_number_of_queries(
     for _ in range(size):
         AutomationScenarioFactory(organisation=org)
     client = login(viewer)
-    # + the filter choices' landscape stamp, read once and kept
-    with django_assert_max_num_queries(17):
+    # + the filter choices' landscape stamp, read once and kept, + the landscape's size
+    # (beyond the supported size? once per landscape)
+    with django_assert_max_num_queries(18):
         assert client.get(url("process_list")).status_code == 200
     with django_assert_max_num_queries(16):
         assert client.get(url("process_list")).status_code == 200
@@ -297,3 +299,32 @@ def test_step_of_another_organisation_is_not_found(login, editor, org, other_org
     response = login(editor).post(url("step_move", pk=foreign.pk), {"direction": "up"})
     assert response.status_code == 404
     assert ProcessStep.objects.get(pk=foreign.pk).position == foreign.position
+
+
+def test_a_step_offers_the_manual_flows_of_the_process_systems_when_there_are_many(
+    login, editor, org
+):
+    process = _order_intake(org)
+    step = process.steps.get(name="Confirm")
+    step.system = SystemFactory(organisation=org, name="Shop")
+    step.save()
+    own = IntegrationFactory(organisation=org, source=step.system, method="email")
+    others = [IntegrationFactory(organisation=org, method="email") for _ in range(51)]
+    offered = _integration_choices(login(editor).get(url("step_edit", pk=step.pk)))
+    assert own.pk in offered
+    assert not offered & {other.pk for other in others}  # other systems' flows
+
+
+def test_a_step_offers_every_manual_flow_while_they_fit_a_list(login, editor, org):
+    process = _order_intake(org)
+    step = process.steps.get(name="Confirm")
+    flows = [IntegrationFactory(organisation=org, method="email") for _ in range(3)]
+    offered = _integration_choices(login(editor).get(url("step_edit", pk=step.pk)))
+    assert {flow.pk for flow in flows} <= offered
+
+
+def _integration_choices(response) -> set[int]:
+    select = re.search(
+        r'<select[^>]*name="[^"]*integration"[^>]*>(.*?)</select>', response.content.decode(), re.S
+    )
+    return {int(pk) for pk in re.findall(r'<option value="(\d+)"', select.group(1))}

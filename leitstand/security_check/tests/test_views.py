@@ -155,6 +155,20 @@ def test_resilience_facts_propose_two_factor_and_restore_test_answers(login, edi
     assert "Webshop: nobody is responsible for the backup." in backup
 
 
+def test_a_proposal_names_its_first_ten_systems_and_counts_the_others(login, editor, org):
+    for number in range(13):
+        SystemResilienceFactory(
+            organisation=org,
+            system=SystemFactory(organisation=org, name=f"Server {number:02d}"),
+            backup_exists=False,
+        )
+    check = SecurityCheckFactory(organisation=org)
+    backup = login(editor).get(url("interview", org, pk=check.pk, area="backup")).content
+    backup = backup.decode()
+    assert backup.count("has no backup.") == 10
+    assert "… and 3 more systems." in backup
+
+
 def test_proposals_say_yes_when_every_fact_holds(login, editor, org):
     erp = SystemFactory(organisation=org, name="ERP", end_of_support=date(2031, 1, 1))
     SystemResilienceFactory(
