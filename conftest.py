@@ -35,6 +35,32 @@ def _english_and_fast(settings):
         setattr(settings, name, value)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_lingering_database_sessions(django_db_setup, django_db_blocker):
+    """PostgreSQL refuses to drop a test database that another session still uses, and
+    pytest-django then warns at the very end ("... is being accessed by other users"): a
+    thread (a live server's request, a test's writer) that kept its connection. Such sessions
+    are ended before the database is dropped and named in var/test-lingering-sessions.txt."""
+    yield
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, left(query, 300) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        lingering = cursor.fetchall()
+        for pid, _state, _query in lingering:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    if lingering:
+        report = settings.VAR_DIR / "test-lingering-sessions.txt"
+        with report.open("a") as out:
+            out.writelines(f"{pid} {state}: {query}\n" for pid, state, query in lingering)
+
+
 @pytest.fixture(scope="module")
 def shared_demo(django_db_setup, django_db_blocker):
     """The demo company (Muster Logistik, without members), loaded once for a whole test module

@@ -26,8 +26,11 @@ def _first_flows(system: System) -> list[Integration]:
         output_field=IntegerField(),
     )
     other_name = Case(When(source=system, then=F("target__name")), default=F("source__name"))
+    # the organisation as an expression no index serves: SQLite (no statistics) would read
+    # every flow of the organisation through its index (see mapparts.flows_on_map)
     rows = (
-        Integration.objects.for_org(system.organisation)
+        Integration.objects.alias(owner=F("organisation_id") + 0)
+        .filter(owner=system.organisation_id)
         .filter(Q(source=system) | Q(target=system))
         .annotate(
             direction=direction,
