@@ -187,7 +187,7 @@ def _prepare(options):
     return organisation, endpoints, headers
 
 
-def _start_server(port: int) -> subprocess.Popen:
+def _start_server(port: int, systems: int, flows: int) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -206,7 +206,15 @@ def _start_server(port: int) -> subprocess.Popen:
         "--timeout",
         "300",
     ]
-    server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
+    # "API create" adds some hundred systems to the 10,000 in each round: the server must not
+    # take the organisation for one beyond the supported size (analysis in the background) in
+    # the next round, so its limits leave room for them.
+    env = {
+        **os.environ,
+        "LEITSTAND_MAX_SYSTEMS": str(max(2 * systems, 10_000)),
+        "LEITSTAND_MAX_INTEGRATIONS": str(max(2 * flows, 50_000)),
+    }
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -353,7 +361,7 @@ def main() -> None:
     load_before = _loadavg()
     organisation, endpoints, headers = _prepare(options)
     port = _free_port()
-    server = _start_server(port)
+    server = _start_server(port, options.systems, options.flows)
     results: list[Result] = []
     memory: list[float] = []
     try:
