@@ -29,3 +29,27 @@ def test_owner_filter_suggests_people_as_one_types(live_server, page, sign_in, o
     expect(rows.first).to_contain_text("Lohnbuchhaltung")
     expect(page.get_by_label("Owner")).to_have_value("Anna Berg")
     shot(page, "system-list-filtered-by-owner")
+
+
+def test_many_choices_add_a_system_found_by_typing(live_server, page, sign_in, org, editor, shot):
+    """A data object's master systems from a long list: the chosen ones are ticked boxes, a
+    search below adds another one as a ticked box, and saving keeps both."""
+    from leitstand.flows.models import DataObject
+    from leitstand.flows.tests.factories import DataObjectFactory
+
+    systems = [SystemFactory(organisation=org, name=f"System {n:03d}") for n in range(60)]
+    customers = DataObjectFactory(organisation=org, name_en="Customers")
+    customers.master_systems.add(systems[0])
+    sign_in(page, editor)
+    page.goto(f"{live_server.url}/o/acme/data-objects/{customers.pk}/edit/")
+    search = page.locator("[data-typeahead-many] input[type=search]")
+    search.fill("System 042")
+    expect(page.locator("[data-typeahead-many] datalist option")).to_have_count(1)
+    search.fill("System 042")
+    added = page.get_by_label("System 042")
+    expect(added).to_be_checked()
+    shot(page, "data-object-typeahead-many")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("h1")).to_contain_text("Customers")
+    masters = set(DataObject.objects.get(pk=customers.pk).master_systems.all())
+    assert masters == {systems[0], systems[42]}

@@ -42,6 +42,27 @@ function rememberFormulaChoice(root) {
 document.addEventListener("DOMContentLoaded", () => rememberFormulaChoice(document));
 document.addEventListener("htmx:afterSettle", (event) => rememberFormulaChoice(event.target));
 
+// What the JSON endpoint of a type-ahead field suggests for `url`: shown in the datalist
+// `list`; resolves to the entries' ids by their labels, or to null when a later question was
+// asked meanwhile (an answer arriving late must not replace the newer one).
+function suggestions(url, list) {
+  const asked = String(Number(list.dataset.asked || 0) + 1);
+  list.dataset.asked = asked;
+  return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    .then((response) => (response.ok ? response.json() : { results: [] }))
+    .then((data) => {
+      if (list.dataset.asked !== asked) return null;
+      list.replaceChildren(
+        ...data.results.map((entry) => {
+          const option = document.createElement("option");
+          option.value = entry.label;
+          return option;
+        }),
+      );
+      return new Map(data.results.map((entry) => [entry.label, entry.id]));
+    });
+}
+
 // A long choice list (core.widgets.TypeAheadSelect) arrives as a select with only "all" and
 // the chosen entry. A search field takes its place; what is typed asks the JSON endpoint for
 // matching entries (shown as suggestions); picking one sets the select, which submits.
@@ -64,17 +85,9 @@ function typeAhead(select) {
   let timer = null;
   const ask = () => {
     const url = `${select.dataset.typeahead}?q=${encodeURIComponent(input.value.trim())}`;
-    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then((response) => (response.ok ? response.json() : { results: [] }))
-      .then((data) => {
-        found = new Map(data.results.map((entry) => [entry.label, entry.id]));
-        list.replaceChildren(
-          ...data.results.map((entry) => {
-            const option = document.createElement("option");
-            option.value = entry.label;
-            return option;
-          }),
-        );
+    suggestions(url, list)
+      .then((entries) => {
+        if (entries) found = entries;
       })
       .catch(() => {});
   };

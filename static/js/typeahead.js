@@ -18,17 +18,9 @@ function typeAheadMany(box) {
   let timer = null;
   const ask = () => {
     const url = `${box.dataset.typeaheadMany}?q=${encodeURIComponent(input.value.trim())}`;
-    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then((response) => (response.ok ? response.json() : { results: [] }))
-      .then((data) => {
-        found = new Map(data.results.map((entry) => [entry.label, entry.id]));
-        list.replaceChildren(
-          ...data.results.map((entry) => {
-            const option = document.createElement("option");
-            option.value = entry.label;
-            return option;
-          }),
-        );
+    suggestions(url, list)
+      .then((entries) => {
+        if (entries) found = entries;
       })
       .catch(() => {});
   };
