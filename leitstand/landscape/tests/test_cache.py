@@ -421,3 +421,27 @@ def test_the_cache_is_bounded_by_the_size_of_the_landscapes(settings, org, other
     analyse(other_org)
     assert cache.cached_count() == 1
     assert computed[-1] == other_org.pk and computed.count(other_org.pk) == 2
+
+
+def test_a_large_kept_analysis_is_left_out_of_garbage_collection_until_evicted(
+    settings, monkeypatch
+):
+    """Python's full collections walked every object of a kept analysis (pauses of about a
+    second at 10,000 systems); a large kept value is frozen, and unfrozen when evicted."""
+    import gc
+
+    settings.LEITSTAND_ANALYSIS_CACHE_SIZE = 1
+    settings.LEITSTAND_GC_FREEZE_ROWS = 3
+    monkeypatch.setattr(cache, "landscape_pending", lambda organisation: False)
+    monkeypatch.setattr(cache, "landscape_token", lambda organisation: f"t{organisation.pk}")
+
+    def analysis(systems: int):
+        return SimpleNamespace(snapshot=SimpleNamespace(systems=[0] * systems, integrations=[]))
+
+    gc.unfreeze()
+    cache.cached_for_landscape(SimpleNamespace(pk=1), "analysis", lambda: analysis(2))
+    assert gc.get_freeze_count() == 0  # small: the collector keeps looking at it
+    cache.cached_for_landscape(SimpleNamespace(pk=2), "analysis", lambda: analysis(3))
+    assert gc.get_freeze_count() > 0
+    cache.cached_for_landscape(SimpleNamespace(pk=3), "analysis", lambda: analysis(1))
+    assert gc.get_freeze_count() == 0  # the large one was evicted: everything collectable
