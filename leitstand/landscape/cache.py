@@ -99,6 +99,9 @@ def _freeze_if_large(value: Any) -> None:
     evicting a large landscape unfreezes, so nothing stays out of the collector's reach for
     long."""
     if _rows(value) >= settings.LEITSTAND_GC_FREEZE_ROWS:
+        # collect first: the garbage of computing it (and what an eviction just unfroze)
+        # would otherwise be frozen with it and never freed
+        gc.collect()
         gc.freeze()
 
 
