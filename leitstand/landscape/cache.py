@@ -159,15 +159,26 @@ def _request_key(request) -> tuple | None:
 _UNREAD = object()
 
 
+_MISSING = object()
+
+
+def _hit(key: tuple, name: str) -> Any:
+    """The kept value (counted as a hit), or _MISSING; under the lock."""
+    values = _landscapes.get(key)
+    if values is None or name not in values:
+        return _MISSING
+    _landscapes.move_to_end(key)
+    cache_lookups.labels(name, "hit").inc()
+    return values[name]
+
+
 def _kept(key: tuple | None, name: str, compute: Callable[[], T]) -> T:
     if key is None:
         return compute()  # a change of this thread is not stamped yet: read it fresh
     with _lock:
-        values = _landscapes.get(key)
-        if values is not None and name in values:
-            _landscapes.move_to_end(key)
-            cache_lookups.labels(name, "hit").inc()
-            return values[name]
+        found = _hit(key, name)
+        if found is not _MISSING:
+            return found
         flight = _flights.get((key, name))
         leading = flight is None
         if leading:
@@ -197,7 +208,7 @@ def _lead(key: tuple, name: str, compute: Callable[[], T], flight: _Flight) -> T
             _landscapes.move_to_end(key)
             _weights[key] = _weights.get(key, 0) + _rows(value)
             _evict(settings.LEITSTAND_ANALYSIS_CACHE_SIZE, settings.LEITSTAND_ANALYSIS_CACHE_ROWS)
-            _freeze_if_large(value)
+        _freeze_if_large(value)  # outside the lock: the collection takes up to a second
         return value
     finally:
         with _lock:
@@ -292,11 +303,9 @@ def _kept_by_size(
     if key is None or (key, name) in background.failed:
         return _kept(key, name, compute)
     with _lock:
-        values = _landscapes.get(key)
-        if values is not None and name in values:
-            _landscapes.move_to_end(key)
-            cache_lookups.labels(name, "hit").inc()
-            return values[name]
+        found = _hit(key, name)
+    if found is not _MISSING:
+        return found
     size = _kept(key, "size", lambda: landscape_size.measure(organisation))
     if not size.beyond_supported:
         return _kept(key, name, compute)
