@@ -89,13 +89,17 @@ def shared_demo(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _no_analysis_from_an_earlier_test():
     """Ids repeat between tests (rolled-back transactions): start every test with an empty
-    analysis cache. Within a test the cache stays on, so tests prove it is invalidated."""
+    analysis cache and no kept pages. Within a test both stay on, so tests prove they are
+    invalidated."""
     from leitstand.landscape.cache import forget_all, wait_for_background
+    from leitstand.tenancy.pagecache import forget_pages
 
     forget_all()
+    forget_pages()
     yield
     wait_for_background(60)  # an analysis in the background (beyond the supported size)
     forget_all()
+    forget_pages()
 
 
 @pytest.fixture(autouse=True)

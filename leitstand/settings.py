@@ -349,6 +349,12 @@ LEITSTAND_GC_FREEZE_ROWS = env_int("LEITSTAND_GC_FREEZE_ROWS", 5_000, minimum=1)
 # memory of an analysis grows with them, about 2.5 kB each); the latest one is always kept.
 LEITSTAND_ANALYSIS_CACHE_ROWS = env_int("LEITSTAND_ANALYSIS_CACHE_ROWS", 60_000, minimum=0)
 
+# Pages that show nothing but the landscape (cockpit, systems, findings, roadmap), kept per
+# worker until the landscape changes (leitstand.tenancy.pagecache): up to this many MB, each for
+# at most this many seconds; 0 MB turns it off.
+LEITSTAND_PAGE_CACHE_MB = env_int("LEITSTAND_PAGE_CACHE_MB", 32, minimum=0)
+LEITSTAND_PAGE_CACHE_SECONDS = env_int("LEITSTAND_PAGE_CACHE_SECONDS", 300, minimum=1)
+
 # Import: larger uploads are refused before they are parsed.
 # Background jobs (large reports): the database queue, worked by `leitstand db_worker`;
 # "django_tasks.backends.immediate.ImmediateBackend" runs them at once (tests, small set-ups).

@@ -19,7 +19,7 @@ def _cost_chart(figures: InventoryFigures) -> str | None:
     )
 
 
-@org_view()
+@org_view(page_cache=True)
 def home(request: HttpRequest) -> HttpResponse:
     organisation = request.org
     # Both kept with the analysis until the landscape changes (leitstand.landscape.cache).

@@ -41,7 +41,7 @@ def _write_analysis(request: HttpRequest, handle) -> None:
         handle.write(piece.encode())
 
 
-@org_view()
+@org_view(page_cache=True)
 def findings(request: HttpRequest) -> HttpResponse:
     """The findings as a working list: groups of the same kind and remedy with their members'
     statuses, filtered; `?format=csv` downloads the filtered list."""

@@ -190,6 +190,7 @@ def _systems_with_relations(queryset, organisation):
 
 
 class SystemList(SystemViews, generic.OrgListView):
+    page_cache = True
     filterset_class = filters.SystemFilter
     template_name = "inventory/system_list.html"
 
@@ -205,6 +206,7 @@ class SystemList(SystemViews, generic.OrgListView):
 
 
 class SystemDetail(SystemViews, generic.OrgDetailView):
+    page_cache = True
     template_name = "inventory/system_detail.html"
 
     def get_queryset(self):

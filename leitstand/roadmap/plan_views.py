@@ -47,7 +47,7 @@ def _quick_win_rows(analysis) -> list[dict]:
     ]
 
 
-@org_view()
+@org_view(page_cache=True)
 def roadmap(request: HttpRequest) -> HttpResponse:
     analysis = request_analysis(request)
     status = request.GET.get("status", "")

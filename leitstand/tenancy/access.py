@@ -8,7 +8,7 @@ always need at least the editor role.
 """
 
 from collections.abc import Callable
-from functools import wraps
+from functools import partial, wraps
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from leitstand.tenancy.models import Membership, Organisation, Role, TenantModel
+from leitstand.tenancy.pagecache import page_from_cache
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -98,6 +99,9 @@ class OrgViewMixin:
     """For class-based views under /o/<org>/. Set `required_role` for pages beyond reading."""
 
     required_role: Role = Role.VIEWER
+    #: Whether the page shows nothing but the landscape and may be sent again from memory
+    #: until the landscape changes (`leitstand.tenancy.pagecache`).
+    page_cache: bool = False
     org: Organisation
     membership: Membership
 
@@ -107,17 +111,22 @@ class OrgViewMixin:
             return refused
         self.org = request.org
         self.membership = request.membership
-        return super().dispatch(request, *args, **kwargs)
+        build = partial(super().dispatch, request, *args, **kwargs)
+        return page_from_cache(request, build) if self.page_cache else build()
 
 
 def org_view(
-    role: Role | str = Role.VIEWER, model: type[Model] | None = None, personal: bool = False
+    role: Role | str = Role.VIEWER,
+    model: type[Model] | None = None,
+    personal: bool = False,
+    page_cache: bool = False,
 ) -> Callable:
     """Decorator for function views under /o/<org>/; the view receives `request.org`.
 
     `model` names what a `pk` in the URL refers to (the generated tenant tests read it).
     `personal=True` is for pages whose changes touch only the user's own things (their API
-    tokens): there a viewer may post too.
+    tokens): there a viewer may post too. `page_cache=True` is for pages that show nothing
+    but the landscape: sent again from memory until it changes (`leitstand.tenancy.pagecache`).
     """
 
     def decorate(view: Callable) -> Callable:
@@ -126,11 +135,14 @@ def org_view(
             refused = authorize(request, org, role, personal)
             if refused is not None:
                 return refused
+            if page_cache:
+                return page_from_cache(request, partial(view, request, *args, **kwargs))
             return view(request, *args, **kwargs)
 
         wrapper.required_role = Role(role)
         wrapper.model = model
         wrapper.personal = personal
+        wrapper.page_cache = page_cache
         return wrapper
 
     return decorate

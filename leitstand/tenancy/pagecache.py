@@ -1,0 +1,180 @@
+"""Rendered pages kept until the landscape changes: a page read again, by the same user in the
+same language on the same day, is sent from memory instead of being built again.
+
+The pages that opt in (`org_view(page_cache=True)`, `OrgViewMixin.page_cache = True`) show
+nothing but the organisation's landscape: the cockpit, the system list and a system's page, the
+findings, the roadmap. Building one at 10,000 systems costs 30-250 ms of a worker's time (the
+template alone is most of it); sending it again costs the session and login lookups and one
+query for the landscape stamp (`leitstand.tenancy.stamps`), which changes with every write an
+analysis could notice, so a kept page is never sent after a change. Keyed by:
+- the organisation and its stamp, the user and their role, the language, the day;
+- the full path with its query (filters, search, sort, page).
+Not kept: anything but a plain 200 HTML answer, an answer that sets a cookie or forbids
+keeping (`Cache-Control: no-store`: the "being computed" page, a figure shown from before the
+latest change), htmx requests, a request with messages waiting to be shown, a request that
+wrote something. Each worker process keeps up to `LEITSTAND_PAGE_CACHE_MB` of pages (least
+recently used go first), each for at most `LEITSTAND_PAGE_CACHE_SECONDS` (what is not part of
+the landscape - the user's list of organisations, "3 minutes ago" - is never older than that).
+
+The form protection token (CSRF) differs from session to session: it is taken out of a kept
+page and the requester's own put in when it is sent.
+"""
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+from prometheus_client import Counter
+
+from leitstand.tenancy.stamps import landscape_pending, landscape_token
+
+#: Stands for the form protection token in a kept page.
+_PLACEHOLDER = "\x00csrf\x00"
+#: Where a rendered page carries the token: hidden form fields and the htmx header.
+_TOKEN_PLACES = re.compile(
+    r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,128})"'
+    r'|"X-CSRFToken": "([A-Za-z0-9]{32,128})"'
+)
+#: Response headers sent again with a kept page (the middleware adds the rest anew).
+_KEPT_HEADERS = ("Content-Type", "Content-Language")
+
+page_cache_lookups = Counter(
+    "leitstand_page_cache_lookups_total",
+    "Pages sent from memory (hit), built (miss) or built without looking (skip)",
+    ["result"],
+)
+
+
+@dataclass(frozen=True)
+class _Page:
+    body: str
+    headers: tuple[tuple[str, str], ...]
+    kept_at: float
+
+    @property
+    def size(self) -> int:
+        return len(self.body)
+
+
+_lock = threading.Lock()
+_pages: OrderedDict[tuple, _Page] = OrderedDict()
+_size = 0
+
+
+def _limit() -> int:
+    return settings.LEITSTAND_PAGE_CACHE_MB * 1024 * 1024
+
+
+def _key(request: HttpRequest) -> tuple | None:
+    """The kept page's key, or None when this request must be built afresh."""
+    if _limit() <= 0 or request.method != "GET" or request.headers.get("HX-Request"):
+        return None
+    organisation = request.org
+    if landscape_pending(organisation) or len(get_messages(request)):
+        return None  # messages are shown once; counting them does not mark them shown
+    return (
+        organisation.pk,
+        landscape_token(organisation),
+        request.user.pk,
+        request.membership.role,
+        get_language(),
+        timezone.localdate(),
+        request.get_full_path(),
+    )
+
+
+def _lookup(key: tuple) -> _Page | None:
+    with _lock:
+        page = _pages.get(key)
+        if page is None:
+            return None
+        if time.monotonic() - page.kept_at > settings.LEITSTAND_PAGE_CACHE_SECONDS:
+            _drop(key)
+            return None
+        _pages.move_to_end(key)
+        return page
+
+
+def _drop(key: tuple) -> None:
+    global _size
+    page = _pages.pop(key)
+    _size -= page.size
+
+
+def _keepable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    control = response.get("Cache-Control", "")
+    return "no-store" not in control and "no-cache" not in control
+
+
+def _keep(key: tuple, response: HttpResponse) -> None:
+    global _size
+    body = response.content.decode(response.charset)
+    for found in {match.group(1) or match.group(2) for match in _TOKEN_PLACES.finditer(body)}:
+        body = body.replace(found, _PLACEHOLDER)
+    page = _Page(
+        body,
+        tuple((name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)),
+        time.monotonic(),
+    )
+    if page.size > _limit():
+        return
+    with _lock:
+        if key in _pages:
+            _drop(key)
+        _pages[key] = page
+        _size += page.size
+        while _size > _limit():
+            _drop(next(iter(_pages)))
+
+
+def _send(request: HttpRequest, page: _Page) -> HttpResponse:
+    body = page.body
+    if _PLACEHOLDER in body:
+        body = body.replace(_PLACEHOLDER, get_token(request))
+    response = HttpResponse(body)
+    for name, value in page.headers:
+        response[name] = value
+    return response
+
+
+def page_from_cache(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
+    """The page from memory, or `build()` it (and keep it when it may be kept).
+
+    Call after the request's organisation and membership are known (`authorize`)."""
+    key = _key(request)
+    if key is None:
+        page_cache_lookups.labels("skip").inc()
+        return build()
+    page = _lookup(key)
+    if page is not None:
+        page_cache_lookups.labels("hit").inc()
+        return _send(request, page)
+    page_cache_lookups.labels("miss").inc()
+    response = build()
+    render = getattr(response, "render", None)
+    if callable(render) and not getattr(response, "is_rendered", True):
+        response = render()
+    if _keepable(response) and not landscape_pending(request.org):
+        _keep(key, response)
+    return response
+
+
+def forget_pages() -> None:
+    """Forget every kept page (tests; nothing in the application needs it)."""
+    global _size
+    with _lock:
+        _pages.clear()
+        _size = 0
