@@ -16,6 +16,10 @@ from leitstand.assessment.presenters import STRATEGY_COLOURS, strategy_label
 
 ASSESS = "assess"  # the filter value for systems still to be assessed
 SMALLEST_BUBBLE, LARGEST_BUBBLE = 5, 28  # radius in pixels
+#: Bubbles the chart draws at most: the costliest assessed systems. Beyond a few hundred the
+#: bubbles cover each other, and every one costs the page about 100 bytes (50,000 assessed
+#: systems sent 4.5 MB); the counts and the table cover every system.
+CHART_MAX_POINTS = 500
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,25 @@ def _radius(cost: float | None, largest: float) -> float:
     return round(SMALLEST_BUBBLE + (LARGEST_BUBBLE - SMALLEST_BUBBLE) * sqrt(cost / largest), 1)
 
 
+def _costliest(assessed: list[Recommendation]) -> list[Recommendation]:
+    """The CHART_MAX_POINTS assessed systems of the highest annual cost (unknown last), all
+    of them when there are no more; in their order otherwise."""
+    if len(assessed) <= CHART_MAX_POINTS:
+        return assessed
+    chosen = sorted(
+        range(len(assessed)),
+        key=lambda i: (
+            assessed[i].system.annual_cost is None,
+            -(assessed[i].system.annual_cost or 0),
+            i,
+        ),
+    )[:CHART_MAX_POINTS]
+    return [assessed[i] for i in sorted(chosen)]
+
+
 def chart_points(recommendations: list[Recommendation], org_slug: str) -> list[dict]:
-    """Assessed systems as bubbles: x health, y criticality, size annual cost, colour strategy."""
+    """Assessed systems as bubbles: x health, y criticality, size annual cost, colour strategy
+    (the costliest CHART_MAX_POINTS of them)."""
     assessed = [r for r in recommendations if r.assessment]
     costs = [float(r.system.annual_cost) for r in assessed if r.system.annual_cost is not None]
     largest = max(costs, default=0.0)
@@ -99,7 +120,7 @@ def chart_points(recommendations: list[Recommendation], org_slug: str) -> list[d
             "overridden": r.overridden,
             "url": reverse("inventory:system_detail", kwargs={"org": org_slug, "pk": r.system.id}),
         }
-        for r in assessed
+        for r in _costliest(assessed)
     ]
 
 
@@ -108,6 +129,7 @@ def chart(recommendations: list[Recommendation], org_slug: str) -> dict:
     strategies = [*Strategy, None]
     return {
         "points": chart_points(recommendations, org_slug),
+        "assessed": sum(1 for r in recommendations if r.assessment),
         "strategies": [
             {"key": s or ASSESS, "label": strategy_label(s), "colour": STRATEGY_COLOURS[s]}
             for s in strategies

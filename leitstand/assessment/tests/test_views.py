@@ -272,3 +272,35 @@ def test_pages_speak_german(login, viewer, org):
     html = client.get(url("portfolio")).content.decode()
     assert "Geschäftskritikalität" in html
     assert "mit API-Schicht kapseln" in html
+
+
+def _chart(html: str) -> dict:
+    data = html.split('<script id="portfolio-data" type="application/json">')[1]
+    return json.loads(data.split("</script>")[0])
+
+
+def test_the_portfolio_chart_of_many_systems_draws_the_costliest_and_the_table_pages(
+    login, viewer, org, monkeypatch
+):
+    monkeypatch.setattr("leitstand.assessment.overview.CHART_MAX_POINTS", 2)
+    monkeypatch.setattr("leitstand.assessment.views.PER_PAGE", 3)
+    for name, cost in (("A", 100), ("B", 900), ("C", None), ("D", 500), ("E", 50)):
+        AssessmentFactory(organisation=org, system__name=name, system__annual_cost=cost)
+    client = login(viewer)
+    html = client.get(url("portfolio")).content.decode()
+    assert [point["name"] for point in _chart(html)["points"]] == ["B", "D"]
+    assert "The chart shows the 2 assessed systems with the highest annual cost, of 5" in html
+    assert "5 of 5 systems assessed" in html  # the counts cover every system
+    assert html.count('<tr>\n      <td><a class="fw-semibold"') == 3
+    assert "?page=2" in html
+    second = client.get(url("portfolio"), {"page": 2, "strategy": "retain"})
+    assert "5 of 5 systems assessed" in second.content.decode()
+    assert [row.system_name for row in second.context["rows"]] == ["D", "E"]
+    assert "?page=1&amp;strategy=retain" in second.content.decode()  # the filter stays
+
+
+def test_the_portfolio_chart_of_few_systems_draws_them_all(login, viewer, org):
+    for name in ("A", "B"):
+        AssessmentFactory(organisation=org, system__name=name)
+    html = login(viewer).get(url("portfolio")).content.decode()
+    assert len(_chart(html)["points"]) == 2 and 'id="chart-cut"' not in html
