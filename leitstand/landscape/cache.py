@@ -347,13 +347,18 @@ def forget_all(keeping: tuple[str, ...] = ()) -> None:
     """Empty the cache but for the values named in `keeping` (tests, the benchmark; nothing in
     the application needs it)."""
     with _lock:
+        dropped_large = False
         for key, values in list(_landscapes.items()):
             kept = {name: value for name, value in values.items() if name in keeping}
+            dropped_large |= _weights.get(key, 0) > sum(_rows(value) for value in kept.values())
             if kept:
                 _landscapes[key] = kept
                 _weights[key] = sum(_rows(value) for value in kept.values())
             else:
                 del _landscapes[key]
                 _weights.pop(key, None)
-        gc.unfreeze()
+        if dropped_large:
+            # as an eviction: a kept analysis stays frozen, or every full collection walks
+            # its millions of objects again (3 s at 300,000 rows, holding every thread)
+            gc.unfreeze()
         background.failed.clear()
