@@ -28,6 +28,9 @@ from leitstand.tenancy.models import Role
 PER_PAGE = 20
 #: Quick wins listed on the page; the totals count all of them, the analysis JSON lists all.
 QUICK_WINS_SHOWN = 25
+#: Proposals per page (each about 2 kB of HTML: 3,000 proposals at 50,000 systems sent 6 MB);
+#: the count above them covers all of them.
+PROPOSALS_PER_PAGE = 50
 
 
 def _quick_win_rows(analysis) -> list[dict]:
@@ -137,11 +140,22 @@ def _compute_proposals(request: HttpRequest, analysis):
 
 @org_view()
 def proposal_list(request: HttpRequest) -> HttpResponse:
+    proposals = _open_proposals(request)
+    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "proposals": _open_proposals(request),
+        "proposals": page.object_list,
+        "page_obj": page,
+        "total": len(proposals),
         "dropped": DroppedProposal.objects.for_org(request.org)[:100],
     }
     return render(request, "roadmap/proposals.html", context)
+
+
+def _proposals_page(request: HttpRequest) -> str:
+    """The proposals page the decision was made on (its page number kept)."""
+    back = reverse("roadmap:proposals", kwargs={"org": request.org.slug})
+    page = request.POST.get("page", "")
+    return f"{back}?page={page}" if page.isdigit() and page != "1" else back
 
 
 @org_view(Role.EDITOR)
@@ -152,7 +166,7 @@ def proposal_decide(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action", "")
     by_key = {proposal.key: proposal for proposal in _open_proposals(request)}
     chosen = [by_key[key] for key in keys if key in by_key]
-    back = reverse("roadmap:proposals", kwargs={"org": request.org.slug})
+    back = _proposals_page(request)
     if not chosen:
         messages.error(request, _("Tick at least one proposal (it may have been taken already)."))
         return HttpResponseRedirect(back)

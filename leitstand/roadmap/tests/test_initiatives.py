@@ -366,3 +366,43 @@ def test_the_findings_page_shows_a_status_saved_after_it_was_kept(org, editor, l
     page = client.get(findings)
     (work,) = [w for w in page.context["worklist"]["groups"] if w.group.kind == "no_emergency_plan"]
     assert work.counts == {"open": 1, "planned": 1}
+
+
+def _automation_candidates(org, count):
+    keys = []
+    for n in range(count):
+        process = ProcessFactory(organisation=org, name=f"Process {n}")
+        step = ProcessStepFactory(organisation=org, process=process)
+        scenario = AutomationScenarioFactory(organisation=org, process=process)
+        scenario.steps.set([step])
+        keys.append(f"candidate:{scenario.pk}")
+    return keys
+
+
+def test_proposals_come_in_pages_counted_in_full(org, editor, login, monkeypatch):
+    monkeypatch.setattr("leitstand.roadmap.plan_views.PROPOSALS_PER_PAGE", 2)
+    keys = _automation_candidates(org, 5)
+    client = login(editor)
+    html = client.get(_url("proposals", org)).content.decode()
+    assert html.count('class="card mb-2 proposal"') == 2
+    assert '<span class="badge text-bg-secondary align-middle">5</span>' in html  # all of them
+    assert "Proposals 1 to 2 of 5" in html and 'href="?page=2"' in html
+    third = client.get(_url("proposals", org), {"page": 3}).content.decode()
+    assert third.count('class="card mb-2 proposal"') == 1 and "Proposals 5 to 5 of 5" in third
+    shown = {key for key in keys if f'value="{key}"' in third}
+    response = client.post(
+        _url("proposal_decide", org), {"key": list(shown), "action": "drop", "page": "3"}
+    )
+    assert response["Location"] == _url("proposals", org) + "?page=3"  # back where it was
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_the_proposals_page_needs_the_same_queries_however_many_pages(
+    org, editor, login, monkeypatch, count, django_assert_max_num_queries
+):
+    monkeypatch.setattr("leitstand.roadmap.plan_views.PROPOSALS_PER_PAGE", 2)
+    _automation_candidates(org, count)
+    client = login(editor)
+    client.get(_url("proposals", org))  # the analysis and the proposals kept
+    with django_assert_max_num_queries(6):
+        assert client.get(_url("proposals", org)).status_code == 200
