@@ -19,10 +19,13 @@ analysed in the background. Then per page:
   forgotten first): what the first visitor of a page after a change waits once the
   background analysis is done;
 - "second": the same page again (what every later visitor waits);
-- "ready": for a page that answered "being computed", the seconds until the real page came.
+- "ready": for a page that answered "being computed", the seconds until the real page came;
+- "settled": the seconds background computations the page started still ran after its last
+  request (the walk waits for them before the next page, so that one page's background work
+  does not slow the next page down).
 
-Prints the build time, the load average before and after, the worst page and how many pages
-took longer than 5 s. `--systems 2000 --flows 10000` tries it at a small size in a minute;
+Prints the build time, the load average before and after, the worst page, the five slowest
+and how many pages took longer than 5 s. `--systems 2000 --flows 10000` tries it at a small size in a minute;
 `--skip name,name` leaves pages out (e.g. `--skip exports:download`), `--only name,name`
 requests only those; `--reuse` keeps the
 organisation of an earlier run in the same database (with DATABASE_URL set, which is then not
@@ -58,6 +61,7 @@ class PageTiming:
     ready_s: float | None  # seconds until the real page, when it answered "being computed"
     kilobytes: float
     content_type: str
+    settled_s: float = 0.0  # background work the page started, still running after it
 
     @property
     def slowest_s(self) -> float:
@@ -197,9 +201,20 @@ def _until_ready(client, path: str) -> float:
     raise RuntimeError(f"{path} still being computed after {READY_TIMEOUT_S:.0f} s")
 
 
+def _settle() -> float:
+    """Seconds until no value is computed in the background any more."""
+    from leitstand.landscape.cache import wait_for_background
+
+    started = time.perf_counter()
+    if not wait_for_background(READY_TIMEOUT_S):
+        raise RuntimeError(f"background work still running after {READY_TIMEOUT_S:.0f} s")
+    return time.perf_counter() - started
+
+
 def _measure(client, name: str, path: str) -> PageTiming:
     from leitstand.landscape.cache import forget_all
 
+    _settle()  # nothing of an earlier page still running
     forget_all(keeping=("analysis",))
     response, content, first = _get(client, path)
     if response.status_code == 403:  # the owner's pages (members, settings, API tokens)
@@ -208,6 +223,7 @@ def _measure(client, name: str, path: str) -> PageTiming:
         response, content, first = _get(client, path)
     ready = _until_ready(client, path) + first if _being_computed(response) else None
     again, content, second = _get(client, path)
+    settled = _settle()
     return PageTiming(
         name,
         path,
@@ -218,6 +234,7 @@ def _measure(client, name: str, path: str) -> PageTiming:
         ready,
         len(content) / 1024,
         response.get("Content-Type", "").split(";")[0],
+        settled,
     )
 
 
@@ -271,6 +288,8 @@ def main() -> None:
         timing = _measure(client, name, path)
         timings.append(timing)
         ready = "" if timing.ready_s is None else f"   ready {timing.ready_s:6.2f} s"
+        if timing.settled_s >= 0.05:
+            ready += f"   settled {timing.settled_s:6.2f} s later"
         over = "   OVER 5 s" if timing.slowest_s > LIMIT_S else ""
         _say(
             options,
@@ -280,11 +299,14 @@ def main() -> None:
     load_after = _loadavg()
     worst = max(timings, key=lambda timing: timing.slowest_s)
     over = [timing for timing in timings if timing.slowest_s > LIMIT_S]
+    slowest = sorted(timings, key=lambda timing: -timing.slowest_s)[:5]
     _say(
         options,
         f"\n{len(timings)} pages; worst: {worst.name} ({worst.path}) first {worst.first_s:.2f} s, "
         f"second {worst.second_s:.2f} s; over {LIMIT_S:.0f} s: {len(over)}"
         + "".join(f"\n  {timing.name} {timing.slowest_s:.2f} s" for timing in over)
+        + "\nslowest: "
+        + ", ".join(f"{timing.name} {timing.slowest_s:.2f} s" for timing in slowest)
         + f"\nbuild {build_s:.0f} s; load average before {load_before}, after {load_after}",
     )
     if options.json:
@@ -299,5 +321,6 @@ def main() -> None:
             "pages": [asdict(timing) for timing in timings],
             "worst": worst.name,
             "over_limit": [timing.name for timing in over],
+            "slowest": [timing.name for timing in slowest],
         }
         print(json.dumps(document, indent=2))
