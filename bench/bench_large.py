@@ -25,11 +25,11 @@ analysed in the background. Then per page:
   does not slow the next page down).
 
 Prints the build time, the load average before and after, the worst page, the five slowest
-and how many pages took longer than 5 s. `--systems 2000 --flows 10000` tries it at a small size in a minute;
-`--skip name,name` leaves pages out (e.g. `--skip exports:download`), `--only name,name`
-requests only those; `--reuse` keeps the
-organisation of an earlier run in the same database (with DATABASE_URL set, which is then not
-emptied) instead of building it again. Pages an editor may not
+and how many pages took longer than 5 s. `--systems 2000 --flows 10000` tries it at a small
+size in a minute; `--skip name,name` leaves pages out (e.g. `--skip exports:download`),
+`--only name,name` requests only those; `--reuse` keeps the organisation of an earlier run in
+the same database (with DATABASE_URL set, which is then not emptied) instead of building it
+again. Pages an editor may not
 open (members, settings, API tokens) are requested as the owner.
 """
 
