@@ -17,6 +17,10 @@ to analyse than a page may take: when its analysis, or a value a page keeps with
 kept, it is computed in a background thread (`landscape.background`), the request waits a few
 seconds for it, then raises `BeingComputed`, which `BeingComputedMiddleware` turns into a page
 saying so that refreshes itself until the figures are there.
+
+The cockpit of a large landscape (`LEITSTAND_STALE_COCKPIT_ROWS`) is shown from the values of
+the organisation's previous landscape while the current ones are computed in the background
+(`kept_page`): after every change it would otherwise take seconds.
 """
 
 import gc
@@ -25,11 +29,14 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -54,7 +61,7 @@ _landscapes: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
 cache_lookups = Counter(
     "leitstand_analysis_cache_lookups_total",
     "Values derived from a landscape (the analysis, the cockpit's figures) read from memory "
-    "(hit) or computed (miss)",
+    "(hit), computed (miss), or shown from the previous landscape while computed (stale)",
     ["name", "result"],
 )
 
@@ -84,11 +91,22 @@ def _rows(value: Any) -> int:
 
 def _evict(count: int, rows: int) -> None:
     """Forget the least recently used landscapes beyond `count` or `rows` (under the lock);
-    the most recent one stays even when it alone is larger."""
-    while len(_landscapes) > count or (len(_landscapes) > 1 and sum(_weights.values()) > rows):
-        key, _values = _landscapes.popitem(last=False)
-        if _weights.pop(key, 0) >= settings.LEITSTAND_GC_FREEZE_ROWS:
-            gc.unfreeze()  # its objects (and any cycles among them) are collected again
+    the most recent one stays even when it alone is larger, and so does one shown while its
+    successor is computed (`_shown_older`)."""
+    for key in [key for key in list(_landscapes)[:-1] if key not in _shown_older]:
+        if len(_landscapes) <= count and sum(_weights.values()) <= rows:
+            return
+        _forget(key)
+
+
+def _forget(key: tuple) -> bool:
+    """Forget a kept landscape (under the lock); True when that unfroze the collector's
+    frozen objects (`_freeze_kept` freezes the remaining ones again)."""
+    _landscapes.pop(key, None)
+    if _weights.pop(key, 0) >= settings.LEITSTAND_GC_FREEZE_ROWS:
+        gc.unfreeze()  # its objects (and any cycles among them) are collected again
+        return True
+    return False
 
 
 def _freeze_if_large(value: Any) -> None:
@@ -102,6 +120,15 @@ def _freeze_if_large(value: Any) -> None:
         # collect first: the garbage of computing it (and what an eviction just unfroze)
         # would otherwise be frozen with it and never freed
         gc.collect()
+        gc.freeze()
+
+
+def _freeze_kept() -> None:
+    """After a large landscape was forgotten: free it, and freeze the large ones still kept."""
+    with _lock:
+        large = any(rows >= settings.LEITSTAND_GC_FREEZE_ROWS for rows in _weights.values())
+    gc.collect()
+    if large:
         gc.freeze()
 
 
@@ -227,6 +254,15 @@ def kept_fragment(
     )
 
 
+def kept_with_analysis(analysis: Analysis, name: str, compute: Callable[[], T]) -> T:
+    """A value derived from `analysis` alone (its findings in groups, ...), kept with it while
+    it is kept, else computed: keyed by the analysis, not by the landscape the organisation has
+    now, which a page showing an older landscape's values (`kept_page`) does not read."""
+    with _lock:
+        key = next((k for k, v in _landscapes.items() if v.get("analysis") is analysis), None)
+    return _kept(key, name, compute)
+
+
 def cached_analysis(organisation: Organisation, compute: Callable[[], Analysis]) -> Analysis:
     """The organisation's analysis from memory, or `compute()`d and remembered."""
     return cached_for_landscape(organisation, "analysis", compute)
@@ -300,7 +336,7 @@ def _kept_by_size(
     """The value kept, else computed here, or, beyond the supported size, in the background,
     waited for until `deadline` (the size is counted when a value is not kept: one query per
     landscape)."""
-    if key is None or (key, name) in background.failed:
+    if key is None or (key, name) in background.failed or _in_background.get():
         return _kept(key, name, compute)
     with _lock:
         found = _hit(key, name)
@@ -325,14 +361,127 @@ def _kept_by_size(
     raise background.being_computed(organisation, name, size, flight.started)
 
 
+#: Older landscapes shown while their organisation's current values are computed (`kept_page`):
+#: kept beyond the cache's bounds until then, at most one per organisation.
+_shown_older: set[tuple] = set()
+#: Set in a thread computing a page's values in the background: it computes what it needs
+#: itself (or waits for another thread computing it) instead of starting yet another thread.
+_in_background: ContextVar[bool] = ContextVar("leitstand_in_background", default=False)
+
+
+def kept_page(
+    request: HttpRequest, page: str, compute: Callable[[HttpRequest], T]
+) -> tuple[T, datetime | None]:
+    """The values a page shows, `compute(request)` (each read through `kept_for_request`, which
+    keeps them with the landscape), and None: they are current.
+
+    Stale while computing: for an organisation of at least `LEITSTAND_STALE_COCKPIT_ROWS`
+    systems plus flows whose page values are not kept for its current landscape, but are for an
+    older one of the same language and day, the request reads the older values, and returns
+    when they were computed, while one thread per organisation computes the current ones with
+    `compute` (the older ones are forgotten once they are kept). Only for a page whose values
+    need no lookup in the current landscape: other pages look systems up in the analysis, and a
+    system created after the older analysis is not in it.
+    """
+    shown = _show_older(request, page, compute)
+    values = compute(request)
+    if shown is not None:
+        return values, shown
+    _kept(_request_key(request), page, timezone.now)  # all of the page's values are kept
+    return values, None
+
+
+def _show_older(request: HttpRequest, page: str, compute: Callable[[HttpRequest], T]):
+    """When the page's values of an older landscape are shown: have the request read them, and
+    start computing the current ones unless that is under way; their time, else None."""
+    key = _request_key(request)
+    threshold = settings.LEITSTAND_STALE_COCKPIT_ROWS
+    if key is None or threshold <= 0 or (key, page) in background.failed:
+        return None
+    with _lock:
+        if page in _landscapes.get(key, {}):
+            return None
+        older = _older_landscape(key, page)
+        if older is None or not _large(older, threshold):
+            return None
+        computing = any(k[0] == key[0] and name == page for k, name in _flights)
+        if not computing:
+            _start_computing(request.org, key, page, compute, older)
+        cache_lookups.labels(page, "stale").inc()
+        shown = _landscapes[older][page]
+    request._leitstand_landscape_key = older  # every kept value of this request: the older one
+    return shown
+
+
+def _older_landscape(key: tuple, page: str) -> tuple | None:
+    """The latest other landscape of the organisation, language and day with the page's values
+    kept (under the lock)."""
+    organisation, _token, *language_day = key
+    older = [
+        (values[page], k)
+        for k, values in _landscapes.items()
+        if k[0] == organisation and k[2:] == tuple(language_day) and k != key and page in values
+    ]
+    return max(older)[1] if older else None
+
+
+def _large(key: tuple, threshold: int) -> bool:
+    size = _landscapes[key].get("size")
+    return _weights.get(key, 0) >= threshold or (size is not None and size.beyond_supported)
+
+
+def _start_computing(organisation, key: tuple, page: str, compute, older: tuple) -> None:
+    """Compute the page's values of `key` in the background, showing `older` until then; the
+    organisation's other older landscapes of this language and day are forgotten now (under the
+    lock)."""
+    unfrozen = False
+    for other in list(_landscapes):
+        if other[0] == key[0] and other[2:] == key[2:] and other not in (key, older):
+            unfrozen |= _forget(other)
+    _shown_older.add(older)
+    # a stand-in for the request: the page's values are of the landscape alone
+    stand_in = HttpRequest()
+    stand_in.org = organisation
+    stand_in._leitstand_landscape_key = key
+
+    def compute_all() -> datetime:
+        nonlocal unfrozen
+        token = _in_background.set(True)
+        try:
+            compute(stand_in)
+        finally:
+            _in_background.reset(token)
+        with _lock:
+            unfrozen |= _forget(older)
+            _shown_older.discard(older)
+        return timezone.now()
+
+    def lead() -> None:
+        try:
+            _lead(key, page, compute_all, flight)
+        finally:
+            with _lock:
+                _shown_older.discard(older)
+            if unfrozen:
+                _freeze_kept()
+
+    flight = _flights[key, page] = _Flight()
+    background.start(lead, key, page, organisation)
+
+
 def wait_for_background(timeout_s: float) -> bool:
     """Wait until no value is being computed (tests, the benchmark); False after the timeout."""
     deadline = time.monotonic() + timeout_s
     while True:
         with _lock:
             flights = list(_flights.values())
-        if not flights:
+            shown = bool(_shown_older)
+        if not flights and not shown:
             return True
+        if not flights:  # a computation in the background forgets the landscape it replaces
+            time.sleep(0.01)
+        if time.monotonic() > deadline:
+            return False
         for flight in flights:
             if not flight.done.wait(max(0.0, deadline - time.monotonic())):
                 return False
@@ -357,6 +506,7 @@ def forget_all(keeping: tuple[str, ...] = ()) -> None:
             else:
                 del _landscapes[key]
                 _weights.pop(key, None)
+        _shown_older.clear()
         if dropped_large:
             # as an eviction: a kept analysis stays frozen, or every full collection walks
             # its millions of objects again (3 s at 300,000 rows, holding every thread)

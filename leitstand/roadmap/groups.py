@@ -7,7 +7,7 @@ from leitstand.analysis import Analysis
 from leitstand.analysis.worklist import FindingGroup, group_findings
 from leitstand.core.formatting import format_number
 from leitstand.core.wording import KINDS, render
-from leitstand.landscape.cache import cached_for_landscape
+from leitstand.landscape.cache import kept_with_analysis
 
 #: One sentence per remedy for a group of several findings; %(count)s is the number of
 #: members. A remedy without an entry says the members' first action and how many more.
@@ -133,9 +133,7 @@ def finding_groups(analysis: Analysis, organisation=None) -> tuple[FindingGroup,
     given (building the texts of every finding once is what grouping costs)."""
     if organisation is None:
         return group_findings(analysis.findings)
-    return cached_for_landscape(
-        organisation, "finding_groups", lambda: group_findings(analysis.findings)
-    )
+    return kept_with_analysis(analysis, "finding_groups", lambda: group_findings(analysis.findings))
 
 
 def finding_groups_as_json(analysis: Analysis) -> list[dict]:
