@@ -79,6 +79,10 @@ class _Flight:
 
 #: Per kept landscape, the systems plus flows of the analyses kept for it.
 _weights: dict[tuple, int] = {}
+#: Set in a thread computing a page's values in the background (`kept_page`): it computes what
+#: it needs itself (or waits for another thread computing it) instead of starting yet another
+#: thread, and freezes a large analysis once the values are all there.
+_in_background: ContextVar[bool] = ContextVar("leitstand_in_background", default=False)
 
 
 def _rows(value: Any) -> int:
@@ -116,7 +120,7 @@ def _freeze_if_large(value: Any) -> None:
     systems / 50,000 flows). Frozen, the collector leaves them alone (gen2 pauses 879 -> 17 ms);
     evicting a large landscape unfreezes, so nothing stays out of the collector's reach for
     long."""
-    if _rows(value) >= settings.LEITSTAND_GC_FREEZE_ROWS:
+    if _rows(value) >= settings.LEITSTAND_GC_FREEZE_ROWS and not _in_background.get():
         # collect first: the garbage of computing it (and what an eviction just unfroze)
         # would otherwise be frozen with it and never freed
         gc.collect()
@@ -124,7 +128,9 @@ def _freeze_if_large(value: Any) -> None:
 
 
 def _freeze_kept() -> None:
-    """After a large landscape was forgotten: free it, and freeze the large ones still kept."""
+    """After a large landscape was forgotten, or a page's values were computed in the
+    background: collect, and freeze the large landscapes kept (one collection of about a
+    second holding every thread, not one per analysis kept and one per landscape forgotten)."""
     with _lock:
         large = any(rows >= settings.LEITSTAND_GC_FREEZE_ROWS for rows in _weights.values())
     gc.collect()
@@ -364,9 +370,6 @@ def _kept_by_size(
 #: Older landscapes shown while their organisation's current values are computed (`kept_page`):
 #: kept beyond the cache's bounds until then, at most one per organisation.
 _shown_older: set[tuple] = set()
-#: Set in a thread computing a page's values in the background: it computes what it needs
-#: itself (or waits for another thread computing it) instead of starting yet another thread.
-_in_background: ContextVar[bool] = ContextVar("leitstand_in_background", default=False)
 
 
 def kept_page(
@@ -434,10 +437,9 @@ def _start_computing(organisation, key: tuple, page: str, compute, older: tuple)
     """Compute the page's values of `key` in the background, showing `older` until then; the
     organisation's other older landscapes of this language and day are forgotten now (under the
     lock)."""
-    unfrozen = False
     for other in list(_landscapes):
         if other[0] == key[0] and other[2:] == key[2:] and other not in (key, older):
-            unfrozen |= _forget(other)
+            _forget(other)
     _shown_older.add(older)
     # a stand-in for the request: the page's values are of the landscape alone
     stand_in = HttpRequest()
@@ -445,25 +447,22 @@ def _start_computing(organisation, key: tuple, page: str, compute, older: tuple)
     stand_in._leitstand_landscape_key = key
 
     def compute_all() -> datetime:
-        nonlocal unfrozen
         token = _in_background.set(True)
         try:
             compute(stand_in)
         finally:
             _in_background.reset(token)
         with _lock:
-            unfrozen |= _forget(older)
-            _shown_older.discard(older)
+            _forget(older)
         return timezone.now()
 
     def lead() -> None:
         try:
             _lead(key, page, compute_all, flight)
         finally:
+            _freeze_kept()
             with _lock:
-                _shown_older.discard(older)
-            if unfrozen:
-                _freeze_kept()
+                _shown_older.discard(older)  # done (`wait_for_background`)
 
     flight = _flights[key, page] = _Flight()
     background.start(lead, key, page, organisation)
