@@ -123,13 +123,11 @@ def unlink(request: HttpRequest, pk: int) -> HttpResponse:
 def proposals(request: HttpRequest) -> HttpResponse:
     """Every system not yet linked whose name the catalogue recognises, to apply at once."""
     if request.method == "POST":
-        rows = selectors.open_proposals(request.org)
         chosen = {int(value) for value in request.POST.getlist("system") if value.isdigit()}
         applied = 0
-        for row in rows:
-            if row.system.pk in chosen:
-                apply_proposal(row.system, row.proposal, request.user)
-                applied += 1
+        for row in selectors.open_proposals(request.org, system_ids=chosen):
+            apply_proposal(row.system, row.proposal, request.user)
+            applied += 1
         if applied:
             messages.success(
                 request,

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from leitstand.inventory.models import System
 from leitstand.inventory.tests.factories import CapabilityFactory, SystemFactory
+from leitstand.products import selectors
 from leitstand.products.models import PaymentStatus, ProductLink, RecurringPayment, StatementScan
 from leitstand.products.tests import statement_files as files
 from leitstand.products.tests.factories import ProductLinkFactory, RecurringPaymentFactory
@@ -156,7 +157,7 @@ def test_dismiss_and_catalogue_page(org, editor, login):
     assert 'id="catalogue-empty"' in empty
 
 
-def test_apply_all_links_the_ticked_systems_only(org, editor, login):
+def test_apply_all_links_the_ticked_systems_only(org, editor, login, monkeypatch):
     exchange = SystemFactory(organisation=org, name="Exchange 2016", kind="", vendor=None)
     zoom = SystemFactory(organisation=org, name="Zoom")
     SystemFactory(organisation=org, name="Lagerprogramm vom Schwager")
@@ -164,7 +165,15 @@ def test_apply_all_links_the_ticked_systems_only(org, editor, login):
     page = client.get(url("proposals", org)).content.decode()
     assert 'data-system="Exchange 2016"' in page and 'data-system="Zoom"' in page
     assert "Lagerprogramm" not in page
+    matched = []
+    match = selectors.proposal_for_name
+    monkeypatch.setattr(
+        selectors,
+        "proposal_for_name",
+        lambda name, system: matched.append(name) or match(name, system),
+    )
     client.post(url("proposals", org), {"system": [exchange.pk]})
+    assert matched == ["Exchange 2016"]  # the ticked names alone are recognised again
     exchange.refresh_from_db()
     assert exchange.kind == "infrastructure" and exchange.product_link.cycle == "2016"
     assert not ProductLink.objects.filter(system=zoom).exists()
