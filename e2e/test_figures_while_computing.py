@@ -37,7 +37,7 @@ def test_the_cockpit_shows_the_earlier_figures_while_the_new_ones_are_computed(
     SystemFactory(organisation=org, name="System 4")
     page.goto(f"{live_server.url}/o/acme/")
     notice = page.locator("#figures-from")
-    expect(notice).to_contain_text("Diese Kennzahlen sind von")
+    expect(notice).to_contain_text("Diese Kennzahlen zeigen den Stand von")
     expect(notice).to_contain_text("die letzten Änderungen werden gerade eingerechnet")
     expect(notice).to_have_attribute("role", "status")
     expect(page.locator("#kpi-systems .kpi-value")).to_have_text("4")

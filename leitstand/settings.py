@@ -349,8 +349,8 @@ LEITSTAND_GC_FREEZE_ROWS = env_int("LEITSTAND_GC_FREEZE_ROWS", 5_000, minimum=1)
 # memory of an analysis grows with them, about 2.5 kB each); the latest one is always kept.
 LEITSTAND_ANALYSIS_CACHE_ROWS = env_int("LEITSTAND_ANALYSIS_CACHE_ROWS", 60_000, minimum=0)
 # The cockpit of an organisation with at least this many systems plus flows is shown from the
-# previous landscape's figures while the current ones are computed in the background (about
-# 2 s at 10,000 systems / 50,000 flows); 0: always computed in the request.
+# previous landscape's figures while the current ones are computed in the background (seconds
+# at 10,000 systems / 50,000 flows); 0: always computed in the request.
 LEITSTAND_STALE_COCKPIT_ROWS = env_int("LEITSTAND_STALE_COCKPIT_ROWS", 5_000, minimum=0)
 
 # Pages that show nothing but the landscape (cockpit, systems, findings, roadmap), kept per

@@ -107,7 +107,7 @@ def test_the_notice_is_in_german(login, viewer, org, large_from_three, held_anal
     SystemFactory(organisation=org, name="New")
     held_analysis.holding = True
     page = client.get(cockpit(org), HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert "Diese Kennzahlen sind von" in page
+    assert "Diese Kennzahlen zeigen den Stand von" in page
     assert "Diese Seite aktualisiert sich von selbst." in page
 
 
@@ -189,6 +189,33 @@ def test_the_new_large_analysis_is_frozen_when_the_earlier_one_is_forgotten(
     assert cache.wait_for_background(30)
     assert cache.cached_count() == 1
     assert gc.get_freeze_count() > 0
+
+
+def test_beyond_the_supported_size_earlier_figures_beat_the_being_computed_page(
+    login, viewer, org, large_from_three, settings, monkeypatch
+):
+    from leitstand.landscape import background
+
+    monkeypatch.setattr(background, "WAIT_S", 0.0)  # a request does not wait for the background
+    settings.LEITSTAND_MAX_SYSTEMS = 3
+    systems(org, 4)
+    client = login(viewer)
+    assert client.get(cockpit(org)).status_code == 202  # nothing earlier to show
+    for _look in range(10):
+        assert cache.wait_for_background(30)
+        response = client.get(cockpit(org))
+        if response.status_code == 200:
+            break
+    assert NOTICE not in response.content.decode()
+    SystemFactory(organisation=org, name="New")
+    response = client.get(cockpit(org))
+    assert response.status_code == 200
+    assert NOTICE in response.content.decode()
+    assert response.context["figures"].systems == 4
+    assert cache.wait_for_background(30)
+    response = client.get(cockpit(org))
+    assert response.status_code == 200 and response.context["figures"].systems == 5
+    assert NOTICE not in response.content.decode()
 
 
 def test_other_pages_never_show_earlier_figures(login, viewer, org, large_from_three):
