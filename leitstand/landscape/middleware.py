@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from leitstand.landscape.background import BeingComputed, end_request, mark_request_start
@@ -49,6 +50,8 @@ def being_computed(request: HttpRequest, state: BeingComputed) -> HttpResponse:
             headers={"Retry-After": str(REFRESH_S)},
         )
     context = {
+        "sent": request.method not in ("GET", "HEAD"),
+        "refresh_url": _refresh_url(request),
         "expected_s": state.expected_s,
         "elapsed_s": state.elapsed_s,
         "refresh_s": REFRESH_S,
@@ -58,3 +61,14 @@ def being_computed(request: HttpRequest, state: BeingComputed) -> HttpResponse:
     }
     template = "core/_being_computed.html" if request.htmx else "core/being_computed.html"
     return render(request, template, context, status=202)
+
+
+def _refresh_url(request: HttpRequest) -> str:
+    """Where the page looks again: the page itself; for a form that was sent (the figures it
+    needs came first, it saved nothing) the page the form was on, as a refresh is a GET."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    back = request.headers.get("Referer", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return back
+    return request.get_full_path()

@@ -249,3 +249,33 @@ def test_a_failed_computation_is_shown_not_awaited_forever(
             break
     else:
         raise AssertionError("the failure was never shown")
+
+
+def test_a_form_sent_while_its_figures_are_computed_goes_back_to_its_page(
+    login, editor, org, supported_three
+):
+    """A refresh is a GET: the page of a form that was sent looks again at the page the form
+    was on (the address the form was sent to may take POST alone), and says to send it again."""
+    systems(org, 4)
+    client = login(editor)
+    proposals = "http://testserver" + url("roadmap:proposals")
+    response = client.post(
+        url("roadmap:proposal_decide"),
+        {"key": ["candidate:1"], "action": "drop"},
+        HTTP_REFERER=proposals,
+    )
+    assert response.status_code == 202
+    page = response.content.decode()
+    assert f'<meta http-equiv="refresh" content="{REFRESH_S};url={proposals}">' in page
+    assert "was not saved yet: send it again" in page
+    assert f'href="{proposals}"' in page
+    elsewhere = client.post(
+        url("roadmap:proposal_decide"), {"action": "drop"}, HTTP_REFERER="https://evil.example/"
+    ).content.decode()
+    assert f'content="{REFRESH_S};url={url("roadmap:proposal_decide")}"' in elsewhere
+    assert cache.wait_for_background(60)
+    cache.forget_all(keeping=("analysis",))  # the cockpit's own figures are computed again
+    shown = client.get(url("cockpit:home"))
+    assert shown.status_code == 202  # a page that was asked for looks again at itself
+    assert f'content="{REFRESH_S}">' in shown.content.decode()
+    assert "was not saved" not in shown.content.decode()
