@@ -44,11 +44,15 @@ def being_computed(request: HttpRequest, state: BeingComputed) -> HttpResponse:
         message = _(
             "The figures of this organisation are being computed; ask again in a few seconds."
         )
-        return JsonResponse(
+        response = JsonResponse(
             {"detail": message, "retry_after": REFRESH_S},
             status=503,
             headers={"Retry-After": str(REFRESH_S)},
         )
+        # an expected answer, not a failure: Django would log every 503 as an error, so a
+        # client that polls every few seconds filled the error log (and its alerts)
+        response._has_been_logged = True
+        return response
     context = {
         "sent": request.method not in ("GET", "HEAD"),
         "refresh_url": _refresh_url(request),
