@@ -413,7 +413,21 @@ def _show_older(request: HttpRequest, page: str, compute: Callable[[HttpRequest]
         cache_lookups.labels(page, "stale").inc()
         shown = _landscapes[older][page]
     request._leitstand_landscape_key = older  # every kept value of this request: the older one
+    request._leitstand_current_key = key
     return shown
+
+
+def until_current_kept(request: HttpRequest, page: str) -> Callable[[], bool]:
+    """For a request that showed an older landscape's values of `page` (`kept_page`): whether
+    that is still what the page would show, i.e. the current landscape's values are not kept
+    yet (the page cache, `leitstand.tenancy.pagecache`, keeps such a page just so long)."""
+    key = request._leitstand_current_key
+
+    def still() -> bool:
+        with _lock:
+            return page not in _landscapes.get(key, {})
+
+    return still
 
 
 def _older_landscape(key: tuple, page: str) -> tuple | None:

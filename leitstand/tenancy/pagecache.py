@@ -12,9 +12,12 @@ analysis could notice, so a kept page is never sent after a change. Keyed by:
 Not kept: anything but a plain 200 HTML answer, an answer that sets a cookie or forbids
 keeping (`Cache-Control: no-store`: the "being computed" page, a figure shown from before the
 latest change), htmx requests, a request with messages waiting to be shown, a request that
-wrote something. Each worker process keeps up to `LEITSTAND_PAGE_CACHE_MB` of pages (least
-recently used go first), each for at most `LEITSTAND_PAGE_CACHE_SECONDS` (what is not part of
-the landscape - the user's list of organisations, "3 minutes ago" - is never older than that).
+wrote something. A page may be kept on a condition (`page_cache_while` on the response, a
+function asked before it is sent again): the cockpit showing its previous figures while the
+current ones are computed is kept until they are, whatever its Cache-Control tells browsers.
+Each worker process keeps up to `LEITSTAND_PAGE_CACHE_MB` of pages (least recently used go
+first), each for at most `LEITSTAND_PAGE_CACHE_SECONDS` (what is not part of the landscape -
+the user's list of organisations, "3 minutes ago" - is never older than that).
 
 The form protection token (CSRF) differs from session to session: it is taken out of a kept
 page and the requester's own put in when it is sent.
@@ -58,7 +61,8 @@ page_cache_lookups = Counter(
 class _Page:
     body: str
     headers: tuple[tuple[str, str], ...]
-    kept_at: float
+    expires: float  # time.monotonic()
+    still_valid: Callable[[], bool] | None
 
     @property
     def size(self) -> int:
@@ -97,11 +101,16 @@ def _lookup(key: tuple) -> _Page | None:
         page = _pages.get(key)
         if page is None:
             return None
-        if time.monotonic() - page.kept_at > settings.LEITSTAND_PAGE_CACHE_SECONDS:
+        if time.monotonic() > page.expires:
             _drop(key)
             return None
         _pages.move_to_end(key)
-        return page
+    if page.still_valid is not None and not page.still_valid():
+        with _lock:
+            if _pages.get(key) is page:
+                _drop(key)
+        return None
+    return page
 
 
 def _drop(key: tuple) -> None:
@@ -115,6 +124,8 @@ def _keepable(response: HttpResponse) -> bool:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
+    if getattr(response, "page_cache_while", None) is not None:
+        return True
     control = response.get("Cache-Control", "")
     return "no-store" not in control and "no-cache" not in control
 
@@ -127,7 +138,8 @@ def _keep(key: tuple, response: HttpResponse) -> None:
     page = _Page(
         body,
         tuple((name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)),
-        time.monotonic(),
+        time.monotonic() + settings.LEITSTAND_PAGE_CACHE_SECONDS,
+        getattr(response, "page_cache_while", None),
     )
     if page.size > _limit():
         return

@@ -153,3 +153,26 @@ def test_another_organisations_page_is_never_sent(login, viewer, outsider, org, 
     assert stranger.get(_systems(org)).status_code == 404
     own = stranger.get(_systems(other_org))
     assert own.status_code == 200 and "Our ERP" not in own.content.decode()
+
+
+def test_a_page_may_be_kept_on_a_condition(login, viewer, org, monkeypatch):
+    """The cockpit showing its previous figures is kept, although it tells browsers not to
+    keep it, until its condition says otherwise."""
+    from leitstand.cockpit import views
+
+    home = reverse("cockpit:home", kwargs={"org": org.slug})
+    original = views.render
+    computing = [True]
+
+    def meanwhile(*args, **kwargs):
+        response = original(*args, **kwargs)
+        response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
+        response.page_cache_while = lambda: computing[0]
+        return response
+
+    monkeypatch.setattr(views, "render", meanwhile)
+    client = login(viewer)
+    client.get(home)
+    assert client.get(home).context is None
+    computing[0] = False
+    assert client.get(home).context is not None
