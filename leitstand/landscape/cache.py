@@ -192,6 +192,16 @@ def _request_key(request) -> tuple | None:
 _UNREAD = object()
 
 
+def release_request(request) -> None:
+    """Drop what an answered request read of the landscape (its `_leitstand_*` attributes: the
+    analysis, figures derived from it). A thread keeps its last request alive until its next
+    one (auditlog's context variable holds its user), which kept an analysis the cache had
+    forgotten in memory (and frozen by the next collection) for as long: 150 MB at 10,000
+    systems / 50,000 flows after the cockpit showed the previous figures."""
+    for name in [name for name in vars(request) if name.startswith("_leitstand_")]:
+        delattr(request, name)
+
+
 _MISSING = object()
 
 

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from leitstand.landscape.background import BeingComputed, end_request, mark_request_start
+from leitstand.landscape.cache import release_request
 
 #: Seconds between two looks of the page (and Retry-After of a JSON client).
 REFRESH_S = 3
@@ -30,6 +31,7 @@ class BeingComputedMiddleware:
             return self.get_response(request)
         finally:
             end_request(token)
+            release_request(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, BeingComputed):

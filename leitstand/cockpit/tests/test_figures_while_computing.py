@@ -218,6 +218,31 @@ def test_beyond_the_supported_size_earlier_figures_beat_the_being_computed_page(
     assert NOTICE not in response.content.decode()
 
 
+def test_the_earlier_analysis_is_freed_once_the_new_one_is_kept(
+    login, viewer, org, large_from_three
+):
+    """A thread keeps its last request alive (auditlog's context): the request must not keep
+    the analysis it showed, or the earlier one stays in memory after the cache forgot it."""
+    import gc
+    import weakref
+
+    from leitstand.flows.tests.factories import IntegrationFactory
+    from leitstand.inventory.tests.factories import PersonFactory
+
+    owner = PersonFactory(organisation=org)
+    first, second = (SystemFactory(organisation=org, owner=owner) for _ in range(2))
+    IntegrationFactory(organisation=org, source=first, target=second)
+    client = login(viewer)
+    client.get(cockpit(org))
+    (key,) = list(cache._landscapes)
+    earlier = weakref.ref(cache._landscapes[key]["analysis"])
+    SystemFactory(organisation=org, name="New")
+    assert NOTICE in client.get(cockpit(org)).content.decode()
+    assert cache.wait_for_background(30)
+    gc.collect()
+    assert earlier() is None
+
+
 def test_other_pages_never_show_earlier_figures(login, viewer, org, large_from_three):
     systems(org, 4)
     client = login(viewer)
