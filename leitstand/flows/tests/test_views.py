@@ -60,6 +60,27 @@ def test_list_needs_a_fixed_number_of_queries(
         assert client.get(url("integration_list")).status_code == 200
 
 
+def test_the_list_reads_a_page_so_the_database_can_walk_the_systems_by_name(login, viewer, org):
+    """50,000 systems and 250,000 flows: sorting every flow by both names took 1.8 s a view
+    on SQLite. Naming the source's organisation (and joining no organisation) lets it walk
+    the systems through their (organisation, lower(name)) index: 1 ms (the plan needs the
+    statistics of a large table, so this checks the query, the figures are in the README)."""
+    for name in ("b", "A", "c"):
+        IntegrationFactory(organisation=org, source__name=name, target__name=f"to {name}")
+    client = login(viewer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url("integration_list"))
+    listed = response.context["object_list"]
+    assert [flow.source.name for flow in listed] == ["A", "b", "c"]
+    assert listed[0].source.organisation == org and listed[0].target.organisation == org
+    query = next(q["sql"] for q in queries if "LOWER(T5" in q["sql"])
+    assert f'"inventory_system"."organisation_id" = {org.pk}' in query
+    assert "tenancy_organisation" not in query
+    (count,) = [q["sql"] for q in queries if "COUNT(*)" in q["sql"]]
+    assert "JOIN" not in count  # counted without the systems
+    assert f"/o/{org.slug}/integrations/{listed[0].pk}/" in response.content.decode()
+
+
 def test_empty_list_invites_the_first_flow(login, editor):
     response = login(editor).get(url("integration_list"))
     assert "No integrations recorded yet" in response.content.decode()
