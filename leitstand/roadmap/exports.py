@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leitstand.analysis import analyze
 from leitstand.core.sheets import Column, ExportSheet, field, names, related
+from leitstand.landscape.cache import cached_analysis
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.roadmap.cases import option_case
 from leitstand.roadmap.models import FindingState, Initiative, InitiativeOption, Milestone, Phase
@@ -20,7 +21,10 @@ def _options_with_cases(organisation) -> list[InitiativeOption]:
     )
     if not options:
         return options
-    analysis = analyze(landscape_snapshot(organisation))
+    # the kept analysis: analysing again took as long as the rest of the export at 50,000
+    # systems, and its end let the kept analysis out of the collector's freeze (full
+    # collections of seconds holding every thread: leitstand.analysis.engine.collector_paused)
+    analysis = cached_analysis(organisation, lambda: analyze(landscape_snapshot(organisation)))
     for option in options:
         option.case = option_case(option, option.initiative, analysis)
     return options
