@@ -530,8 +530,10 @@ def forget_all(keeping: tuple[str, ...] = ()) -> None:
                 del _landscapes[key]
                 _weights.pop(key, None)
         _shown_older.clear()
-        if dropped_large:
-            # as an eviction: a kept analysis stays frozen, or every full collection walks
-            # its millions of objects again (3 s at 300,000 rows, holding every thread)
-            gc.unfreeze()
         background.failed.clear()
+    if dropped_large:
+        # as an eviction, and a large analysis kept is frozen again: else every full
+        # collection walks its millions of objects (3-10 s at 300,000 rows, holding every
+        # thread)
+        gc.unfreeze()
+        _freeze_kept()

@@ -466,5 +466,8 @@ def test_forgetting_other_values_leaves_a_large_kept_analysis_frozen(settings, m
     cache.forget_all(keeping=("analysis",))
     assert gc.get_freeze_count() > 0
     assert cache.cached_for_landscape(organisation, "analysis", lambda: None) is large
+    cache.cached_for_landscape(organisation, "graph", lambda: large)  # holds the snapshot
+    cache.forget_all(keeping=("analysis",))
+    assert gc.get_freeze_count() > 0  # unfrozen with the dropped value, the analysis again
     cache.forget_all()
     assert gc.get_freeze_count() == 0  # the analysis is dropped: everything collectable
