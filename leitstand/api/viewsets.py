@@ -14,7 +14,8 @@ from leitstand.api.listing import list_shape
 from leitstand.api.permissions import OrganisationRole
 from leitstand.api.serializers import BULK_LOOKUPS, RELATED_IDS, BulkLookups
 from leitstand.core.audit import unchanged
-from leitstand.tenancy.models import Role
+from leitstand.tenancy.models import Role, TenantModel
+from leitstand.tenancy.pagecache import answer_from_cache, keep_answer
 
 
 def stable_ordering(model) -> list:
@@ -59,9 +60,31 @@ class OrgModelViewSet(viewsets.ModelViewSet):
         where that order alone could leave two rows tied."""
         return self.base_queryset().order_by(*stable_ordering(self.model))
 
+    #: Whether lists and objects may be sent again from memory until the landscape changes
+    #: (`leitstand.tenancy.pagecache`): only for rows of the landscape, whose every change
+    #: renews the landscape stamp.
+    answer_cache = True
+
+    def _kept_answer(self, request):
+        model = self.model
+        if not (self.answer_cache and issubclass(model, TenantModel) and model.in_landscape):
+            return None
+        return answer_from_cache(request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return keep_answer(request, response)
+
+    def retrieve(self, request, *args, **kwargs):
+        kept = self._kept_answer(request)
+        return kept if kept is not None else super().retrieve(request, *args, **kwargs)
+
     def list(self, request, *args, **kwargs):
         # Pages come from values() rows shaped like the serializer's output (see listing).
         # No docstring: drf-spectacular would show it as the description of every list.
+        kept = self._kept_answer(request)
+        if kept is not None:
+            return kept
         shape = list_shape(self.get_serializer_class())
         if shape is None:
             return super().list(request, *args, **kwargs)

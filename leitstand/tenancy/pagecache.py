@@ -8,8 +8,11 @@ template alone is most of it); sending it again costs the session and login look
 query for the landscape stamp (`leitstand.tenancy.stamps`), which changes with every write an
 analysis could notice, so a kept page is never sent after a change. Keyed by:
 - the organisation and its stamp, the user and their role, the language, the day;
-- the full path with its query (filters, search, sort, page).
-Not kept: anything but a plain 200 HTML answer, an answer that sets a cookie or forbids
+- the scheme, host and full path with its query (filters, search, sort, page; the API's links
+  to the next page are absolute).
+The REST API's lists and objects are kept the same way (`answer_from_cache`, `keep_answer`: its
+answers are rendered after the view returns), keyed also by the Accept header.
+Not kept: anything but a plain 200 HTML or JSON answer, an answer that sets a cookie or forbids
 keeping (`Cache-Control: no-store`: the "being computed" page, a figure shown from before the
 latest change), htmx requests, a request with messages waiting to be shown, a request that
 wrote something. A page may be kept on a condition (`page_cache_while` on the response, a
@@ -47,6 +50,8 @@ _TOKEN_PLACES = re.compile(
     r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,128})"'
     r'|"X-CSRFToken": "([A-Za-z0-9]{32,128})"'
 )
+#: The kinds of answer kept (pages and the REST API's JSON; not CSV or files).
+_KEPT_TYPES = ("text/html", "application/json")
 #: Response headers sent again with a kept page (the middleware adds the rest anew).
 _KEPT_HEADERS = ("Content-Type", "Content-Language")
 
@@ -78,7 +83,7 @@ def _limit() -> int:
     return settings.LEITSTAND_PAGE_CACHE_MB * 1024 * 1024
 
 
-def _key(request: HttpRequest) -> tuple | None:
+def _key(request: HttpRequest, *more: str) -> tuple | None:
     """The kept page's key, or None when this request must be built afresh."""
     if _limit() <= 0 or request.method != "GET" or request.headers.get("HX-Request"):
         return None
@@ -92,7 +97,10 @@ def _key(request: HttpRequest) -> tuple | None:
         request.membership.role,
         get_language(),
         timezone.localdate(),
+        request.scheme,
+        request.get_host(),
         request.get_full_path(),
+        *more,
     )
 
 
@@ -122,7 +130,7 @@ def _drop(key: tuple) -> None:
 def _keepable(response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(_KEPT_TYPES):
         return False
     if getattr(response, "page_cache_while", None) is not None:
         return True
@@ -175,7 +183,36 @@ def page_from_cache(request: HttpRequest, build: Callable[[], HttpResponse]) -> 
         page_cache_lookups.labels("hit").inc()
         return _send(request, page)
     page_cache_lookups.labels("miss").inc()
-    response = build()
+    return _kept_if_keepable(request, key, build())
+
+
+def answer_from_cache(request: HttpRequest) -> HttpResponse | None:
+    """The REST API's kept answer to this request, or None: then build it, and pass it to
+    `keep_answer` once it is ready to be rendered. Call after the organisation and
+    membership are known (the API's permission check)."""
+    key = _key(request, request.headers.get("Accept", ""))
+    if key is None:
+        page_cache_lookups.labels("skip").inc()
+        return None
+    page = _lookup(key)
+    if page is None:
+        page_cache_lookups.labels("miss").inc()
+        request.page_cache_key = key
+        return None
+    page_cache_lookups.labels("hit").inc()
+    return _send(request, page)
+
+
+def keep_answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Keep the answer built after `answer_from_cache` found none (when it may be kept)."""
+    key = getattr(request, "page_cache_key", None)
+    if key is None:
+        return response
+    request.page_cache_key = None
+    return _kept_if_keepable(request, key, response)
+
+
+def _kept_if_keepable(request: HttpRequest, key: tuple, response: HttpResponse) -> HttpResponse:
     render = getattr(response, "render", None)
     if callable(render) and not getattr(response, "is_rendered", True):
         response = render()
