@@ -16,7 +16,10 @@ each worker analyse once per change while the others wait. Driven from Python th
 since wrk cannot renew the stamp between requests.
 
 Options: --json (only the JSON document on stdout), --quick (1,000 systems, 5,000 flows,
-2 s per endpoint: for trying it out), --systems N, --flows N, --duration S (default 6).
+2 s per endpoint: for trying it out), --systems=N, --flows=N, --duration=S (default 6),
+--only=name,name (only the endpoints whose names contain one of these, and healthz),
+--reuse (keep the landscape an earlier run built, if it has at least as many systems and at
+most a tenth more: the API create round adds some each run).
 """
 
 import argparse
@@ -39,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONNECTIONS = (8, 32)
 WORKERS, THREADS = 2, 3
+SLUG = "bench-http"
 
 STATS_LUA = """
 done = function(summary, latency, requests)
@@ -99,6 +103,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--systems", type=int)
     parser.add_argument("--flows", type=int)
     parser.add_argument("--duration", type=float)
+    parser.add_argument("--only", default="", help="endpoints whose names contain these")
+    parser.add_argument("--reuse", action="store_true", help="keep an earlier run's landscape")
     options = parser.parse_args([arg for arg in sys.argv[1:] if arg.startswith("--")] + [])
     options.systems = options.systems or (1_000 if options.quick else 10_000)
     options.flows = options.flows or options.systems * 5
@@ -127,11 +133,14 @@ def _prepare(options):
     from leitstand.accounts.models import User
     from leitstand.api.tokens import create_token
     from leitstand.flows.models import Integration
-    from leitstand.inventory.models import Department
-    from leitstand.tenancy.models import Membership, Role
+    from leitstand.inventory.models import Department, System
+    from leitstand.tenancy.models import Membership, Organisation, Role
 
     started = time.perf_counter()
-    organisation = build("bench-http", options.systems, options.flows)
+    organisation = Organisation.objects.filter(slug=SLUG).first()
+    existing = System.objects.for_org(organisation).count() if organisation else 0
+    if not options.reuse or not options.systems <= existing <= options.systems * 1.1:
+        organisation = build(SLUG, options.systems, options.flows)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics (autovacuum may be off)
     _say(
@@ -179,6 +188,11 @@ def _prepare(options):
         Endpoint("roadmap", reverse("roadmap:roadmap", kwargs={"org": slug}), "session"),
         Endpoint("API create", api, "token", method="POST"),
     ]
+    wanted = [name.strip().lower() for name in options.only.split(",") if name.strip()]
+    if wanted:
+        endpoints = [
+            e for e in endpoints if e.name == "healthz" or any(w in e.name.lower() for w in wanted)
+        ]
     headers = {
         "session": {"Cookie": f"sessionid={session}"},
         "token": {"Authorization": f"Bearer {secret}"},

@@ -352,6 +352,9 @@ LEITSTAND_ANALYSIS_CACHE_ROWS = env_int("LEITSTAND_ANALYSIS_CACHE_ROWS", 60_000,
 # previous landscape's figures while the current ones are computed in the background (seconds
 # at 10,000 systems / 50,000 flows); 0: always computed in the request.
 LEITSTAND_STALE_COCKPIT_ROWS = env_int("LEITSTAND_STALE_COCKPIT_ROWS", 5_000, minimum=0)
+# The operating system's priority (nice, 0 to 19) of the threads that compute values in the
+# background: requests answered meanwhile get the processor first (Linux; elsewhere ignored).
+LEITSTAND_BACKGROUND_NICE = env_int("LEITSTAND_BACKGROUND_NICE", 19, minimum=0)
 
 # Pages that show nothing but the landscape (cockpit, systems, findings, roadmap), kept per
 # worker until the landscape changes (leitstand.tenancy.pagecache): up to this many MB, each for

@@ -9,7 +9,7 @@ from leitstand.cockpit.next_steps import next_steps
 from leitstand.cockpit.selectors import InventoryFigures, inventory_figures
 from leitstand.core.charts import horizontal_eur_bars
 from leitstand.core.extensions import Panel, cockpit_sections
-from leitstand.landscape.cache import kept_for_request, kept_page, until_current_kept
+from leitstand.landscape.cache import kept_for_request, kept_page, while_older_shown
 from leitstand.landscape.middleware import REFRESH_S
 from leitstand.tenancy.access import org_view
 
@@ -57,6 +57,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if figures_from is not None:
         add_never_cache_headers(response)
         # every reader gets the same earlier figures until the current ones are kept: sent
-        # from memory until then (leitstand.tenancy.pagecache)
-        response.page_cache_while = until_current_kept(request, "cockpit")
+        # from memory until then, also after further changes (leitstand.tenancy.pagecache)
+        response.page_cache_while = while_older_shown(request, "cockpit")
     return response

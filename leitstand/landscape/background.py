@@ -8,12 +8,15 @@ it (`WAIT_S` from the start of the request), the estimate of how long it takes, 
 saying so.
 """
 
+import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
 from contextvars import ContextVar, Token
 
+from django.conf import settings
 from django.db import connections
 from django.utils import translation
 from django.utils.translation import get_language
@@ -104,7 +107,18 @@ def start(lead: Callable[[], object], key: tuple, name: str, organisation: Organ
     ).start()
 
 
+def _lower_priority() -> None:
+    """Let the operating system run this thread after the threads answering requests (on
+    Linux a thread has a priority of its own)."""
+    nice = min(19, settings.LEITSTAND_BACKGROUND_NICE)
+    if nice and hasattr(os, "setpriority"):
+        # where it is not allowed, the thread runs at the process's priority
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+
+
 def _run(lead, key: tuple, name: str, organisation_pk: int, started: float, language) -> None:
+    _lower_priority()
     try:
         with translation.override(language):
             lead()

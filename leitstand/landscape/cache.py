@@ -423,19 +423,27 @@ def _show_older(request: HttpRequest, page: str, compute: Callable[[HttpRequest]
         cache_lookups.labels(page, "stale").inc()
         shown = _landscapes[older][page]
     request._leitstand_landscape_key = older  # every kept value of this request: the older one
-    request._leitstand_current_key = key
     return shown
 
 
-def until_current_kept(request: HttpRequest, page: str) -> Callable[[], bool]:
+def while_older_shown(request: HttpRequest, page: str) -> Callable[[HttpRequest], bool]:
     """For a request that showed an older landscape's values of `page` (`kept_page`): whether
-    that is still what the page would show, i.e. the current landscape's values are not kept
-    yet (the page cache, `leitstand.tenancy.pagecache`, keeps such a page just so long)."""
-    key = request._leitstand_current_key
+    a later request would be shown the same, i.e. its current landscape's values are not kept
+    yet, the same older ones are the latest kept, and they are being computed (the page cache,
+    `leitstand.tenancy.pagecache`, sends such a page again just so long, also after further
+    changes while the computation runs)."""
+    shown = request._leitstand_landscape_key
 
-    def still() -> bool:
+    def still(later: HttpRequest) -> bool:
+        key = _request_key(later)
+        if key is None or key[0] != shown[0]:
+            return False
         with _lock:
-            return page not in _landscapes.get(key, {})
+            return (
+                page not in _landscapes.get(key, {})
+                and _older_landscape(key, page) == shown
+                and any(k[0] == key[0] and name == page for k, name in _flights)
+            )
 
     return still
 

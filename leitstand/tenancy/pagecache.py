@@ -16,8 +16,10 @@ Not kept: anything but a plain 200 HTML or JSON answer, an answer that sets a co
 keeping (`Cache-Control: no-store`: the "being computed" page, a figure shown from before the
 latest change), htmx requests, a request with messages waiting to be shown, a request that
 wrote something. A page may be kept on a condition (`page_cache_while` on the response, a
-function asked before it is sent again): the cockpit showing its previous figures while the
-current ones are computed is kept until they are, whatever its Cache-Control tells browsers.
+function of the request asked before the page is sent again), whatever its Cache-Control tells
+browsers: the cockpit showing its previous figures while the current ones are computed is kept
+for as long as it would show the same figures, across changes of the stamp meanwhile (each
+change would otherwise build the same page again while the processor computes the figures).
 Each worker process keeps up to `LEITSTAND_PAGE_CACHE_MB` of pages (least recently used go
 first), each for at most `LEITSTAND_PAGE_CACHE_SECONDS` (what is not part of the landscape -
 the user's list of organisations, "3 minutes ago" - is never older than that).
@@ -67,7 +69,7 @@ class _Page:
     body: str
     headers: tuple[tuple[str, str], ...]
     expires: float  # time.monotonic()
-    still_valid: Callable[[], bool] | None
+    still_valid: Callable[[HttpRequest], bool] | None
 
     @property
     def size(self) -> int:
@@ -104,16 +106,22 @@ def _key(request: HttpRequest, *more: str) -> tuple | None:
     )
 
 
-def _lookup(key: tuple) -> _Page | None:
+def _while_key(key: tuple) -> tuple:
+    """Where a page kept on a condition is kept: its key without the landscape stamp."""
+    return (key[0], None, *key[2:])
+
+
+def _lookup(key: tuple, request: HttpRequest) -> _Page | None:
     with _lock:
-        page = _pages.get(key)
-        if page is None:
+        found = next(((k, _pages[k]) for k in (key, _while_key(key)) if k in _pages), None)
+        if found is None:
             return None
+        key, page = found
         if time.monotonic() > page.expires:
             _drop(key)
             return None
         _pages.move_to_end(key)
-    if page.still_valid is not None and not page.still_valid():
+    if page.still_valid is not None and not page.still_valid(request):
         with _lock:
             if _pages.get(key) is page:
                 _drop(key)
@@ -151,6 +159,8 @@ def _keep(key: tuple, response: HttpResponse) -> None:
     )
     if page.size > _limit():
         return
+    if page.still_valid is not None:
+        key = _while_key(key)
     with _lock:
         if key in _pages:
             _drop(key)
@@ -178,7 +188,7 @@ def page_from_cache(request: HttpRequest, build: Callable[[], HttpResponse]) -> 
     if key is None:
         page_cache_lookups.labels("skip").inc()
         return build()
-    page = _lookup(key)
+    page = _lookup(key, request)
     if page is not None:
         page_cache_lookups.labels("hit").inc()
         return _send(request, page)
@@ -194,7 +204,7 @@ def answer_from_cache(request: HttpRequest) -> HttpResponse | None:
     if key is None:
         page_cache_lookups.labels("skip").inc()
         return None
-    page = _lookup(key)
+    page = _lookup(key, request)
     if page is None:
         page_cache_lookups.labels("miss").inc()
         request.page_cache_key = key

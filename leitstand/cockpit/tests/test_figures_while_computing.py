@@ -100,6 +100,39 @@ def test_after_a_change_a_large_cockpit_shows_the_earlier_figures_at_once(
     assert cache.cached_count() == 1  # the earlier landscape is forgotten
 
 
+def test_further_changes_while_computing_send_the_same_page_from_memory(
+    login, viewer, org, large_from_three, held_analysis
+):
+    """The page with the earlier figures is built once, not again after each change made
+    while the new figures are computed (each would build the same page)."""
+    from leitstand.tenancy.pagecache import page_cache_lookups
+
+    systems(org, 4)
+    client = login(viewer)
+    client.get(cockpit(org))
+    SystemFactory(organisation=org, name="New")
+    held_analysis.holding = True
+    built = client.get(cockpit(org))
+    assert built.context is not None and NOTICE in built.content.decode()
+    assert held_analysis.started.wait(10)
+    hits = page_cache_lookups.labels("hit")._value.get()
+    SystemFactory(organisation=org, name="Newer")  # a further change while computing
+    again = client.get(cockpit(org))
+    assert again.context is None  # sent from memory
+    assert page_cache_lookups.labels("hit")._value.get() == hits + 1
+    assert NOTICE in again.content.decode()
+    held_analysis.release.set()
+    assert cache.wait_for_background(30)
+    # the computation that ran was of the first change: the page shows its figures (5), and
+    # the figures of the latest change are computed next
+    after = client.get(cockpit(org))
+    assert after.context is not None
+    assert after.context["figures"].systems == 5 and NOTICE in after.content.decode()
+    assert cache.wait_for_background(30)
+    fresh = client.get(cockpit(org))
+    assert fresh.context["figures"].systems == 6 and NOTICE not in fresh.content.decode()
+
+
 def test_the_notice_is_in_german(login, viewer, org, large_from_three, held_analysis):
     systems(org, 4)
     client = login(viewer)

@@ -3,6 +3,7 @@ its pages say so in the normal layout and refresh themselves; within the support
 changes. The supported size is set to three systems, so the test data stays small."""
 
 import json
+import os
 import threading
 
 import pytest
@@ -280,3 +281,19 @@ def test_a_form_sent_while_its_figures_are_computed_goes_back_to_its_page(
     assert shown.status_code == 202  # a page that was asked for looks again at itself
     assert f'content="{REFRESH_S}">' in shown.content.decode()
     assert "was not saved" not in shown.content.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="thread priorities: Linux")
+@pytest.mark.parametrize("nice", [19, 0])
+def test_values_are_computed_in_the_background_at_a_lower_priority(org, settings, nice):
+    """Requests answered meanwhile get the processor first (LEITSTAND_BACKGROUND_NICE)."""
+    settings.LEITSTAND_BACKGROUND_NICE = nice
+    seen, done = [], threading.Event()
+
+    def lead():
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        done.set()
+
+    background.start(lead, (org.pk, "stamp"), "test", org)
+    assert done.wait(10)
+    assert seen == [max(nice, os.getpriority(os.PRIO_PROCESS, 0))]

@@ -167,7 +167,7 @@ def test_a_page_may_be_kept_on_a_condition(login, viewer, org, monkeypatch):
     def meanwhile(*args, **kwargs):
         response = original(*args, **kwargs)
         response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
-        response.page_cache_while = lambda: computing[0]
+        response.page_cache_while = lambda request: computing[0]
         return response
 
     monkeypatch.setattr(views, "render", meanwhile)
