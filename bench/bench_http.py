@@ -13,7 +13,8 @@ is printed, and each worker's memory (RSS) after the reads.
 "cockpit (cold)": the landscape stamp is renewed, then `connections` requests arrive at
 once (every one a cache miss), again and again for the duration; single-flight caching lets
 each worker analyse once per change while the others wait. Driven from Python threads,
-since wrk cannot renew the stamp between requests.
+since wrk cannot renew the stamp between requests. After it, the next endpoint waits until both
+workers show the current figures again (the last change's background computation is done).
 
 Options: --json (only the JSON document on stdout), --quick (1,000 systems, 5,000 flows,
 2 s per endpoint: for trying it out), --systems=N, --flows=N, --duration=S (default 6),
@@ -306,6 +307,25 @@ def _warm(port: int, endpoint: Endpoint, headers: dict) -> None:
         thread.join()
 
 
+def _settle(port: int, endpoint: Endpoint, headers: dict, timeout_s: float = 120.0) -> None:
+    """After the cold round: wait until both workers show the current figures (the last
+    change's background computation is done), so the next endpoint measures its own pages,
+    not the end of this round's work."""
+    current_in_a_row, deadline = 0, time.monotonic() + timeout_s
+    while current_in_a_row < 4 * WORKERS and time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        try:
+            connection.request("GET", endpoint.path, headers=headers)
+            response = connection.getresponse()
+            page = response.read()
+        finally:
+            connection.close()
+        current = response.status == 200 and b'id="figures-from"' not in page
+        current_in_a_row = current_in_a_row + 1 if current else 0
+        if not current:
+            time.sleep(0.2)
+
+
 def _cold(port, endpoint: Endpoint, headers: dict, connections: int, duration, organisation):
     """Waves of `connections` simultaneous requests, each wave after a new landscape stamp."""
     from leitstand.tenancy.stamps import bump_landscape
@@ -389,6 +409,7 @@ def main() -> None:
                         result = _cold(
                             port, endpoint, auth, connections, options.duration, organisation
                         )
+                        _settle(port, endpoint, auth)
                     else:
                         result = _wrk(port, endpoint, auth, connections, options.duration, folder)
                     results.append(result)
