@@ -356,6 +356,10 @@ LEITSTAND_STALE_COCKPIT_ROWS = env_int("LEITSTAND_STALE_COCKPIT_ROWS", 5_000, mi
 # background: requests answered meanwhile get the processor first (Linux; elsewhere ignored).
 LEITSTAND_BACKGROUND_NICE = env_int("LEITSTAND_BACKGROUND_NICE", 19, minimum=0)
 
+# glibc's malloc arenas per server process (leitstand.landscape.memory); 0: the library's
+# default (up to eight per processor, which kept freed analyses' memory in the worker).
+LEITSTAND_MALLOC_ARENAS = env_int("LEITSTAND_MALLOC_ARENAS", 2, minimum=0)
+
 # Pages that show nothing but the landscape (cockpit, systems, findings, roadmap), kept per
 # worker until the landscape changes (leitstand.tenancy.pagecache): up to this many MB, each for
 # at most this many seconds; 0 MB turns it off.

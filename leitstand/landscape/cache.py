@@ -45,6 +45,7 @@ from prometheus_client import Counter
 
 from leitstand.analysis import Analysis, analyze
 from leitstand.landscape import background
+from leitstand.landscape.memory import release_free_memory
 from leitstand.landscape.size import landscape_size
 from leitstand.landscape.snapshot import landscape_snapshot
 from leitstand.tenancy.models import Organisation
@@ -136,6 +137,7 @@ def _freeze_kept() -> None:
     gc.collect()
     if large:
         gc.freeze()
+    release_free_memory()  # what a forgotten landscape held goes back to the system
 
 
 #: Computations under way, by (landscape key, name).
