@@ -185,15 +185,11 @@ def page_from_cache(request: HttpRequest, build: Callable[[], HttpResponse]) -> 
 
     Call after the request's organisation and membership are known (`authorize`)."""
     key = _key(request)
-    if key is None:
-        page_cache_lookups.labels("skip").inc()
-        return build()
-    page = _lookup(key, request)
-    if page is not None:
-        page_cache_lookups.labels("hit").inc()
-        return _send(request, page)
-    page_cache_lookups.labels("miss").inc()
-    return _kept_if_keepable(request, key, build())
+    sent = _from_memory(request, key)
+    if sent is not None:
+        return sent
+    response = build()
+    return response if key is None else _kept_if_keepable(request, key, response)
 
 
 def answer_from_cache(request: HttpRequest) -> HttpResponse | None:
@@ -201,13 +197,20 @@ def answer_from_cache(request: HttpRequest) -> HttpResponse | None:
     `keep_answer` once it is ready to be rendered. Call after the organisation and
     membership are known (the API's permission check)."""
     key = _key(request, request.headers.get("Accept", ""))
+    sent = _from_memory(request, key)
+    if sent is None and key is not None:
+        request.page_cache_key = key
+    return sent
+
+
+def _from_memory(request: HttpRequest, key: tuple | None) -> HttpResponse | None:
+    """The kept answer under `key` (None: not to be looked up), counted."""
     if key is None:
         page_cache_lookups.labels("skip").inc()
         return None
     page = _lookup(key, request)
     if page is None:
         page_cache_lookups.labels("miss").inc()
-        request.page_cache_key = key
         return None
     page_cache_lookups.labels("hit").inc()
     return _send(request, page)
