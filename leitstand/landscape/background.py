@@ -72,15 +72,36 @@ def being_computed(
 _request_deadline: ContextVar[float | None] = ContextVar("leitstand_deadline", default=None)
 
 
+#: Requests this process is answering (`wait_until_idle`).
+_answering = 0
+_idle = threading.Condition()
+
+
 def mark_request_start(request) -> Token:
     """Where the request's time budget starts (`BeingComputedMiddleware` calls it, and
     `end_request` with what this returns when the answer is there)."""
+    global _answering
+    with _idle:
+        _answering += 1
     request._leitstand_started = time.monotonic()
     return _request_deadline.set(request._leitstand_started + WAIT_S)
 
 
 def end_request(token: Token) -> None:
+    global _answering
     _request_deadline.reset(token)
+    with _idle:
+        _answering -= 1
+        if not _answering:
+            _idle.notify_all()
+
+
+def wait_until_idle(timeout_s: float) -> bool:
+    """Wait until this process answers no request (at most `timeout_s`): work that holds
+    every thread for a moment (a full garbage collection after a large landscape was
+    forgotten) then falls between the clicks of the people reading. False after the timeout."""
+    with _idle:
+        return _idle.wait_for(lambda: not _answering, timeout_s)
 
 
 def request_deadline() -> float | None:

@@ -140,6 +140,9 @@ def _freeze_kept() -> None:
     release_free_memory()  # what a forgotten landscape held goes back to the system
 
 
+#: How long the background waits for a moment without requests before collecting.
+COLLECT_WHEN_IDLE_S = 5.0
+
 #: Computations under way, by (landscape key, name).
 _flights: dict[tuple, _Flight] = {}
 
@@ -494,6 +497,9 @@ def _start_computing(organisation, key: tuple, page: str, compute, older: tuple)
         try:
             _lead(key, page, compute_all, flight)
         finally:
+            # the collection after forgetting the older landscape holds every thread of the
+            # process (0.6-0.8 s at 10,000 systems / 50,000 flows): between requests if any
+            background.wait_until_idle(COLLECT_WHEN_IDLE_S)
             _freeze_kept()
             with _lock:
                 _shown_older.discard(older)  # done (`wait_for_background`)

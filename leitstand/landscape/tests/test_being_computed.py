@@ -297,3 +297,24 @@ def test_values_are_computed_in_the_background_at_a_lower_priority(org, settings
     background.start(lead, (org.pk, "stamp"), "test", org)
     assert done.wait(10)
     assert seen == [max(nice, os.getpriority(os.PRIO_PROCESS, 0))]
+
+
+def test_the_background_waits_for_a_moment_without_requests():
+    """The collection after a large landscape is forgotten holds every thread: it runs between
+    requests when there is such a moment."""
+    from django.http import HttpRequest
+
+    token = background.mark_request_start(HttpRequest())
+    waited: list[bool] = []
+    waiter = threading.Thread(target=lambda: waited.append(background.wait_until_idle(10)))
+    waiter.start()
+    waiter.join(0.3)
+    assert waiter.is_alive()  # a request is being answered
+    background.end_request(token)
+    waiter.join(5)
+    assert waited == [True]
+    busy = background.mark_request_start(HttpRequest())
+    try:
+        assert background.wait_until_idle(0.05) is False  # gives up after the timeout
+    finally:
+        background.end_request(busy)
