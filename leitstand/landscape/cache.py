@@ -104,14 +104,38 @@ def _evict(count: int, rows: int) -> None:
         _forget(key)
 
 
+#: A large landscape was forgotten: the next collection unfreezes first, so that its reference
+#: cycles (frozen with it) are collected too (`_collect`).
+_unfreeze_due = False
+
+
 def _forget(key: tuple) -> bool:
-    """Forget a kept landscape (under the lock); True when that unfroze the collector's
-    frozen objects (`_freeze_kept` freezes the remaining ones again)."""
+    """Forget a kept landscape (under the lock); True when it was frozen. Reference counting
+    frees its objects now, frozen or not; what forms cycles waits for the next `_collect`."""
+    global _unfreeze_due
     _landscapes.pop(key, None)
     if _weights.pop(key, 0) >= settings.LEITSTAND_GC_FREEZE_ROWS:
-        gc.unfreeze()  # its objects (and any cycles among them) are collected again
+        _unfreeze_due = True
         return True
     return False
+
+
+def _collect(freeze: bool) -> None:
+    """A full collection (of everything, when a large landscape was forgotten since the last
+    one: 0.6-0.8 s holding every thread at 10,000 systems / 50,000 flows; else of what is not
+    frozen, tens of ms), then, if `freeze`, freeze what is left."""
+    _unfreeze_if_due()
+    gc.collect()
+    if freeze:
+        gc.freeze()
+
+
+def _unfreeze_if_due() -> None:
+    global _unfreeze_due
+    with _lock:
+        unfreeze, _unfreeze_due = _unfreeze_due, False
+    if unfreeze:
+        gc.unfreeze()
 
 
 def _freeze_if_large(value: Any) -> None:
@@ -119,13 +143,16 @@ def _freeze_if_large(value: Any) -> None:
     landscape changes: Python's full garbage collection walked them all, a pause of about
     0.9 s that any request of the worker could hit (system page p95 3.6 s over HTTP at 10,000
     systems / 50,000 flows). Frozen, the collector leaves them alone (gen2 pauses 879 -> 17 ms);
-    evicting a large landscape unfreezes, so nothing stays out of the collector's reach for
-    long."""
-    if _rows(value) >= settings.LEITSTAND_GC_FREEZE_ROWS and not _in_background.get():
-        # collect first: the garbage of computing it (and what an eviction just unfroze)
-        # would otherwise be frozen with it and never freed
-        gc.collect()
-        gc.freeze()
+    forgetting a large landscape unfreezes at the next collection, so nothing stays out of the
+    collector's reach for long."""
+    if _in_background.get():
+        return  # the background collects once it is done (`_freeze_kept`)
+    if _rows(value) >= settings.LEITSTAND_GC_FREEZE_ROWS:
+        # collect first: the garbage of computing it (and what was forgotten) would otherwise
+        # be frozen with it and never freed
+        _collect(freeze=True)
+    else:
+        _unfreeze_if_due()  # the collector finds the forgotten one's cycles in its own time
 
 
 def _freeze_kept() -> None:
@@ -134,9 +161,7 @@ def _freeze_kept() -> None:
     second holding every thread, not one per analysis kept and one per landscape forgotten)."""
     with _lock:
         large = any(rows >= settings.LEITSTAND_GC_FREEZE_ROWS for rows in _weights.values())
-    gc.collect()
-    if large:
-        gc.freeze()
+    _collect(freeze=large)
     release_free_memory()  # what a forgotten landscape held goes back to the system
 
 
@@ -534,6 +559,7 @@ def cached_count() -> int:
 def forget_all(keeping: tuple[str, ...] = ()) -> None:
     """Empty the cache but for the values named in `keeping` (tests, the benchmark; nothing in
     the application needs it)."""
+    global _unfreeze_due
     with _lock:
         dropped_large = False
         for key, values in list(_landscapes.items()):
@@ -551,5 +577,6 @@ def forget_all(keeping: tuple[str, ...] = ()) -> None:
         # as an eviction, and a large analysis kept is frozen again: else every full
         # collection walks its millions of objects (3-10 s at 300,000 rows, holding every
         # thread)
-        gc.unfreeze()
+        with _lock:
+            _unfreeze_due = True
         _freeze_kept()
