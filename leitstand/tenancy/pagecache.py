@@ -46,11 +46,11 @@ from prometheus_client import Counter
 from leitstand.tenancy.stamps import landscape_pending, landscape_token
 
 #: Stands for the form protection token in a kept page.
-_PLACEHOLDER = "\x00csrf\x00"
+_PLACEHOLDER = b"\x00csrf\x00"
 #: Where a rendered page carries the token: hidden form fields and the htmx header.
 _TOKEN_PLACES = re.compile(
-    r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,128})"'
-    r'|"X-CSRFToken": "([A-Za-z0-9]{32,128})"'
+    rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,128})"'
+    rb'|"X-CSRFToken": "([A-Za-z0-9]{32,128})"'
 )
 #: The kinds of answer kept (pages and the REST API's JSON; not CSV or files).
 _KEPT_TYPES = ("text/html", "application/json")
@@ -66,7 +66,7 @@ page_cache_lookups = Counter(
 
 @dataclass(frozen=True)
 class _Page:
-    body: str
+    body: bytes  # as sent (encoded once, not on every send)
     headers: tuple[tuple[str, str], ...]
     expires: float  # time.monotonic()
     still_valid: Callable[[HttpRequest], bool] | None
@@ -148,7 +148,7 @@ def _keepable(response: HttpResponse) -> bool:
 
 def _keep(key: tuple, response: HttpResponse) -> None:
     global _size
-    body = response.content.decode(response.charset)
+    body = response.content
     for found in {match.group(1) or match.group(2) for match in _TOKEN_PLACES.finditer(body)}:
         body = body.replace(found, _PLACEHOLDER)
     page = _Page(
@@ -173,7 +173,7 @@ def _keep(key: tuple, response: HttpResponse) -> None:
 def _send(request: HttpRequest, page: _Page) -> HttpResponse:
     body = page.body
     if _PLACEHOLDER in body:
-        body = body.replace(_PLACEHOLDER, get_token(request))
+        body = body.replace(_PLACEHOLDER, get_token(request).encode())
     response = HttpResponse(body)
     for name, value in page.headers:
         response[name] = value
