@@ -38,8 +38,8 @@ def on_starting(server) -> None:
 
 
 def post_worker_init(worker) -> None:
-    from leitstand.landscape.memory import limit_malloc_arenas
     from leitstand.imports.cleanup import on_start
+    from leitstand.landscape.memory import limit_malloc_arenas
 
     limit_malloc_arenas()
     on_start()
