@@ -8,10 +8,12 @@ the whole page). The German text must not double its punctuation ("66,0 Std.." a
 abbreviation), and axe-core (npm, node_modules/axe-core) finds no serious or critical
 accessibility violation.
 
-Two walks, one per test worker: the phone (390 px) and the laptop (1366 px, which also resizes
-each page to 768 and 1920 px). A full-page screenshot of each page at 390 and 1366 px goes to
-e2e/screenshots/walk-<width>-<page>.png, for a person to look at; with
-LEITSTAND_WALK_SCREENSHOTS=1 also at 768 and 1920 px.
+Two walks: the phone (390 px) and the laptop (1366 px, which also resizes each page to 768
+and 1920 px). Each walk is cut into a few tests, every one taking every n-th page, so the test
+workers share them out evenly instead of one worker walking for over a minute at the end of
+the suite; a worker finds the pages once and keeps the list. A full-page screenshot of each
+page at 390 and 1366 px goes to e2e/screenshots/walk-<width>-<page>.png, for a person to look
+at; with LEITSTAND_WALK_SCREENSHOTS=1 also at 768 and 1920 px.
 """
 
 import os
@@ -32,6 +34,8 @@ from tests.urlwalk import org_routes
 WIDTHS = (390, 1366)
 #: checked by resizing the laptop's walk, without loading each page again
 ALSO_WIDTHS = {390: (), 1366: (768, 1920)}
+#: tests per walk, of about 20 s each: a page takes about 0.4 s at 390 px and 0.9 s at 1366 px
+PARTS = {390: 2, 1366: 4}
 ALL_SCREENSHOTS = os.environ.get("LEITSTAND_WALK_SCREENSHOTS") == "1"
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
@@ -88,6 +92,9 @@ def _is_page(client, path) -> bool:
     )
 
 
+_pages_found: list[tuple[str, str]] = []  # by this test worker, for the walk's other parts
+
+
 def _pages(client, organisation) -> list[tuple[str, str]]:
     """The pages to look at: the generic confirmation and history pages (one template for
     every model) and a form's "new" twin of its "edit" page only once each."""
@@ -141,17 +148,36 @@ def _widest(page) -> str:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)  # one test per width: the two run side by side
+def _walk_pages(organisation) -> list[tuple[str, str]]:
+    """Every page of the walk, found once per test worker: the demo is put back the same for
+    each test, so its keys and pages do not change between the parts."""
+    if not _pages_found:
+        user = User.objects.get(email="demo@example.com")
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        _pages_found.extend(_pages(client, organisation))
+    return _pages_found
+
+
+@pytest.mark.parametrize(
+    ("width", "part"),
+    [
+        pytest.param(width, part, id=f"{width}-{part + 1}of{PARTS[width]}")
+        for width in WIDTHS
+        for part in range(PARTS[width])
+    ],
+)
 def test_every_page_fits_phone_and_laptop_and_passes_axe(
-    live_server, page, demo, sign_in, settings, width
+    live_server, page, demo, sign_in, settings, width, part
 ):
     settings.LANGUAGE_CODE = "de"
     user = User.objects.get(email="demo@example.com")
     organisation = Organisation.objects.get(slug=ORG)
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    pages = _pages(client, organisation)
-    assert len(pages) > 60, pages  # the walk found the pages, not only the cockpit
+    every_page = _walk_pages(organisation)
+    assert len(every_page) > 60, every_page  # the walk found the pages, not only the cockpit
+    assert {"cockpit:home", "findings:findings", "resilience:overview"} <= dict(every_page).keys()
+    pages = every_page[part :: PARTS[width]]  # the parts of a walk share its pages out
+    assert pages
 
     sign_in(page, user)
     # no colour transitions: axe must see a focused button's final colours (Bootstrap honours it)
@@ -162,11 +188,9 @@ def test_every_page_fits_phone_and_laptop_and_passes_axe(
     SCREENSHOTS.mkdir(exist_ok=True)
     axe_source = AXE.read_text(encoding="utf-8")
     problems = []
-    seen = set()
     for name, path in pages:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server.url}{path}")
-        seen.add(name)
         if width == WIDTHS[0]:
             for doubled in DOUBLED.finditer(page.inner_text("body")):
                 context = doubled.string[max(0, doubled.start() - 30) : doubled.end() + 5]
@@ -190,6 +214,6 @@ def test_every_page_fits_phone_and_laptop_and_passes_axe(
                 save_screenshot(
                     page, SCREENSHOTS / f"walk-{each_width}-{name.replace(':', '-')}.png"
                 )
-    assert {"cockpit:home", "findings:findings", "resilience:overview"} <= seen
-    (SCREENSHOTS / f"walk-problems-{width}.txt").write_text("\n".join(problems) + "\n")
+    problems_file = SCREENSHOTS / f"walk-problems-{width}-{part + 1}of{PARTS[width]}.txt"
+    problems_file.write_text("\n".join(problems) + "\n")
     assert not problems, "\n".join(problems)
