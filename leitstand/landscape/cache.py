@@ -109,15 +109,14 @@ def _evict(count: int, rows: int) -> None:
 _unfreeze_due = False
 
 
-def _forget(key: tuple) -> bool:
-    """Forget a kept landscape (under the lock); True when it was frozen. Reference counting
-    frees its objects now, frozen or not; what forms cycles waits for the next `_collect`."""
+def _forget(key: tuple) -> None:
+    """Forget a kept landscape (under the lock). Reference counting frees its objects now,
+    frozen or not; what forms cycles among a large (frozen) one waits for the next
+    `_collect`."""
     global _unfreeze_due
     _landscapes.pop(key, None)
     if _weights.pop(key, 0) >= settings.LEITSTAND_GC_FREEZE_ROWS:
         _unfreeze_due = True
-        return True
-    return False
 
 
 def _collect(freeze: bool) -> None:
@@ -447,8 +446,7 @@ def _show_older(request: HttpRequest, page: str, compute: Callable[[HttpRequest]
         older = _older_landscape(key, page)
         if older is None or not _large(older, threshold):
             return None
-        computing = any(k[0] == key[0] and name == page for k, name in _flights)
-        if not computing:
+        if not _computing(key[0], page):
             _start_computing(request.org, key, page, compute, older)
         cache_lookups.labels(page, "stale").inc()
         shown = _landscapes[older][page]
@@ -472,10 +470,16 @@ def while_older_shown(request: HttpRequest, page: str) -> Callable[[HttpRequest]
             return (
                 page not in _landscapes.get(key, {})
                 and _older_landscape(key, page) == shown
-                and any(k[0] == key[0] and name == page for k, name in _flights)
+                and _computing(key[0], page)
             )
 
     return still
+
+
+def _computing(organisation_pk: int, page: str) -> bool:
+    """Whether the page's values of some landscape of the organisation are being computed
+    (under the lock)."""
+    return any(k[0] == organisation_pk and name == page for k, name in _flights)
 
 
 def _older_landscape(key: tuple, page: str) -> tuple | None:
